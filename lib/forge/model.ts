@@ -1,0 +1,94 @@
+// The one model both forges are mapped to. Schemas double as the protocol's validators.
+import { z } from 'zod';
+
+export const forgeKind = z.enum(['gitlab', 'github']);
+export type ForgeKind = z.infer<typeof forgeKind>;
+
+/** Which issue: a connection (its base URL), a container path and the number users see (iid / #n). */
+export const issueRef = z.object({
+  forge: forgeKind,
+  /** Connection base URL without trailing slash, e.g. https://gitlab.com or https://host/gitlab. */
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  /** `project` for GitLab project issues and GitHub repos; `group` for GitLab epics / group work items. */
+  container: z.enum(['project', 'group']),
+  /** GitLab full path (`group/sub/project`) or GitHub `owner/repo`. */
+  path: z.string().min(1).max(1024),
+  iid: z.number().int().positive(),
+  /** `epic` for GitLab epics (group work items are epics). */
+  kind: z.enum(['issue', 'epic']).default('issue'),
+});
+export type IssueRef = z.infer<typeof issueRef>;
+
+export const user = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  webUrl: z.string().nullable(),
+});
+export type User = z.infer<typeof user>;
+
+export const healthStatus = z.enum(['on_track', 'needs_attention', 'at_risk']);
+export type HealthStatus = z.infer<typeof healthStatus>;
+
+/** The handbook's weights. Anything else is refused by the protocol. */
+export const weightValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(5)]);
+export type WeightValue = z.infer<typeof weightValue>;
+
+export const issue = z.object({
+  ref: issueRef,
+  title: z.string(),
+  description: z.string(),
+  state: z.enum(['opened', 'closed']),
+  labels: z.array(z.string()),
+  /** The forge's own weight field; null when unset or the tier has none (see capabilities). */
+  weight: z.number().int().nonnegative().nullable(),
+  healthStatus: healthStatus.nullable(),
+  milestone: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  assignees: z.array(user),
+  /** GitLab issue_type / work item type, GitHub issue type name, lower-cased ("issue", "bug", "epic"…). */
+  type: z.string(),
+  webUrl: z.string(),
+  updatedAt: z.string(),
+});
+export type Issue = z.infer<typeof issue>;
+
+export const note = z.object({
+  id: z.number().int(),
+  body: z.string(),
+  author: user,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  system: z.boolean(),
+});
+export type Note = z.infer<typeof note>;
+
+/** A merge request related to a GitLab issue, or a pull request linked to a GitHub issue. */
+export const linkedChange = z.object({
+  /** `!123` (GitLab, `group/project!123` when in another project) or `#123` (GitHub, `owner/repo#123` likewise). */
+  reference: z.string(),
+  iid: z.number().int(),
+  title: z.string(),
+  state: z.string(),
+  webUrl: z.string(),
+});
+export type LinkedChange = z.infer<typeof linkedChange>;
+
+/** What the project's forge and tier can store natively; anything missing falls back to labels. */
+export const capabilities = z.object({
+  /** GitLab Premium+: issue weight field. */
+  weight: z.boolean(),
+  /** GitLab Ultimate: health status field. */
+  healthStatus: z.boolean(),
+  /** GitLab Premium+: the forge itself keeps `scope::` labels exclusive. */
+  scopedLabels: z.boolean(),
+  /** GitLab Premium+: epics (promote to epic). */
+  epics: z.boolean(),
+});
+export type Capabilities = z.infer<typeof capabilities>;
+
+export const labelChange = z.object({
+  add: z.array(z.string().min(1).max(255)).max(50).default([]),
+  remove: z.array(z.string().min(1).max(255)).max(50).default([]),
+});
+export type LabelChange = z.infer<typeof labelChange>;

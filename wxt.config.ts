@@ -1,0 +1,18 @@
+import { defineConfig } from 'wxt';
+
+// Chrome MV3 and Firefox (MV3 too, so optional host permissions and scripting.registerContentScripts work the same).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifestVersion: 3,
+  manifest: {
+    name: 'Refinery',
+    description: "The handbook's planning process — refinement, weights, async updates, workflow — in GitLab and GitHub issues.",
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['https://gitlab.com/*', 'https://github.com/*', 'https://api.github.com/*'],
+    // Self-managed GitLab / GitHub Enterprise hosts are requested at runtime when the user adds them.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    browser_specific_settings: {
+      gecko: { id: 'refinery@refinery.dev', strict_min_version: '128.0' },
+    },
+  },
+});
