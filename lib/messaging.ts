@@ -62,6 +62,8 @@ export const protocol = {
     request: z.object({ url: z.url() }),
     response: connectionInfo.nullable(),
   },
+  /** Content scripts cannot open the options page themselves. */
+  openOptions: { request: z.object({}), response: z.object({ opened: z.boolean() }) },
 } as const;
 
 export type Protocol = typeof protocol;
@@ -70,7 +72,8 @@ export type Request<M extends Method> = z.input<Protocol[M]['request']>;
 export type Response<M extends Method> = z.infer<Protocol[M]['response']>;
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ForgeErrorData };
 
-type Wire = { [M in Method]: (data: unknown) => unknown };
+// On the wire every method carries an unknown payload: the schemas above, not the types, are the contract.
+type Wire = Record<Method, (data: unknown) => unknown>;
 const messenger = defineExtensionMessaging<Wire>();
 
 export function resultSchema<T extends z.ZodType>(data: T) {
@@ -91,7 +94,7 @@ export async function call<M extends Method>(method: M, params: Request<M>): Pro
   if (!parsed.success) return invalid(`Refused before sending: ${z.prettifyError(parsed.error)}`);
   let raw: unknown;
   try {
-    raw = await messenger.sendMessage(method, parsed.data);
+    raw = await messenger.sendMessage(method as Method, parsed.data as unknown);
   } catch (e) {
     return { ok: false, error: { kind: 'unknown', message: `The extension's background did not answer: ${String(e)}` } };
   }
