@@ -115,9 +115,11 @@ export interface Sender {
  * Serves the protocol in the background. `isAllowed` decides who may talk to us; `toError` maps thrown
  * errors to typed states. Requests are validated before the handler runs, responses before they leave.
  */
+export type Guard = (sender: Sender, method: Method, params: unknown) => boolean | Promise<boolean>;
+
 export function serve(
   handlers: Handlers,
-  isAllowed: (sender: Sender) => boolean | Promise<boolean>,
+  isAllowed: Guard,
   toError: (e: unknown) => ForgeErrorData,
 ): () => void {
   const removers = (Object.keys(protocol) as Method[]).map((method) =>
@@ -131,13 +133,15 @@ export async function handle<M extends Method>(
   data: unknown,
   sender: Sender,
   handlers: Handlers,
-  isAllowed: (sender: Sender) => boolean | Promise<boolean>,
+  isAllowed: Guard,
   toError: (e: unknown) => ForgeErrorData,
 ): Promise<Result<Response<M>>> {
-  if (!(await isAllowed(sender))) return { ok: false, error: { kind: 'forbidden', message: 'Refused: unknown sender.' } };
   const spec = protocol[method];
   const parsed = spec.request.safeParse(data);
   if (!parsed.success) return invalid(`Refused: ${z.prettifyError(parsed.error)}`);
+  if (!(await isAllowed(sender, method, parsed.data))) {
+    return { ok: false, error: { kind: 'forbidden', message: `Refused: ${method} is not allowed from this sender.` } };
+  }
   try {
     const result = await (handlers[method] as (p: unknown) => Promise<unknown>)(parsed.data);
     const out = spec.response.safeParse(result);

@@ -1,0 +1,6 @@
+export default defineContentScript({
+  matches: ['https://github.com/*'],
+  main() {
+    document.body.dataset.refineryProbe = 'github';
+  },
+});

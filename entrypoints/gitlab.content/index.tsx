@@ -1,0 +1,6 @@
+export default defineContentScript({
+  matches: ['https://gitlab.com/*'],
+  main() {
+    document.body.dataset.refineryProbe = 'gitlab';
+  },
+});

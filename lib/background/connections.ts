@@ -1,0 +1,94 @@
+// Connections (forge kind, base URL, token) live only here, in extension storage, read by the background.
+import { storage } from '#imports';
+import type { Connection } from '../forge/forge';
+import type { ConnectionInfo } from '../messaging';
+
+export const BUILT_IN: readonly Omit<Connection, 'token'>[] = [
+  { id: 'gitlab.com', kind: 'gitlab', baseUrl: 'https://gitlab.com' },
+  { id: 'github.com', kind: 'github', baseUrl: 'https://github.com' },
+];
+
+interface StoredConnection {
+  id: string;
+  kind: 'gitlab' | 'github';
+  baseUrl: string;
+  token: string | null;
+}
+
+const item = storage.defineItem<StoredConnection[]>('local:connections', { fallback: [] });
+
+export function normaliseBaseUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Built-ins first (with any token set for them), then self-managed hosts. */
+export async function loadConnections(): Promise<StoredConnection[]> {
+  const stored = await item.getValue();
+  const builtIns = BUILT_IN.map((b) => ({ ...b, token: stored.find((s) => s.id === b.id)?.token ?? null }));
+  return [...builtIns, ...stored.filter((s) => !BUILT_IN.some((b) => b.id === s.id))];
+}
+
+export function toInfo(c: StoredConnection): ConnectionInfo {
+  return {
+    id: c.id,
+    kind: c.kind,
+    baseUrl: c.baseUrl,
+    hasToken: !!c.token,
+    tokenHint: c.token && c.token.length >= 12 ? c.token.slice(-4) : null,
+    builtIn: BUILT_IN.some((b) => b.id === c.id),
+  };
+}
+
+export interface SaveInput {
+  id?: string;
+  kind: 'gitlab' | 'github';
+  baseUrl: string;
+  token?: string;
+}
+
+export async function saveConnection(input: SaveInput): Promise<StoredConnection> {
+  const all = await loadConnections();
+  const baseUrl = normaliseBaseUrl(input.baseUrl);
+  const existing = all.find((c) => (input.id ? c.id === input.id : c.kind === input.kind && c.baseUrl === baseUrl));
+  const token = input.token?.trim() ? input.token.trim() : (existing?.token ?? null);
+  const saved: StoredConnection = existing
+    ? { ...existing, token, baseUrl: existing.id === baseUrl || BUILT_IN.some((b) => b.id === existing.id) ? existing.baseUrl : baseUrl }
+    : { id: `${input.kind}:${baseUrl}`, kind: input.kind, baseUrl, token };
+  await item.setValue([...all.filter((c) => c.id !== saved.id), saved]);
+  return saved;
+}
+
+export async function removeConnection(id: string): Promise<boolean> {
+  if (BUILT_IN.some((b) => b.id === id)) return false;
+  const all = await loadConnections();
+  if (!all.some((c) => c.id === id)) return false;
+  await item.setValue(all.filter((c) => c.id !== id));
+  return true;
+}
+
+/** The connection serving a URL: same origin, longest base path prefix (GitLab may live under /gitlab). */
+export function connectionForUrl<T extends { baseUrl: string }>(connections: T[], url: string): T | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const path = u.pathname.toLowerCase();
+  let best: T | null = null;
+  for (const c of connections) {
+    const b = new URL(c.baseUrl);
+    const prefix = b.pathname.replace(/\/+$/, '').toLowerCase();
+    const hostMatch = b.origin === u.origin || (c.baseUrl === 'https://github.com' && u.origin === 'https://api.github.com');
+    if (!hostMatch || (prefix && path !== prefix && !path.startsWith(`${prefix}/`))) continue;
+    if (!best || new URL(best.baseUrl).pathname.length < b.pathname.length) best = c;
+  }
+  return best;
+}
+
+export function watchConnections(cb: () => void): () => void {
+  return item.watch(cb);
+}
+
+export type { StoredConnection };

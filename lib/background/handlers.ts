@@ -1,0 +1,55 @@
+// The background's answers to the protocol: look up the connection, call its forge adapter.
+import { browser } from 'wxt/browser';
+import { ForgeError } from '../forge/errors';
+import type { Connection, Forge } from '../forge/forge';
+import type { IssueRef } from '../forge/model';
+import type { Handlers } from '../messaging';
+import { connectionForUrl, loadConnections, removeConnection, saveConnection, toInfo, type StoredConnection } from './connections';
+
+export type ForgeFactory = (connection: Connection) => Forge;
+
+function withToken(c: StoredConnection): Connection {
+  if (!c.token) {
+    throw new ForgeError('auth', `No token set for ${c.baseUrl}. Connect / fix your token in Refinery's options.`);
+  }
+  return { id: c.id, kind: c.kind, baseUrl: c.baseUrl, token: c.token };
+}
+
+export function createHandlers(forgeFor: ForgeFactory): Handlers {
+  async function forgeForRef(ref: IssueRef): Promise<Forge> {
+    const c = (await loadConnections()).find((x) => x.kind === ref.forge && x.baseUrl === ref.baseUrl);
+    if (!c) throw new ForgeError('no-connection', `Refinery is not connected to ${ref.baseUrl}. Add it in the options.`);
+    return forgeFor(withToken(c));
+  }
+  async function byId(id: string): Promise<StoredConnection> {
+    const c = (await loadConnections()).find((x) => x.id === id);
+    if (!c) throw new ForgeError('not-found', `No connection ${id}.`);
+    return c;
+  }
+  return {
+    async getIssue({ ref }) {
+      const forge = await forgeForRef(ref);
+      const issue = await forge.getIssue(ref);
+      return { issue, capabilities: await forge.getCapabilities(ref) };
+    },
+    listNotes: async ({ ref }) => (await forgeForRef(ref)).listNotes(ref),
+    listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
+    changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
+    setWeight: async ({ ref, weight }) => (await forgeForRef(ref)).setWeight(ref, weight),
+    setHealthStatus: async ({ ref, status }) => (await forgeForRef(ref)).setHealthStatus(ref, status),
+    createNote: async ({ ref, body }) => (await forgeForRef(ref)).createNote(ref, body),
+    updateNote: async ({ ref, noteId, body }) => (await forgeForRef(ref)).updateNote(ref, noteId, body),
+    listConnections: async () => (await loadConnections()).map(toInfo),
+    saveConnection: async (input) => toInfo(await saveConnection(input)),
+    removeConnection: async ({ id }) => ({ removed: await removeConnection(id) }),
+    testConnection: async ({ id }) => forgeFor(withToken(await byId(id))).testConnection(),
+    resolveConnection: async ({ url }) => {
+      const c = connectionForUrl(await loadConnections(), url);
+      return c ? toInfo(c) : null;
+    },
+    openOptions: async () => {
+      await browser.runtime.openOptionsPage();
+      return { opened: true };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Content scripts for self-managed hosts are registered at runtime, once their host permission is granted.
+import { browser } from 'wxt/browser';
+import { BUILT_IN } from './connections';
+
+const PREFIX = 'refinery-';
+
+/** Match pattern for a base URL: ports are dropped (patterns match every port), a relative root is kept. */
+export function matchPatternFor(baseUrl: string): string {
+  const u = new URL(baseUrl);
+  const path = u.pathname.replace(/\/+$/, '');
+  return `${u.protocol}//${u.hostname}${path}/*`;
+}
+
+export function scriptIdFor(kind: string, baseUrl: string): string {
+  return `${PREFIX}${kind}-${baseUrl.replace(/[^a-z0-9]+/gi, '_')}`;
+}
+
+export function originPatternFor(baseUrl: string): string {
+  const u = new URL(baseUrl);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/** Makes the registered scripts match the self-managed connections whose host permission we hold. */
+export async function syncContentScripts(connections: { kind: 'gitlab' | 'github'; baseUrl: string; id: string }[]): Promise<void> {
+  const selfManaged = connections.filter((c) => !BUILT_IN.some((b) => b.id === c.id));
+  const wanted = [];
+  for (const c of selfManaged) {
+    const granted = await browser.permissions.contains({ origins: [originPatternFor(c.baseUrl)] });
+    if (!granted) continue;
+    wanted.push({
+      id: scriptIdFor(c.kind, c.baseUrl),
+      js: [`content-scripts/${c.kind}.js`],
+      matches: [matchPatternFor(c.baseUrl)],
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    });
+  }
+  const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX));
+  const stale = registered.filter((r) => !wanted.some((w) => w.id === r.id && w.matches[0] === r.matches?.[0]));
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
+  const missing = wanted.filter((w) => !registered.some((r) => r.id === w.id) || stale.some((s) => s.id === w.id));
+  if (missing.length) await browser.scripting.registerContentScripts(missing);
+}

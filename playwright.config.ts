@@ -1,0 +1,14 @@
+import { defineConfig } from '@playwright/test';
+
+// Drives the built extension (.output/chrome-mv3-e2e) in Debian's Chromium against the sandbox forge.
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: 'test-results/e2e-artifacts',
+  use: { trace: 'retain-on-failure' },
+});

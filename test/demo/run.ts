@@ -1,0 +1,59 @@
+// `npm run demo`: the sandbox as a self-managed GitLab and a GitHub Enterprise on localhost, connections
+// pre-configured, Chromium with the extension on a sandbox issue. `-- --headless` (or no display) writes screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSandbox } from '../sandbox/server';
+import { launch, seedConnections } from '../e2e/browser';
+
+const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const outDir = path.resolve('.demo');
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox({ gitlabPort: headless ? 0 : 3080, githubPort: headless ? 0 : 3081 });
+  const gitlab = `${sandbox.gitlab.url}/gitlab`;
+  const github = sandbox.github.url;
+  const browser = await launch({ headless });
+  if (!browser.worker) throw new Error('The extension did not start.');
+  await seedConnections(browser.worker, [
+    { id: `gitlab:${gitlab}`, kind: 'gitlab', baseUrl: gitlab, token: 'sandbox-gitlab-token' },
+    { id: `github:${github}`, kind: 'github', baseUrl: github, token: 'sandbox-github-token' },
+  ]);
+  await browser.worker.evaluate(async () => {
+    for (let i = 0; i < 50 && (await chrome.scripting.getRegisteredContentScripts()).length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+  const pages = [
+    { name: 'gitlab-issue', url: `${gitlab}/acme/platform/backend/-/issues/3` },
+    { name: 'gitlab-issue-dark', url: `${gitlab}/acme/platform/frontend/-/issues/2?theme=dark` },
+    { name: 'github-issue', url: `${github}/acme/widgets/issues/3` },
+  ];
+  console.log(`Sandbox GitLab (self-managed): ${gitlab}\nSandbox GitHub (Enterprise): ${github}`);
+  if (!headless) {
+    const page = await browser.context.newPage();
+    await page.goto(pages[0]!.url);
+    console.log('Chromium is open on a sandbox issue. Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  } else {
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const p of pages) {
+      const page = await browser.context.newPage();
+      await page.goto(p.url);
+      const region = page.locator('[data-refinery="panel"]').getByRole('region', { name: 'Refinery' });
+      await region.and(page.locator('[data-state="ready"]')).or(region.and(page.locator('[data-state="error"]'))).waitFor({ timeout: 15_000 });
+      const full = path.join(outDir, `${p.name}.png`);
+      const panelShot = path.join(outDir, `${p.name}-panel.png`);
+      await page.screenshot({ path: full, fullPage: true });
+      await page.locator('[data-refinery="panel"]').screenshot({ path: panelShot });
+      console.log(`screenshot: ${full}\nscreenshot: ${panelShot}`);
+      await page.close();
+    }
+  }
+  await browser.close();
+  await sandbox.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

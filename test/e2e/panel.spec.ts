@@ -1,0 +1,158 @@
+import { expect, panel, test, TOKENS } from './fixtures';
+
+test.describe('the panel on issue pages', () => {
+  test('gitlab.com issue: shows weight, split weights, workflow stage and health status read through the background', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
+    const region = panel(page);
+    await expect(region).toHaveAttribute('data-state', 'ready');
+    await expect(region).toContainText('Backend weight');
+    await expect(region.getByText('2', { exact: true }).first()).toBeVisible();
+    await expect(region).toContainText('in dev');
+    await expect(page.locator('[data-refinery="panel"]')).toHaveCount(1);
+  });
+
+  test('gitlab.com issue on the Free tier: weight comes from the weight:: label', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/community/website/-/issues/2');
+    const region = panel(page);
+    await expect(region).toHaveAttribute('data-state', 'ready');
+    await expect(region).toContainText('weight::3');
+    await expect(region).toContainText('ready for development');
+  });
+
+  test('self-managed GitLab under a relative URL root (/gitlab)', async ({ page, connect, selfManagedGitlab }) => {
+    await connect();
+    await page.goto(`${selfManagedGitlab}/acme/platform/frontend/-/issues/2`);
+    const region = panel(page);
+    await expect(region).toHaveAttribute('data-state', 'ready');
+    await expect(region).toContainText('ready for development');
+  });
+
+  test('GitLab 18.1-style work item page (projects:work_items:show, no page-type-id) still gets the panel', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1?variant=work-item');
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    await expect(panel(page)).toContainText('refinement');
+  });
+
+  test('github.com and GitHub Enterprise issues', async ({ page, connect, enterpriseGithub }) => {
+    await connect();
+    await page.goto('https://github.com/acme/widgets/issues/3');
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    await expect(panel(page)).toContainText('in dev');
+    await page.goto(`${enterpriseGithub}/acme/widgets/issues/2`);
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    await expect(panel(page)).toContainText('weight::3');
+  });
+
+  test('no panel on merge requests, pull requests and lists', async ({ page, connect, sandbox }) => {
+    await connect();
+    for (const url of [
+      'https://gitlab.com/acme/platform/backend/-/merge_requests/11',
+      'https://gitlab.com/acme/platform/backend/-/issues',
+      'https://github.com/acme/widgets/pull/21',
+      'https://github.com/acme/widgets/issues',
+    ]) {
+      await page.goto(url);
+      await page.waitForLoadState('load');
+      // Give the content script the time it takes on an issue page before concluding it stayed away.
+      await page.waitForTimeout(600);
+      await expect(page.locator('[data-refinery]'), url).toHaveCount(0);
+    }
+    expect(sandbox.requests.filter((r) => r.path.includes('/issues/') && r.method === 'GET')).toHaveLength(0);
+  });
+
+  test('a page without any known anchor gets the docked panel', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/2?variant=bare');
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    await expect(page.locator('[data-refinery="panel"]')).toHaveAttribute('data-docked', /.*/);
+  });
+
+  test('in-page navigation to another issue updates the one panel', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1');
+    await expect(panel(page)).toContainText('refinement');
+    await page.locator('a[data-sandbox-nav]').first().click();
+    await expect(page).toHaveURL(/\/issues\/2$/);
+    await expect(panel(page)).toContainText('ready for development');
+    await expect(page.locator('[data-refinery="panel"]')).toHaveCount(1);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/issues\/1$/);
+    await expect(panel(page)).toContainText('refinement');
+    await expect(page.locator('[data-refinery="panel"]')).toHaveCount(1);
+
+    await page.goto('https://github.com/acme/widgets/issues/1');
+    await expect(panel(page)).toContainText('refinement');
+    await page.locator('a[data-sandbox-nav]').first().click();
+    await expect(page).toHaveURL(/\/issues\/2$/);
+    await expect(panel(page)).toContainText('ready for development');
+    await expect(page.locator('[data-refinery="panel"]')).toHaveCount(1);
+  });
+
+  test('follows the host dark theme', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/2?theme=dark');
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    await expect(page.locator('[data-refinery="panel"]')).toHaveAttribute('data-theme', 'dark');
+    const bg = await panel(page).evaluate((el) => getComputedStyle(el).color);
+    // Light text on a dark page.
+    const [r = 0, g = 0, b = 0] = bg.match(/\d+/g)!.map(Number);
+    expect((r + g + b) / 3).toBeGreaterThan(128);
+  });
+});
+
+test.describe('errors reach the panel as readable states', () => {
+  test('a bad token shows "Connect / fix your token", which opens the options', async ({ page, context, connect }) => {
+    await connect({ 'gitlab.com': 'sandbox-gitlab-expired' });
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1');
+    const region = panel(page);
+    await expect(region).toHaveAttribute('data-state', 'error');
+    await expect(region.getByRole('alert')).toContainText(/token/i);
+    const optionsPage = context.waitForEvent('page');
+    await region.getByRole('button', { name: 'Connect / fix your token' }).click();
+    expect((await optionsPage).url()).toContain('options.html');
+  });
+
+  test('a forge error (500) says so and Retry recovers', async ({ page, connect, sandbox }) => {
+    await connect();
+    sandbox.faults.add({ forge: 'github', path: '/issues/3', status: 500, times: 10 });
+    await page.goto('https://github.com/acme/widgets/issues/3');
+    const region = panel(page);
+    await expect(region).toHaveAttribute('data-state', 'error');
+    await expect(region.getByRole('alert')).toBeVisible();
+    sandbox.faults.clear();
+    await region.getByRole('button', { name: /retry/i }).click();
+    await expect(region).toHaveAttribute('data-state', 'ready');
+  });
+});
+
+test('a page script cannot read the token', async ({ page, connect }) => {
+  await connect();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+    document.addEventListener('refinery', (e) => seen.push(JSON.stringify((e as CustomEvent).detail)));
+  });
+  await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  const leaked = await page.evaluate((tokens) => {
+    const texts: string[] = [document.documentElement.outerHTML];
+    document.querySelectorAll('[data-refinery]').forEach((h) => texts.push(h.shadowRoot?.innerHTML ?? ''));
+    const globals = Object.keys(window).map((k) => {
+      try {
+        return `${k}=${JSON.stringify((window as unknown as Record<string, unknown>)[k])}`;
+      } catch {
+        return k;
+      }
+    });
+    texts.push(globals.join('\n'), ...(window as unknown as { __seen: string[] }).__seen);
+    texts.push(JSON.stringify(localStorage), JSON.stringify(sessionStorage), document.cookie);
+    const hasRuntime = typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage === 'function';
+    return { found: tokens.filter((t) => texts.some((x) => x.includes(t))), hasRuntime };
+  }, [TOKENS.gitlab, TOKENS.github]);
+  expect(leaked.found).toEqual([]);
+  expect(leaked.hasRuntime).toBe(false);
+});
