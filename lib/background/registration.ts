@@ -23,7 +23,7 @@ export function originPatternFor(baseUrl: string): string {
 /** Makes the registered scripts match the self-managed connections whose host permission we hold. */
 export async function syncContentScripts(connections: { kind: 'gitlab' | 'github'; baseUrl: string; id: string }[]): Promise<void> {
   const selfManaged = connections.filter((c) => !BUILT_IN.some((b) => b.id === c.id));
-  const wanted = [];
+  const wanted: { id: string; js: string[]; matches: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean }[] = [];
   for (const c of selfManaged) {
     const granted = await browser.permissions.contains({ origins: [originPatternFor(c.baseUrl)] });
     if (!granted) continue;
@@ -31,7 +31,7 @@ export async function syncContentScripts(connections: { kind: 'gitlab' | 'github
       id: scriptIdFor(c.kind, c.baseUrl),
       js: [`content-scripts/${c.kind}.js`],
       matches: [matchPatternFor(c.baseUrl)],
-      runAt: 'document_idle' as const,
+      runAt: 'document_idle',
       persistAcrossSessions: true,
     });
   }

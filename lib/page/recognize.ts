@@ -148,7 +148,7 @@ const GITHUB_RESERVED_OWNERS = new Set([
   'copilot', 'customer-stories', 'dashboard', 'enterprise', 'enterprises', 'events', 'explore', 'features',
   'gist', 'gists', 'github-copilot', 'issues', 'login', 'logout', 'marketplace', 'models', 'new', 'notifications',
   'organizations', 'orgs', 'pricing', 'pulls', 'readme', 'repositories', 'resources', 'search', 'security',
-  'sessions', 'settings', 'signup', 'site', 'solutions', 'sponsors', 'stars', 'team', 'teams', 'topics',
+  'sessions', 'settings', 'signup', 'site', 'solutions', 'sponsors', 'stars', 'teams', 'topics',
   'trending', 'users', 'watching',
 ]);
 
