@@ -23,6 +23,8 @@ export interface MountShadowUiOptions {
 export interface MountedShadowUi {
   host: HTMLElement;
   setTheme(theme: Theme): void;
+  /** Re-renders with new children, keeping React state where the tree matches (e.g. a new issue ref). */
+  render(children: ReactNode): void;
   unmount(): void;
 }
 
@@ -72,13 +74,17 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
   }
 
   const root = createRoot(container);
-  root.render(docked ? <Dock title="Refinery">{children}</Dock> : children);
+  const draw = (content: ReactNode) => root.render(docked ? <Dock title="Refinery">{content}</Dock> : content);
+  draw(children);
 
   let mounted = true;
   return {
     host,
     setTheme(theme) {
       host.dataset.theme = theme;
+    },
+    render(content) {
+      if (mounted) draw(content);
     },
     unmount() {
       if (!mounted) return;

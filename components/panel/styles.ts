@@ -1,0 +1,42 @@
+// The panel's CSS. Colours come from the `--r-*` tokens (components/shadow/theme.ts), so it follows the host's theme.
+export const panelStyles = `
+.refinery-panel {
+  display: grid;
+  gap: 8px;
+  padding: 8px 12px;
+  border: 1px solid var(--r-border);
+  border-radius: 6px;
+  background: var(--r-bg);
+  color: var(--r-fg);
+  font-size: 0.875rem;
+}
+:host([data-docked]) .refinery-panel { border: 0; }
+.title { margin: 0; font-size: 0.875rem; font-weight: 600; }
+.loading { margin: 0; color: var(--r-muted); }
+.fields { margin: 0; display: grid; gap: 4px; }
+.field { display: grid; grid-template-columns: minmax(7.5em, max-content) 1fr; gap: 8px; align-items: baseline; }
+.field dt { color: var(--r-muted); }
+.field dd { margin: 0; overflow-wrap: anywhere; }
+.value { font-weight: 600; }
+.source, .empty, .detail { color: var(--r-muted); }
+.source { font-size: 0.85em; }
+.conflict { color: var(--r-warn-fg); }
+.warning, .alert { border-radius: 4px; padding: 6px 8px; }
+.warning { background: var(--r-warn-bg); color: var(--r-warn-fg); }
+.warning-title { margin: 0; font-weight: 600; }
+.warning ul { margin: 4px 0 0; padding-inline-start: 1.2em; }
+.alert { background: var(--r-danger-bg); color: var(--r-fg); border-inline-start: 3px solid var(--r-danger-fg); }
+.alert-title { margin: 0 0 4px; font-size: 0.875rem; font-weight: 600; color: var(--r-danger-fg); }
+.alert p { margin: 0 0 6px; }
+button {
+  font: inherit;
+  padding: 3px 10px;
+  border: 1px solid var(--r-border);
+  border-radius: 4px;
+  background: var(--r-bg-subtle);
+  color: var(--r-fg);
+  cursor: pointer;
+}
+button.primary { background: var(--r-accent); border-color: var(--r-accent); color: var(--r-bg); }
+button:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 2px; }
+`;
