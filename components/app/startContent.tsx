@@ -55,7 +55,15 @@ export function startContent(kind: ForgeKind, signal: AbortSignal): void {
     const next = host ? recognizePage(url, document, [host]) : null;
     page = next?.type === 'issue' ? next : null;
     if (!page) return unmount();
-    if (mounted?.key === refKey(page.ref) && mounted.ui.host.isConnected) return;
+    if (mounted?.ui.host.isConnected) {
+      // Same place, another issue (in-page navigation): keep the panel, give it the new ref.
+      const key = refKey(page.ref);
+      if (mounted.key !== key) {
+        mounted.ui.render(<PanelContainer issueRef={page.ref} />);
+        mounted.key = key;
+      }
+      return;
+    }
     mount(page);
   };
 

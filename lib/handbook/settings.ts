@@ -1,0 +1,246 @@
+// The settings a team may override (label names, workflow stages, which rules run), with the handbook's defaults.
+// Pure: storage and the options page live elsewhere; this only defines, validates and merges.
+import { z } from 'zod';
+import { DEFAULT_LABEL_SCOPES } from './labels';
+
+/** Every rule the engine knows, in the order findings are reported within a severity. */
+export const RULE_IDS = [
+  'scope-conflict',
+  'missing-weight',
+  'weight-over-3',
+  'weight-over-3-refined',
+  'weight-not-in-table',
+  'weight-label-mismatch',
+  'spike-weight',
+  'security-weight',
+  'split-part-over-3',
+  'split-total-below-part',
+  'split-replaces-weight',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** What each rule checks, for the options page's switches. */
+export const RULE_TITLES: Readonly<Record<RuleId, string>> = Object.freeze({
+  'scope-conflict': 'One label per scope (workflow, weights, health)',
+  'missing-weight': 'Issues ready for development or later have a weight',
+  'weight-over-3': 'Weights above 3 are broken down',
+  'weight-over-3-refined': 'A weight above 3 after refinement calls for research',
+  'weight-not-in-table': 'Weights are 1, 2, 3 or 5',
+  'weight-label-mismatch': 'The weight label agrees with the weight field',
+  'spike-weight': 'Spikes have weight 2 (timeboxed)',
+  'security-weight': 'Security issues are weighted one level higher',
+  'split-part-over-3': 'Backend and frontend weights above 3 are broken down',
+  'split-total-below-part': 'The weight is not below a backend or frontend weight',
+  'split-replaces-weight': 'Explain that backend and frontend weights replace the weight',
+});
+
+/** The handbook's workflow stages in order (Product Development Flow as the Package stage and Source Code list it). */
+export const DEFAULT_STAGES = Object.freeze([
+  'problem validation',
+  'design',
+  'solution validation',
+  'planning breakdown',
+  'refinement',
+  'ready for development',
+  'in dev',
+  'in review',
+  'verification',
+  'staging',
+  'complete',
+] as const);
+
+const name = z.string().trim().min(1).max(255);
+const names = z.array(name).max(50);
+/** A scope may itself contain `::` (nested scopes) but must not start or end with a colon. */
+const scope = name.refine((s) => !s.startsWith(':') && !s.endsWith(':'), {
+  message: 'A scope cannot start or end with ":"',
+});
+
+/** Stage names compare case-insensitively, with runs of spaces counting as one. */
+export function normalizeStage(stage: string): string {
+  return stage.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+const scopesSchema = z
+  .object({
+    weight: scope,
+    backendWeight: scope,
+    frontendWeight: scope,
+    workflow: scope,
+    health: scope,
+    type: scope,
+  })
+  .superRefine((scopes, ctx) => {
+    const seen = new Set<string>();
+    for (const [key, value] of Object.entries(scopes)) {
+      const k = value.toLowerCase();
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `Scope "${value}" is used twice`, path: [key] });
+      seen.add(k);
+    }
+  });
+
+const labelsSchema = z.object({
+  /** The label that marks a spike (titles starting with "Spike" count too). */
+  spike: name,
+  /** The label that marks a security issue; the one "Create the handbook's labels" adds. */
+  security: name,
+  /** Other labels that mark a security issue, e.g. GitLab's `bug::vulnerability`. */
+  securityAliases: names,
+  /** Unscoped labels that mark a bug besides `type::bug` (GitHub's default label set has `bug`). */
+  bug: names,
+});
+
+const typesSchema = z.object({
+  /** Values in the type scope (and forge issue types) that mark a security issue. */
+  security: names,
+  /** Values in the type scope (and forge issue types) that mark a bug. */
+  bug: names,
+});
+
+const workflowSchema = z
+  .object({
+    stages: z.array(name).min(2).max(50),
+    refinement: name,
+    readyForDevelopment: name,
+    complete: name,
+  })
+  .superRefine((wf, ctx) => {
+    const order = wf.stages.map(normalizeStage);
+    if (new Set(order).size !== order.length)
+      ctx.addIssue({ code: 'custom', message: 'A stage is listed twice', path: ['stages'] });
+    const at = (key: 'refinement' | 'readyForDevelopment' | 'complete') => {
+      const i = order.indexOf(normalizeStage(wf[key]));
+      if (i < 0) ctx.addIssue({ code: 'custom', message: `"${wf[key]}" is not one of the stages`, path: [key] });
+      return i;
+    };
+    const refinement = at('refinement');
+    const ready = at('readyForDevelopment');
+    const complete = at('complete');
+    if (refinement >= 0 && ready >= 0 && refinement >= ready)
+      ctx.addIssue({ code: 'custom', message: 'Refinement must come before ready for development', path: ['refinement'] });
+    if (ready >= 0 && complete >= 0 && ready >= complete)
+      ctx.addIssue({ code: 'custom', message: 'Ready for development must come before complete', path: ['complete'] });
+  });
+
+const rulesSchema = z.object(
+  Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodBoolean>,
+);
+
+/** A complete, valid settings object (what the options page saves). */
+export const settingsSchema = z.object({
+  scopes: scopesSchema,
+  labels: labelsSchema,
+  types: typesSchema,
+  workflow: workflowSchema,
+  rules: rulesSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+type Section = keyof Settings;
+
+/** Settings with some sections partly given; arrays replace the default, they are not appended to. */
+export type SettingsPatch = { [K in Section]?: Partial<Settings[K]> };
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
+  scopes: { ...DEFAULT_LABEL_SCOPES, type: 'type' },
+  labels: { spike: 'spike', security: 'security', securityAliases: ['bug::vulnerability'], bug: ['bug'] },
+  types: { security: ['security', 'vulnerability'], bug: ['bug'] },
+  workflow: {
+    stages: [...DEFAULT_STAGES],
+    refinement: 'refinement',
+    readyForDevelopment: 'ready for development',
+    complete: 'complete',
+  },
+  rules: Object.fromEntries(RULE_IDS.map((id) => [id, true])) as Record<RuleId, boolean>,
+});
+
+const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules'];
+
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** The defaults with the given sections' fields replaced. No validation: use parseSettings for stored data. */
+export function mergeSettings(patch: SettingsPatch = {}, base: Readonly<Settings> = DEFAULT_SETTINGS): Settings {
+  const out = copy(base) as Settings;
+  for (const section of SECTIONS) {
+    const given = patch[section];
+    if (!given) continue;
+    const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    Object.assign(out[section], copy(defined));
+  }
+  return out;
+}
+
+// Stored settings may come from an older version or be hand-edited: every field that does not validate falls back to
+// its default instead of failing the whole object (degrade, never break).
+function lenient<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined);
+}
+
+function lenientSection<S extends z.ZodObject>(schema: S) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, lenient(v as z.ZodType)]));
+  return lenient(z.object(shape));
+}
+
+const sectionSchemas = {
+  scopes: scopesSchema,
+  labels: labelsSchema,
+  types: typesSchema,
+  workflow: workflowSchema,
+  rules: rulesSchema,
+} as const;
+
+const storedSchema = lenient(
+  z.object({
+    scopes: lenientSection(scopesSchema),
+    labels: lenientSection(labelsSchema),
+    types: lenientSection(typesSchema),
+    workflow: lenientSection(workflowSchema),
+    rules: lenientSection(rulesSchema),
+  }),
+);
+
+/**
+ * Settings read from storage: valid fields are kept, invalid or missing ones take the default, and a section whose
+ * fields do not fit together (e.g. a ready stage that is not in the stage list) falls back to its default entirely.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const patch = (storedSchema.parse(raw) ?? {}) as SettingsPatch;
+  const merged = mergeSettings(patch);
+  for (const section of SECTIONS) {
+    if (!sectionSchemas[section].safeParse(merged[section]).success) {
+      (merged as Record<Section, unknown>)[section] = copy(DEFAULT_SETTINGS[section]);
+    }
+  }
+  return merged;
+}
+
+/** Where a stage sits in the configured order; -1 when it is not a known stage. */
+export function stageIndex(stage: string, stages: readonly string[] = DEFAULT_SETTINGS.workflow.stages): number {
+  const wanted = normalizeStage(stage);
+  return stages.findIndex((s) => normalizeStage(s) === wanted);
+}
+
+/** True when `stage` is `target` or a later stage; false when either is not a known stage. */
+export function isAtOrAfter(
+  stage: string,
+  target: string,
+  stages: readonly string[] = DEFAULT_SETTINGS.workflow.stages,
+): boolean {
+  const at = stageIndex(stage, stages);
+  const of = stageIndex(target, stages);
+  return at >= 0 && of >= 0 && at >= of;
+}
+
+/** `workflow::ready for development` with the configured scope and stage names. */
+export function stageLabel(stage: string, settings: Readonly<Settings> = DEFAULT_SETTINGS): string {
+  return `${settings.scopes.workflow}::${stage}`;
+}
