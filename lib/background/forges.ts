@@ -1,11 +1,12 @@
 // One adapter instance per connection (and token), so caches such as GitHub ETags live as long as the worker.
 import type { Connection, Forge } from '../forge/forge';
-import { ForgeError } from '../forge/errors';
+import { createGithubForge } from '../forge/github';
+import { GitlabForge } from '../forge/gitlab';
 
 const cache = new Map<string, { token: string; forge: Forge }>();
 
 function create(c: Connection): Forge {
-  throw new ForgeError('unknown', `No adapter for ${c.kind} yet`);
+  return c.kind === 'gitlab' ? new GitlabForge(c) : createGithubForge(c);
 }
 
 export function forgeFor(c: Connection): Forge {

@@ -1,12 +1,20 @@
-// GitLab REST v4 (+ GraphQL health status) and GitLab-like pages. To be filled in.
+// The sandbox GitLab: REST v4, the GraphQL health-status mutation, and pages at real GitLab paths.
 import type { SandboxReply, SandboxRequest } from '../core';
+import { graphqlHandler } from './graphql';
+import { pageHandler } from './pages';
+import { issueRoutes } from './rest-issues';
+import { miscRoutes } from './rest-misc';
+import { noteRoutes } from './rest-notes';
+import { dispatch, type Route } from './router';
+import type { GitlabState } from './state';
 
-export interface GitlabState {
-  placeholder: true;
-}
-export function createGitlabState(): GitlabState {
-  return { placeholder: true };
-}
-export function gitlabHandler(_state: GitlabState, _req: SandboxRequest): SandboxReply | null {
-  return null;
+export type { GitlabState } from './state';
+export { createGitlabState } from './seed';
+
+const routes: Route[] = [...miscRoutes, ...issueRoutes, ...noteRoutes];
+
+export function gitlabHandler(state: GitlabState, req: SandboxRequest): SandboxReply | null {
+  if (req.path === '/api/graphql') return graphqlHandler(state, req);
+  if (req.path.startsWith('/api/v4/')) return dispatch(routes, state, req, req.path.slice('/api/v4'.length));
+  return pageHandler(state, req);
 }

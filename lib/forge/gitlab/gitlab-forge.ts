@@ -1,0 +1,217 @@
+// The GitLab adapter: REST v4 through @gitbeaker/rest, health status through GraphQL, every failure a ForgeError.
+import { Gitlab } from '@gitbeaker/rest';
+import { ForgeError } from '../errors';
+import type { Connection, ConnectionCheck, Forge } from '../forge';
+import { labelChange as labelChangeSchema, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LinkedChange, type Note } from '../model';
+import { guarded } from './errors';
+import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
+import { addedScopes, planLabelWrite } from './labels';
+import { capabilitiesOf, toIssue, toLinkedChange, toNote, toUser, type RawIssue, type RawMergeRequest, type RawNote, type RawUser } from './map';
+import { createRequesterFn } from './requester';
+
+/** Group epics have no weight or health status in the Epics API; they exist only from Premium. */
+const EPIC_CAPABILITIES: Capabilities = { weight: false, healthStatus: false, scopedLabels: true, epics: true };
+const EXPIRY_WARNING_DAYS = 14;
+const DAY = 86_400_000;
+
+interface RawEpic extends Omit<RawIssue, 'project_id'> {
+  group_id: number;
+}
+
+interface RawToken {
+  scopes?: string[];
+  active?: boolean;
+  revoked?: boolean;
+  expires_at?: string | null;
+}
+
+export class GitlabForge implements Forge {
+  private readonly baseUrl: string;
+  private readonly api: InstanceType<typeof Gitlab<false>>;
+  /** Per container path, for the adapter's lifetime: a project's tier does not change under us in practice. */
+  private readonly capabilities = new Map<string, Capabilities>();
+
+  constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
+    this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
+    this.api = new Gitlab({ host: this.baseUrl, token: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
+  }
+
+  async testConnection(): Promise<ConnectionCheck> {
+    const user = await guarded(() => this.api.Users.showCurrentUser() as Promise<unknown> as Promise<RawUser>);
+    const problems: string[] = [];
+    let token: RawToken | undefined;
+    try {
+      token = (await this.api.PersonalAccessTokens.show()) as RawToken;
+    } catch {
+      // GET /personal_access_tokens/self exists from GitLab 15.5 and only for personal access tokens.
+      problems.push('Could not read the token’s scopes and expiry date; check them in GitLab (User settings > Access tokens).');
+    }
+    if (token) problems.push(...tokenProblems(token));
+    return { user: toUser(user), problems };
+  }
+
+  async getIssue(ref: IssueRef): Promise<Issue> {
+    this.check(ref);
+    if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
+    const raw = await guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
+    return this.remember(ref, raw);
+  }
+
+  async getCapabilities(ref: IssueRef): Promise<Capabilities> {
+    const known = this.capabilities.get(cacheKey(ref));
+    if (known) return known;
+    await this.getIssue(ref);
+    return this.capabilities.get(cacheKey(ref)) ?? EPIC_CAPABILITIES;
+  }
+
+  async listNotes(ref: IssueRef): Promise<Note[]> {
+    this.check(ref);
+    const options = { sort: 'asc' as const, orderBy: 'created_at' as const, perPage: 100 };
+    const raw = isEpic(ref)
+      ? await this.epic(ref).then((e) => guarded(() => this.api.EpicNotes.all(ref.path, e.id, options) as Promise<unknown> as Promise<RawNote[]>))
+      : await guarded(() => this.api.IssueNotes.all(ref.path, ref.iid, options) as Promise<unknown> as Promise<RawNote[]>);
+    return raw.map(toNote).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
+  }
+
+  async listLinkedChanges(ref: IssueRef): Promise<LinkedChange[]> {
+    this.check(ref);
+    if (isEpic(ref)) return [];
+    const [issue, mrs] = await Promise.all([
+      guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>),
+      guarded(() => this.api.Issues.allRelatedMergeRequests(ref.path, ref.iid) as Promise<unknown> as Promise<RawMergeRequest[]>),
+    ]);
+    this.remember(ref, issue);
+    return mrs.map((mr) => toLinkedChange(mr, issue.project_id));
+  }
+
+  async changeLabels(ref: IssueRef, change: LabelChange): Promise<Issue> {
+    this.check(ref);
+    const parsed = labelChangeSchema.parse(change);
+    // Re-read right before writing so other labels of an added scope are removed even if someone changed the issue.
+    const current = addedScopes(parsed).size ? (await this.getIssue(ref)).labels : [];
+    const write = planLabelWrite(parsed, current);
+    if (!write.add.length && !write.remove.length) return this.getIssue(ref);
+    // One PUT with add_labels/remove_labels: never a `labels=` replacement built from a possibly stale copy.
+    const body = {
+      ...(write.add.length ? { addLabels: write.add.join(',') } : {}),
+      ...(write.remove.length ? { removeLabels: write.remove.join(',') } : {}),
+    };
+    if (isEpic(ref)) {
+      const epic = await guarded(() => this.api.Epics.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawEpic>);
+      return toIssue(ref, epic, 'epic');
+    }
+    return this.remember(ref, await guarded(() => this.api.Issues.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawIssue>));
+  }
+
+  async setWeight(ref: IssueRef, weight: number | null): Promise<Issue> {
+    this.check(ref);
+    if (weight !== null && (!Number.isInteger(weight) || weight < 0)) throw new ForgeError('invalid', `A weight is a whole number of 0 or more, not ${weight}.`);
+    if (!(await this.getCapabilities(ref)).weight) throw new ForgeError('invalid', 'This GitLab tier has no weight field; use a weight:: label instead.');
+    // GitLab clears the weight with `weight: null`; gitbeaker's type only knows numbers.
+    const raw = await guarded(() => this.api.Issues.edit(ref.path, ref.iid, { weight: weight as number }) as Promise<unknown> as Promise<RawIssue>);
+    const issue = this.remember(ref, raw);
+    if (issue.weight !== weight) throw new ForgeError('invalid', 'GitLab did not store the weight.');
+    return issue;
+  }
+
+  /**
+   * GraphQL `updateIssue(healthStatus)` as GitLab's own UI does. Only when this GitLab cannot do that through GraphQL
+   * (no /api/graphql, or a schema without the argument) do we fall back to a `/health_status` quick-action comment,
+   * which GitLab applies without storing a comment.
+   */
+  async setHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue> {
+    this.check(ref);
+    if (!(await this.getCapabilities(ref)).healthStatus) throw new ForgeError('invalid', 'Health status needs GitLab Ultimate; use a health:: label instead.');
+    try {
+      await setHealthStatusGraphql(this.baseUrl, this.connection.token, ref.path, ref.iid, status);
+    } catch (e) {
+      if (!(e instanceof GraphqlUnavailable)) throw e;
+      await this.healthStatusByQuickAction(ref, status);
+    }
+    const issue = await this.getIssue(ref);
+    if (issue.healthStatus !== status) throw new ForgeError('invalid', 'GitLab did not store the health status.');
+    return issue;
+  }
+
+  async createNote(ref: IssueRef, body: string): Promise<Note> {
+    this.check(ref);
+    if (!body.trim()) throw new ForgeError('invalid', 'An empty comment cannot be posted.');
+    const raw = isEpic(ref)
+      ? await this.epic(ref).then((e) => guarded(() => this.api.EpicNotes.create(ref.path, e.id, body) as Promise<unknown> as Promise<RawNote>))
+      : await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
+    if (!('id' in raw)) {
+      // 202: the text held only quick actions; GitLab applied them and stored no comment.
+      throw new ForgeError('invalid', `GitLab ran the quick actions (${raw.summary?.join(' ') ?? 'no summary'}) and stored no comment.`);
+    }
+    return toNote(raw);
+  }
+
+  async updateNote(ref: IssueRef, noteId: number, body: string): Promise<Note> {
+    this.check(ref);
+    if (!body.trim()) throw new ForgeError('invalid', 'A comment cannot be emptied; delete it in GitLab instead.');
+    const raw = isEpic(ref)
+      ? await this.epic(ref).then((e) => guarded(() => this.api.EpicNotes.edit(ref.path, e.id, noteId, { body }) as Promise<unknown> as Promise<RawNote>))
+      : await guarded(() => this.api.IssueNotes.edit(ref.path, ref.iid, noteId, { body }) as Promise<unknown> as Promise<RawNote>);
+    return toNote(raw);
+  }
+
+  private async healthStatusByQuickAction(ref: IssueRef, status: HealthStatus | null): Promise<void> {
+    const command = status ? `/health_status ${status}` : '/clear_health_status';
+    const raw = await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, command) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
+    if ('id' in raw) {
+      // GitLab did not know the command and kept it as a comment: take it back rather than leave noise behind.
+      await guarded(() => this.api.IssueNotes.remove(ref.path, ref.iid, raw.id));
+      throw new ForgeError('invalid', 'This GitLab cannot set the health status (no GraphQL mutation, no quick action).');
+    }
+  }
+
+  /** Epic notes are addressed by the epic's global id, so epics are read first. */
+  private async epic(ref: IssueRef): Promise<RawEpic> {
+    try {
+      const epic = await guarded(() => this.api.Epics.show(ref.path, ref.iid) as Promise<unknown> as Promise<RawEpic>);
+      this.capabilities.set(cacheKey(ref), EPIC_CAPABILITIES);
+      return epic;
+    } catch (e) {
+      // "If epics feature is not available a 403 status code is returned" (Epics API docs).
+      if (e instanceof ForgeError && e.status === 403) throw new ForgeError('forbidden', 'Epics need GitLab Premium, or your token cannot see this group.', 403);
+      throw e;
+    }
+  }
+
+  private remember(ref: IssueRef, raw: RawIssue): Issue {
+    this.capabilities.set(cacheKey(ref), capabilitiesOf(raw));
+    return toIssue(ref, raw);
+  }
+
+  private check(ref: IssueRef): void {
+    if (ref.forge !== 'gitlab' || ref.baseUrl.replace(/\/+$/, '') !== this.baseUrl) {
+      throw new ForgeError('invalid', `This issue (${ref.baseUrl}) does not belong to the GitLab connection ${this.baseUrl}.`);
+    }
+  }
+}
+
+interface QuickActionsOnly {
+  commands_changes?: Record<string, unknown>;
+  summary?: string[];
+}
+
+const isEpic = (ref: IssueRef): boolean => ref.kind === 'epic' || ref.container === 'group';
+const cacheKey = (ref: IssueRef): string => `${isEpic(ref) ? 'group' : 'project'}:${ref.path}`;
+
+/** Readable token problems from GET /personal_access_tokens/self. */
+export function tokenProblems(t: RawToken, now = Date.now()): string[] {
+  const problems: string[] = [];
+  if (t.revoked) problems.push('The token is revoked: create a new one in GitLab.');
+  else if (t.active === false) problems.push('The token is not active (expired or revoked): create a new one in GitLab.');
+  if (t.expires_at && !t.revoked && t.active !== false) {
+    // Tokens stop working at the start of their expiry date (UTC).
+    const days = Math.ceil((Date.parse(`${t.expires_at}T00:00:00Z`) - now) / DAY);
+    if (days <= 0) problems.push(`The token expired on ${t.expires_at}.`);
+    else if (days <= EXPIRY_WARNING_DAYS) problems.push(`The token expires in ${days} day${days === 1 ? '' : 's'} (${t.expires_at}).`);
+  }
+  const scopes = t.scopes ?? [];
+  if (scopes.length && !scopes.includes('api')) {
+    problems.push(scopes.includes('read_api') ? 'The token is missing scope api (has read_api): writes will fail.' : `The token is missing scope api (has ${scopes.join(', ')}): reading and writing issues will fail.`);
+  }
+  return problems;
+}

@@ -1,0 +1,118 @@
+// GitLab REST JSON → the forge model. Defensive: fields differ between GitLab versions and tiers.
+import type { Capabilities, HealthStatus, Issue, IssueRef, LinkedChange, Note, User } from '../model';
+
+export interface RawUser {
+  id: number;
+  username: string;
+  name: string;
+  avatar_url?: string | null;
+  web_url?: string | null;
+}
+
+export interface RawIssue {
+  id: number;
+  iid: number;
+  project_id?: number;
+  title: string;
+  description?: string | null;
+  state: string;
+  labels?: (string | { name: string })[];
+  weight?: number | null;
+  health_status?: string | null;
+  healthStatus?: string | null;
+  milestone?: { id: number; title: string } | null;
+  assignees?: RawUser[] | null;
+  assignee?: RawUser | null;
+  issue_type?: string | null;
+  type?: string | null;
+  web_url: string;
+  updated_at: string;
+}
+
+export interface RawNote {
+  id: number;
+  body: string;
+  author: RawUser;
+  created_at: string;
+  updated_at?: string | null;
+  system: boolean;
+}
+
+export interface RawMergeRequest {
+  iid: number;
+  project_id: number;
+  title: string;
+  state: string;
+  web_url: string;
+  references?: { full?: string };
+}
+
+export function toUser(u: RawUser): User {
+  return { id: u.id, username: u.username, name: u.name, avatarUrl: u.avatar_url ?? null, webUrl: u.web_url ?? null };
+}
+
+const HEALTH: Record<string, HealthStatus> = {
+  on_track: 'on_track',
+  ontrack: 'on_track',
+  needs_attention: 'needs_attention',
+  needsattention: 'needs_attention',
+  at_risk: 'at_risk',
+  atrisk: 'at_risk',
+};
+
+/** `on_track`, `onTrack`, `ON_TRACK` (REST, GraphQL, older payloads) → the model's value. */
+export function toHealthStatus(v: string | null | undefined): HealthStatus | null {
+  return v ? (HEALTH[v.toLowerCase()] ?? HEALTH[v.toLowerCase().replace(/_/g, '')] ?? null) : null;
+}
+
+export function toIssue(ref: IssueRef, raw: RawIssue, type?: string): Issue {
+  const assignees = raw.assignees ?? (raw.assignee ? [raw.assignee] : []);
+  return {
+    ref,
+    title: raw.title,
+    description: raw.description ?? '',
+    state: raw.state === 'closed' ? 'closed' : 'opened',
+    labels: (raw.labels ?? []).map((l) => (typeof l === 'string' ? l : l.name)),
+    weight: typeof raw.weight === 'number' && raw.weight >= 0 ? raw.weight : null,
+    healthStatus: toHealthStatus(raw.health_status ?? raw.healthStatus),
+    milestone: raw.milestone ? { id: raw.milestone.id, title: raw.milestone.title } : null,
+    assignees: assignees.map(toUser),
+    type: (type ?? raw.issue_type ?? raw.type ?? 'issue').toLowerCase(),
+    webUrl: raw.web_url,
+    updatedAt: raw.updated_at,
+  };
+}
+
+export function toNote(raw: RawNote): Note {
+  return {
+    id: raw.id,
+    body: raw.body,
+    author: toUser(raw.author),
+    createdAt: raw.created_at,
+    updatedAt: raw.updated_at ?? raw.created_at,
+    system: raw.system,
+  };
+}
+
+/** `!12` inside the issue's project, `group/project!12` from another one. */
+export function toLinkedChange(raw: RawMergeRequest, issueProjectId: number | undefined): LinkedChange {
+  const sameProject = issueProjectId !== undefined && raw.project_id === issueProjectId;
+  const fromUrl = raw.web_url.match(/^https?:\/\/[^/]+(?:\/.*?)?\/(.+?)\/-\/merge_requests\/\d+/)?.[1];
+  const full = raw.references?.full ?? `${fromUrl ?? ''}!${raw.iid}`;
+  return { reference: sameProject ? `!${raw.iid}` : full, iid: raw.iid, title: raw.title, state: raw.state, webUrl: raw.web_url };
+}
+
+/**
+ * What the project's tier stores natively, read from the keys GitLab puts in issue JSON: EE exposes `weight` only where
+ * issue weights are licensed (Premium+, which also brings scoped labels and epics) and `health_status` only on Ultimate.
+ */
+export function capabilitiesOf(raw: object): Capabilities {
+  const premium = 'weight' in raw;
+  return { weight: premium, healthStatus: 'health_status' in raw || 'healthStatus' in raw, scopedLabels: premium, epics: premium };
+}
+
+/** GitLab's scoped-label key: everything before the last `::`. */
+export function labelScope(name: string): string | null {
+  const at = name.lastIndexOf('::');
+  return at > 0 ? name.slice(0, at) : null;
+}

@@ -1,0 +1,146 @@
+// Quick actions in issue comments. Only commands available on the project's tier are taken out of the text; the
+// others stay in the comment as plain text, as on GitLab (e.g. `/weight 3` on Free is posted as written).
+import { addNote, changeLabels, HEALTH_VALUES, setHealthStatus, setWeight } from './ops';
+import { nowIso, tierAtLeast, type GitlabState, type GlIssue, type GlProject, type HealthStatusValue } from './state';
+
+export interface QuickActionResult {
+  /** The comment text without the executed commands. */
+  body: string;
+  /** Whether any command was recognised (executed or failed). */
+  hadCommands: boolean;
+  changes: Record<string, unknown>;
+  messages: string[];
+  errors: string[];
+}
+
+const labelRef = (name: string) => (/^[\w-]+$/.test(name) ? `~${name}` : `~"${name}"`);
+
+/** `~foo ~"bar baz" qux` → ['foo', 'bar baz', 'qux']. */
+function parseLabels(args: string): string[] {
+  const out: string[] = [];
+  for (const m of args.matchAll(/~?"([^"]+)"|~?([^\s~"]+)/g)) out.push((m[1] ?? m[2] ?? '').trim());
+  return out.filter(Boolean);
+}
+
+type Command = (args: string) => { message?: string; error?: string; changes?: Record<string, unknown> };
+
+function commandsFor(state: GitlabState, p: GlProject, issue: GlIssue, actorId: number): Record<string, Command> {
+  const premium = tierAtLeast(p.tier, 'premium');
+  const ultimate = tierAtLeast(p.tier, 'ultimate');
+  const labelIds = (names: string[]) => state.labels.filter((l) => names.includes(l.name) && (l.projectId === p.id || l.groupId !== null)).map((l) => l.id);
+  const cmds: Record<string, Command> = {
+    label: (args) => {
+      const names = parseLabels(args);
+      if (!names.length) return { error: 'label' };
+      const { added } = changeLabels(state, issue, { add: names });
+      return {
+        message: `Added ${names.map(labelRef).join(' ')} ${names.length > 1 ? 'labels' : 'label'}.`,
+        changes: { add_label_ids: added.map((l) => l.id) },
+      };
+    },
+    unlabel: (args) => {
+      const names = parseLabels(args);
+      const remove = names.length ? names : [...issue.labels];
+      const ids = labelIds(remove);
+      changeLabels(state, issue, { remove });
+      return {
+        message: names.length ? `Removed ${names.map(labelRef).join(' ')} ${names.length > 1 ? 'labels' : 'label'}.` : 'Removed all labels.',
+        changes: { remove_label_ids: ids },
+      };
+    },
+    relabel: (args) => {
+      const names = parseLabels(args);
+      if (!names.length) return { error: 'relabel' };
+      changeLabels(state, issue, { set: names });
+      return { message: `Replaced all labels with ${names.map(labelRef).join(' ')} ${names.length > 1 ? 'labels' : 'label'}.`, changes: { label_ids: labelIds(names) } };
+    },
+  };
+  cmds.labels = cmds.label!;
+  cmds.remove_label = cmds.unlabel!;
+  if (issue.state === 'opened') cmds.close = () => (close(issue, actorId), { message: 'Closed this issue.', changes: { state_event: 'close' } });
+  else cmds.reopen = () => (reopen(issue), { message: 'Reopened this issue.', changes: { state_event: 'reopen' } });
+  if (premium) {
+    cmds.weight = (args) => {
+      const n = args.trim();
+      if (!/^\d+$/.test(n)) return { error: 'weight' };
+      setWeight(issue, Number(n));
+      return { message: `Set weight to ${n}.`, changes: { weight: Number(n) } };
+    };
+    cmds.clear_weight = () => (setWeight(issue, null), { message: 'Cleared weight.', changes: { weight: null } });
+    const group = state.groups.find((g) => g.id === p.namespaceId);
+    if (issue.state === 'opened' && group && tierAtLeast(group.tier, 'premium')) {
+      const promote: Command = (args) => {
+        if (args.trim() && args.trim().toLowerCase() !== 'epic') return { error: 'promote_to' };
+        const iid = Math.max(0, ...state.epics.filter((e) => e.groupId === group.id).map((e) => e.iid)) + 1;
+        const now = nowIso();
+        state.epics.push({
+          id: state.seq.epic++,
+          workItemId: state.seq.workItem++,
+          groupId: group.id,
+          iid,
+          title: issue.title,
+          description: issue.description,
+          state: 'opened',
+          authorId: actorId,
+          labels: [...issue.labels],
+          createdAt: now,
+          updatedAt: now,
+        });
+        close(issue, actorId);
+        addNote(state, { noteableType: 'Issue', noteableId: issue.id, authorId: actorId, system: true, body: `promoted to epic ${group.fullPath}&${iid}` });
+        return { message: 'Promoted issue to an epic.', changes: { promote_to_epic: true } };
+      };
+      cmds.promote = promote;
+      cmds.promote_to = promote;
+    }
+  }
+  if (ultimate) {
+    cmds.health_status = (args) => {
+      const v = args.trim().toLowerCase().replace(/\s+/g, '_') as HealthStatusValue;
+      if (!HEALTH_VALUES.includes(v)) return { error: 'health_status' };
+      setHealthStatus(state, issue, v, actorId);
+      return { message: `Set health status to ${v}.`, changes: { health_status: v } };
+    };
+    cmds.clear_health_status = () => (setHealthStatus(state, issue, null, actorId), { message: 'Removed health status.', changes: { health_status: null } });
+  }
+  return cmds;
+}
+
+function close(issue: GlIssue, actorId: number): void {
+  issue.state = 'closed';
+  issue.closedAt = nowIso();
+  issue.closedById = actorId;
+  issue.updatedAt = issue.closedAt;
+}
+
+function reopen(issue: GlIssue): void {
+  issue.state = 'opened';
+  issue.closedAt = null;
+  issue.closedById = null;
+  issue.updatedAt = nowIso();
+}
+
+export { close as closeIssue, reopen as reopenIssue };
+
+/** Runs the quick actions of a comment (outside code fences) and returns what is left of the text. */
+export function runQuickActions(state: GitlabState, p: GlProject, issue: GlIssue, body: string, actorId: number): QuickActionResult {
+  const result: QuickActionResult = { body: '', hadCommands: false, changes: {}, messages: [], errors: [] };
+  const kept: string[] = [];
+  let inFence = false;
+  for (const line of body.replace(/\r\n/g, '\n').split('\n')) {
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    const m = !inFence && line.match(/^\/([a-z_]+)(?:[ \t]+(.*))?$/);
+    const cmd = m ? commandsFor(state, p, issue, actorId)[m[1]!] : undefined;
+    if (!m || !cmd) {
+      kept.push(line);
+      continue;
+    }
+    result.hadCommands = true;
+    const r = cmd(m[2] ?? '');
+    if (r.error) result.errors.push(`Could not apply ${r.error} command.`);
+    if (r.message) result.messages.push(r.message);
+    Object.assign(result.changes, r.changes);
+  }
+  result.body = kept.join('\n').trim();
+  return result;
+}

@@ -1,0 +1,195 @@
+// In-memory model of a self-managed GitLab (EE) whose namespaces sit on different tiers, as on gitlab.com.
+export type Tier = 'free' | 'premium' | 'ultimate';
+export type HealthStatusValue = 'on_track' | 'needs_attention' | 'at_risk';
+export type LinkType = 'relates_to' | 'blocks' | 'is_blocked_by';
+
+/** GitLab access levels (Gitlab::Access). */
+export const ACCESS = { guest: 10, reporter: 20, developer: 30, maintainer: 40, owner: 50 } as const;
+
+export interface GlUser {
+  id: number;
+  username: string;
+  name: string;
+  createdAt: string;
+  bio: string;
+}
+
+export interface GlToken {
+  id: number;
+  token: string;
+  name: string;
+  userId: number;
+  scopes: string[];
+  createdAt: string;
+  /** YYYY-MM-DD or null. */
+  expiresAt: string | null;
+  revoked: boolean;
+  /** Expired tokens are refused with 401 everywhere. */
+  expired: boolean;
+}
+
+export interface GlGroup {
+  id: number;
+  fullPath: string;
+  name: string;
+  parentId: number | null;
+  tier: Tier;
+}
+
+export interface GlProject {
+  id: number;
+  fullPath: string;
+  name: string;
+  description: string;
+  namespaceId: number;
+  tier: Tier;
+  createdAt: string;
+  /** userId → access level. */
+  members: Record<number, number>;
+}
+
+export interface GlLabel {
+  id: number;
+  /** Owner: a project id or a group id. */
+  projectId: number | null;
+  groupId: number | null;
+  name: string;
+  color: string;
+  description: string | null;
+  priority: number | null;
+}
+
+export interface GlMilestone {
+  id: number;
+  iid: number;
+  groupId: number;
+  title: string;
+  description: string;
+  state: 'active' | 'closed';
+  startDate: string | null;
+  dueDate: string | null;
+  createdAt: string;
+}
+
+export interface GlIssue {
+  id: number;
+  projectId: number;
+  iid: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed';
+  issueType: 'issue' | 'incident' | 'task';
+  authorId: number;
+  assigneeIds: number[];
+  labels: string[];
+  milestoneId: number | null;
+  /** Stored even on Free (as after a downgrade); only shown from Premium up. */
+  weight: number | null;
+  healthStatus: HealthStatusValue | null;
+  epicId: number | null;
+  confidential: boolean;
+  dueDate: string | null;
+  upvotes: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedById: number | null;
+}
+
+export type NoteableType = 'Issue' | 'Epic' | 'MergeRequest';
+
+export interface GlNote {
+  id: number;
+  noteableType: NoteableType;
+  /** Global id of the issue, epic or merge request. */
+  noteableId: number;
+  body: string;
+  authorId: number;
+  system: boolean;
+  internal: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GlMergeRequest {
+  id: number;
+  projectId: number;
+  iid: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'merged' | 'closed';
+  authorId: number;
+  assigneeIds: number[];
+  sourceBranch: string;
+  targetBranch: string;
+  labels: string[];
+  draft: boolean;
+  createdAt: string;
+  updatedAt: string;
+  mergedAt: string | null;
+  /** Global issue ids this MR mentions (related) and closes on merge. */
+  relatesTo: number[];
+  closes: number[];
+}
+
+export interface GlEpic {
+  id: number;
+  workItemId: number;
+  groupId: number;
+  iid: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed';
+  authorId: number;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GlIssueLink {
+  id: number;
+  sourceId: number;
+  targetId: number;
+  /** Seen from the source: `blocks` means source blocks target. */
+  linkType: 'relates_to' | 'blocks';
+  createdAt: string;
+}
+
+export interface GlBoard {
+  id: number;
+  projectId: number;
+  name: string;
+  /** Label names, one list each (plus Open and Closed). */
+  lists: string[];
+}
+
+export interface GitlabState {
+  version: string;
+  users: GlUser[];
+  tokens: GlToken[];
+  groups: GlGroup[];
+  projects: GlProject[];
+  labels: GlLabel[];
+  milestones: GlMilestone[];
+  issues: GlIssue[];
+  notes: GlNote[];
+  mergeRequests: GlMergeRequest[];
+  epics: GlEpic[];
+  links: GlIssueLink[];
+  boards: GlBoard[];
+  /** Next global ids, per table. */
+  seq: { issue: number; note: number; label: number; epic: number; workItem: number; link: number };
+  /** Requests per token in the current rate-limit window (RateLimit-* headers). */
+  rate: Map<string, { windowStart: number; count: number }>;
+}
+
+export const nowIso = (): string => new Date().toISOString();
+
+/** GitLab's scoped-label key: everything before the last `::` (nested scopes keep their prefix). */
+export function labelScope(name: string): string | null {
+  const at = name.lastIndexOf('::');
+  return at > 0 ? name.slice(0, at) : null;
+}
+
+export const tierAtLeast = (tier: Tier, min: Tier): boolean =>
+  ({ free: 0, premium: 1, ultimate: 2 })[tier] >= { free: 0, premium: 1, ultimate: 2 }[min];
