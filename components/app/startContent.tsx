@@ -22,7 +22,14 @@ async function hostForPage(url: string, kind: ForgeKind): Promise<HostConfig | n
   return answer.ok && answer.data && answer.data.kind === kind ? { kind, baseUrl: answer.data.baseUrl } : null;
 }
 
+/** The URL this document was loaded with; later URLs come from history.pushState. */
+function loadedUrl(): string {
+  const nav = performance.getEntriesByType('navigation')[0];
+  return (nav?.name ?? location.href).split('#')[0]!;
+}
+
 export function startContent(kind: ForgeKind, signal: AbortSignal): void {
+  const firstUrl = loadedUrl();
   let mounted: Mounted | null = null;
   let page: IssuePage | null = null;
   let host: HostConfig | null | undefined;
@@ -52,7 +59,8 @@ export function startContent(kind: ForgeKind, signal: AbortSignal): void {
     const mine = ++run;
     host ??= await hostForPage(url, kind);
     if (mine !== run || signal.aborted) return;
-    const next = host ? recognizePage(url, document, [host]) : null;
+    const navigated = url.split('#')[0] !== firstUrl;
+    const next = host ? recognizePage(url, document, [host], { navigated }) : null;
     page = next?.type === 'issue' ? next : null;
     if (!page) return unmount();
     if (mounted?.ui.host.isConnected) {
@@ -76,12 +84,15 @@ export function startContent(kind: ForgeKind, signal: AbortSignal): void {
     if (!mounted.ui.host.isConnected) return mount(page);
     if (mounted.docked && !findMountPoint(document, page).docked) mount(page);
   };
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
+    // The page's own identity changed (GitLab swaps <body> data on some navigations): recognise again.
+    if (records.some((r) => r.type === 'attributes')) void update(location.href);
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(check);
   });
   observer.observe(document.body, { childList: true, subtree: true });
+  observer.observe(document.body, { attributes: true, attributeFilter: ['data-page', 'data-page-type-id', 'data-project-full-path'] });
 
   const stopTheme = watchHostTheme((theme) => mounted?.ui.setTheme(theme));
   watchNavigation((url) => void update(url), { signal });

@@ -146,3 +146,14 @@ describe('recognizePage', () => {
     expect(recognizePage('https://gitlab.com/gitlab-org/gitlab/-/merge_requests/5', doc(), [])).toBeNull();
   });
 });
+
+describe('after in-page navigation', () => {
+  it("does not let the first page's server-rendered ids veto the new URL", () => {
+    document.body.setAttribute('data-page', 'projects:issues:show');
+    document.body.setAttribute('data-page-type-id', '2');
+    document.body.setAttribute('data-project-full-path', 'acme/platform/backend');
+    const page = parsePageUrl('https://gitlab.com/acme/platform/backend/-/issues/1', [])!;
+    expect(corroborate(page, document)).toBe(false);
+    expect(corroborate(page, document, { navigated: true })).toBe(true);
+  });
+});

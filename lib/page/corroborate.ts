@@ -79,7 +79,16 @@ function corroborateGitHub(page: PageRef, doc: Document): boolean {
   return issuesFamily;
 }
 
+export interface CorroborateOptions {
+  /** The URL is not the one the document was loaded with (history.pushState navigation). */
+  navigated?: boolean;
+}
+
 /** False when the document's own identity contradicts the URL-derived page (it is not treated as that page). */
-export function corroborate(page: PageRef, doc: Document): boolean {
+export function corroborate(page: PageRef, doc: Document, opts: CorroborateOptions = {}): boolean {
+  if (opts.navigated) {
+    // After in-page navigation the server-rendered identity still describes the first page: it proves nothing.
+    return page.forge === 'github' && page.type === 'issue' ? doc.title.trim() !== GITHUB_DELETED_ISSUE_TITLE : true;
+  }
   return page.forge === 'gitlab' ? corroborateGitLab(page, doc) : corroborateGitHub(page, doc);
 }

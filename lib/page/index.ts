@@ -1,7 +1,7 @@
 // Page recognition for content scripts: what this page is (URL, then the page's own data), where to mount, theme,
 // and in-page navigation. DOM/URL only.
 import type { HostConfig } from './hosts';
-import { corroborate } from './corroborate';
+import { corroborate, type CorroborateOptions } from './corroborate';
 import { parsePageUrl, type PageRef } from './recognize';
 
 export { BUILT_IN_HOSTS, hostFor, normalizeBaseUrl, type HostConfig, type HostMatch } from './hosts';
@@ -14,7 +14,7 @@ export {
   type IssueVariant,
   type ListVariant,
 } from './recognize';
-export { corroborate, acceptedGitLabPages, GITHUB_DELETED_ISSUE_TITLE } from './corroborate';
+export { corroborate, acceptedGitLabPages, GITHUB_DELETED_ISSUE_TITLE, type CorroborateOptions } from './corroborate';
 export {
   findMountPoint,
   MOUNT_CANDIDATES,
@@ -28,7 +28,12 @@ export { detectHostTheme, type HostTheme } from './theme';
 export { watchNavigation, NAVIGATION_API_EVENTS, NAVIGATION_DOCUMENT_EVENTS, type WatchNavigationOptions } from './navigation';
 
 /** The page this URL shows, unless the document itself says otherwise. */
-export function recognizePage(url: string, doc: Document, hosts: readonly HostConfig[]): PageRef | null {
+export function recognizePage(
+  url: string,
+  doc: Document,
+  hosts: readonly HostConfig[],
+  opts: CorroborateOptions = {},
+): PageRef | null {
   const page = parsePageUrl(url, hosts);
-  return page && corroborate(page, doc) ? page : null;
+  return page && corroborate(page, doc, opts) ? page : null;
 }

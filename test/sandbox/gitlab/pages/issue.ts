@@ -159,7 +159,7 @@ export function issuePage(c: PageCtx, p: GlProject, issue: GlIssue, o: IssuePage
       nav,
     });
   }
-  return layout({ root: c.root, title, body, dark, breadcrumbs: crumbs, content });
+  return layout({ root: c.root, title, body, dark, breadcrumbs: crumbs, content, bare: variant === 'bare' });
 }
 
 function legacyMarkup(c: PageCtx, p: GlProject, issue: GlIssue, descriptionHtml: string, notes: GlNote[], nav: string): string {

@@ -8,6 +8,8 @@ export interface PageShell {
   /** `data-*` attributes of <body>, without the `data-` prefix. */
   body: Record<string, string | number | undefined>;
   dark: boolean;
+  /** A page whose markup changed beyond recognition: not even GitLab's #content-body (our docked fallback). */
+  bare?: boolean;
   breadcrumbs: { text: string; href: string }[];
   content: string;
   /** `<meta name="description">`: GitLab EE says "GitLab Enterprise Edition". */
@@ -115,7 +117,7 @@ export function layout(s: PageShell): string {
 </aside>
 <div class="content-wrapper">
 <div class="top-bar-container"><nav aria-label="Breadcrumbs" class="gl-breadcrumbs" data-testid="breadcrumb-links"><ol class="gl-breadcrumb-list breadcrumb">${crumbs}</ol></nav></div>
-<main class="content" id="content-body" itemscope itemtype="http://schema.org/SoftwareSourceCode">
+<main class="content"${s.bare ? '' : ' id="content-body"'} itemscope itemtype="http://schema.org/SoftwareSourceCode">
 ${s.content}
 </main>
 </div>
