@@ -1,12 +1,18 @@
-// GitHub REST v3 (GHE layout, /api/v3) and GitHub-like pages. To be filled in.
+// GitHub Enterprise-like sandbox forge: REST v3 under /api/v3 and GitHub-like pages, over in-memory state.
 import type { SandboxReply, SandboxRequest } from '../core';
+import { githubApi } from './api';
+import type { GithubState } from './model';
+import { githubPages } from './pages';
+import { seedState } from './seed';
 
-export interface GithubState {
-  placeholder: true;
-}
+export type { GithubState } from './model';
+export { exhaustRateLimit } from './rate-limit';
+
+/** A fresh, seeded state (see SANDBOX.md for the fixed identifiers). */
 export function createGithubState(): GithubState {
-  return { placeholder: true };
+  return seedState();
 }
-export function githubHandler(_state: GithubState, _req: SandboxRequest): SandboxReply | null {
-  return null;
+
+export function githubHandler(state: GithubState, req: SandboxRequest): SandboxReply | null {
+  return githubApi(state, req) ?? githubPages(state, req);
 }

@@ -1,0 +1,189 @@
+// The GitHub adapter (github.com, GHE.com, GitHub Enterprise Server) behind the Forge interface.
+// GitHub stores none of the handbook's fields natively: weights, health and workflow stages are labels, and scoped
+// labels are kept exclusive here. Every failure leaves as a ForgeError.
+import { ForgeError } from '../errors';
+import type { Connection, ConnectionCheck, Forge } from '../forge';
+import { labelChange, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LinkedChange, type Note } from '../model';
+import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
+import type { EtagStats } from './etag-fetch';
+import { toForgeError } from './forge-error';
+import { planLabelChange } from './labels';
+import { labelNames, linkedPullRequests, mapIssue, mapNote, mapUser, type GhCommentJson, type GhIssueJson, type GhUserJson } from './map';
+
+export type GithubForgeOptions = GithubClientOptions;
+
+const NO_CAPABILITIES: Capabilities = { weight: false, healthStatus: false, scopedLabels: false, epics: false };
+
+type RepoRef = {
+  owner: string;
+  repo: string;
+  issue_number: number;
+};
+
+function trimBase(url: string): string {
+  return url.replace(/\/+$/, '').toLowerCase();
+}
+
+/** Problems a classic token's scopes (x-oauth-scopes) cause; fine-grained tokens send no such header. */
+export function scopeProblems(header: string | null | undefined): string[] {
+  if (header === null || header === undefined) return [];
+  const scopes = header
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (scopes.includes('repo')) return [];
+  if (scopes.includes('public_repo')) {
+    return ['This token has the `public_repo` scope but not `repo`: Refinery cannot see issues in private repositories.'];
+  }
+  return [
+    `This token has neither the \`repo\` nor the \`public_repo\` scope (it has: ${scopes.join(', ') || 'none'}): ` +
+      'Refinery cannot change labels or post comments. Create a token with the `repo` scope.',
+  ];
+}
+
+export class GithubForge implements Forge {
+  private readonly client: GithubClient;
+
+  constructor(
+    private readonly connection: Connection,
+    opts: GithubForgeOptions = {},
+  ) {
+    this.client = createGithubClient(connection.baseUrl, connection.token, opts);
+  }
+
+  /** Conditional GETs answered 304 (served from the ETag cache) and answered in full. */
+  get etagStats(): Readonly<EtagStats> {
+    return this.client.etags;
+  }
+
+  private get octokit() {
+    return this.client.octokit;
+  }
+
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw toForgeError(e);
+    }
+  }
+
+  private target(ref: IssueRef): RepoRef {
+    if (ref.forge !== 'github' || ref.container !== 'project' || ref.kind !== 'issue') {
+      throw new ForgeError('invalid', 'GitHub has only repository issues: this reference is not one.');
+    }
+    if (trimBase(ref.baseUrl) !== trimBase(this.connection.baseUrl)) {
+      throw new ForgeError('invalid', `This connection is for ${this.connection.baseUrl}, not ${ref.baseUrl}.`);
+    }
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(ref.path);
+    if (!m) throw new ForgeError('invalid', `"${ref.path}" is not an owner/repository path.`);
+    return { owner: m[1]!, repo: m[2]!, issue_number: ref.iid };
+  }
+
+  private async readIssue(ref: IssueRef): Promise<GhIssueJson> {
+    const t = this.target(ref);
+    const { data } = await this.octokit.rest.issues.get(t);
+    const issue = data as GhIssueJson;
+    // The issues API answers for pull requests too; Refinery plans issues only.
+    if (issue.pull_request) {
+      throw new ForgeError('not-found', `${ref.path}#${ref.iid} is a pull request, not an issue.`, 404);
+    }
+    return issue;
+  }
+
+  testConnection(): Promise<ConnectionCheck> {
+    return this.run(async () => {
+      const res = await this.octokit.request('GET /user');
+      return { user: mapUser(res.data as GhUserJson), problems: scopeProblems(res.headers['x-oauth-scopes']) };
+    });
+  }
+
+  getIssue(ref: IssueRef): Promise<Issue> {
+    return this.run(async () => mapIssue(ref, await this.readIssue(ref)));
+  }
+
+  getCapabilities(ref: IssueRef): Promise<Capabilities> {
+    return this.run(async () => {
+      this.target(ref);
+      return { ...NO_CAPABILITIES };
+    });
+  }
+
+  listNotes(ref: IssueRef): Promise<Note[]> {
+    return this.run(async () => {
+      const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.target(ref), per_page: 100 });
+      return (comments as GhCommentJson[]).map(mapNote);
+    });
+  }
+
+  listLinkedChanges(ref: IssueRef): Promise<LinkedChange[]> {
+    return this.run(async () => {
+      const t = this.target(ref);
+      const events = await this.octokit.paginate(this.octokit.rest.issues.listEventsForTimeline, { ...t, per_page: 100 });
+      return linkedPullRequests(events as unknown[], `${t.owner}/${t.repo}`);
+    });
+  }
+
+  changeLabels(ref: IssueRef, change: LabelChange): Promise<Issue> {
+    return this.run(async () => {
+      const parsed = labelChange.safeParse(change);
+      if (!parsed.success) throw new ForgeError('invalid', 'The label change is malformed.');
+      const t = this.target(ref);
+      // Re-read just before writing: the plan must see labels someone else set meanwhile.
+      const plan = planLabelChange(labelNames((await this.readIssue(ref)).labels), parsed.data);
+      // Add first so the issue is never without its stage; then remove one by one (never a whole-set replace).
+      if (plan.add.length) await this.octokit.rest.issues.addLabels({ ...t, labels: plan.add });
+      for (const name of plan.remove) {
+        try {
+          await this.octokit.rest.issues.removeLabel({ ...t, name });
+        } catch (e) {
+          // Already gone (someone else removed it): the outcome we wanted.
+          if ((e as { status?: unknown }).status !== 404) throw e;
+        }
+      }
+      return mapIssue(ref, await this.readIssue(ref));
+    });
+  }
+
+  setWeight(ref: IssueRef, _weight: number | null): Promise<Issue> {
+    return this.run(async () => {
+      this.target(ref);
+      throw new ForgeError('invalid', 'GitHub has no weight field: set a `weight::N` label with changeLabels instead.');
+    });
+  }
+
+  setHealthStatus(ref: IssueRef, _status: HealthStatus | null): Promise<Issue> {
+    return this.run(async () => {
+      this.target(ref);
+      throw new ForgeError('invalid', 'GitHub has no health status field: set a `health::` label with changeLabels instead.');
+    });
+  }
+
+  createNote(ref: IssueRef, body: string): Promise<Note> {
+    return this.run(async () => {
+      if (body.trim() === '') throw new ForgeError('invalid', 'An empty comment cannot be posted.');
+      const t = this.target(ref);
+      // Never retried: a comment created before the answer got lost would be posted twice.
+      const { data } = await this.octokit.rest.issues.createComment({ ...t, body, request: { retries: 0 } });
+      return mapNote(data as GhCommentJson);
+    });
+  }
+
+  updateNote(ref: IssueRef, noteId: number, body: string): Promise<Note> {
+    return this.run(async () => {
+      if (body.trim() === '') throw new ForgeError('invalid', 'A comment cannot be emptied; delete it on GitHub instead.');
+      const { owner, repo, issue_number } = this.target(ref);
+      // Comment ids are repository-wide: make sure this one belongs to the issue before changing it.
+      const { data: current } = await this.octokit.rest.issues.getComment({ owner, repo, comment_id: noteId });
+      if (!(current as GhCommentJson).issue_url?.endsWith(`/issues/${issue_number}`)) {
+        throw new ForgeError('not-found', `Comment ${noteId} is not on ${ref.path}#${ref.iid}.`, 404);
+      }
+      const { data } = await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: noteId, body });
+      return mapNote(data as GhCommentJson);
+    });
+  }
+}
+
+export function createGithubForge(connection: Connection, opts: GithubForgeOptions = {}): GithubForge {
+  return new GithubForge(connection, opts);
+}
