@@ -2,10 +2,10 @@
 // right across in-page navigation and host re-renders, and leave pages that aren't issues untouched.
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
-import { BUILT_IN_HOSTS, findMountPoint, hostFor, recognizePage, watchNavigation, type HostConfig, type IssuePage } from '@/lib/page';
+import { BUILT_IN_HOSTS, detectHostTheme, findMountPoint, hostFor, recognizePage, watchNavigation, type HostConfig, type IssuePage } from '@/lib/page';
 import { PanelContainer, refKey } from '../panel/PanelContainer';
 import { panelStyles } from '../panel/styles';
-import { detectHostTheme, watchHostTheme } from '../shadow/hostTheme';
+import { watchHostTheme } from '../shadow/hostTheme';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 
 interface Mounted {

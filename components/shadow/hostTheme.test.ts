@@ -1,32 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detectHostTheme, watchHostTheme } from './hostTheme';
+import { watchHostTheme } from './hostTheme';
 
 afterEach(() => {
   document.documentElement.className = '';
   document.documentElement.removeAttribute('data-color-mode');
+  document.documentElement.removeAttribute('data-dark-theme');
   document.body.className = '';
-});
-
-describe('detectHostTheme', () => {
-  it('reads GitLab dark mode from html or body', () => {
-    expect(detectHostTheme(document, () => false)).toBe('light');
-    document.documentElement.classList.add('gl-dark');
-    expect(detectHostTheme(document, () => false)).toBe('dark');
-    document.documentElement.classList.remove('gl-dark');
-    document.body.classList.add('gl-dark');
-    expect(detectHostTheme(document, () => false)).toBe('dark');
-  });
-
-  it('reads GitHub color mode, following the system for auto', () => {
-    document.documentElement.setAttribute('data-color-mode', 'dark');
-    expect(detectHostTheme(document, () => false)).toBe('dark');
-    document.documentElement.setAttribute('data-color-mode', 'light');
-    expect(detectHostTheme(document, () => true)).toBe('light');
-    document.documentElement.setAttribute('data-color-mode', 'auto');
-    expect(detectHostTheme(document, () => true)).toBe('dark');
-    expect(detectHostTheme(document, () => false)).toBe('light');
-  });
 });
 
 describe('watchHostTheme', () => {
@@ -42,5 +22,16 @@ describe('watchHostTheme', () => {
     document.documentElement.classList.remove('gl-dark');
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toHaveBeenCalledTimes(1);
+  });
+
+  it('notices a GitHub theme slot change (data-dark-theme) under auto', async () => {
+    document.documentElement.setAttribute('data-color-mode', 'auto');
+    document.documentElement.setAttribute('data-dark-theme', 'dark');
+    const seen = vi.fn();
+    const stop = watchHostTheme(seen, document, () => true);
+    document.documentElement.setAttribute('data-dark-theme', 'light_high_contrast');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen.mock.calls).toEqual([['light']]);
+    stop();
   });
 });

@@ -1,40 +1,23 @@
-// Which theme the host page shows, so fallback colours match where the page has no design tokens.
-import type { Theme } from './mountShadowUi';
+// Keeps our UI's light/dark in step with the host page. Detection itself lives in lib/page/theme.ts.
+import { detectHostTheme, type HostTheme } from '@/lib/page/theme';
 
-type PrefersDark = () => boolean;
-
-const systemPrefersDark: PrefersDark = () =>
-  typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-
-/**
- * GitLab marks dark mode with `gl-dark` on <html> (older versions: on <body>); GitHub with
- * `data-color-mode="light|dark|auto"` on <html>, where `auto` follows the system.
- */
-export function detectHostTheme(doc: Document = document, prefersDark: PrefersDark = systemPrefersDark): Theme {
-  const html = doc.documentElement;
-  if (html.classList.contains('gl-dark') || doc.body?.classList.contains('gl-dark')) return 'dark';
-  const mode = html.getAttribute('data-color-mode');
-  if (mode === 'dark') return 'dark';
-  if (mode === 'auto') return prefersDark() ? 'dark' : 'light';
-  return 'light';
-}
-
-/** Calls `onChange` whenever the detected theme changes; returns a function that stops watching. */
+/** Calls `onChange` whenever the host's theme changes; returns a function that stops watching. */
 export function watchHostTheme(
-  onChange: (theme: Theme) => void,
+  onChange: (theme: HostTheme) => void,
   doc: Document = document,
-  prefersDark: PrefersDark = systemPrefersDark,
+  prefersDark?: () => boolean,
 ): () => void {
-  let current = detectHostTheme(doc, prefersDark);
+  const detect = () => detectHostTheme(doc, prefersDark?.());
+  let current = detect();
   const check = () => {
-    const next = detectHostTheme(doc, prefersDark);
+    const next = detect();
     if (next !== current) onChange((current = next));
   };
   const observer = new MutationObserver(check);
-  const attributeFilter = ['class', 'data-color-mode'];
+  const attributeFilter = ['class', 'data-color-mode', 'data-light-theme', 'data-dark-theme'];
   observer.observe(doc.documentElement, { attributes: true, attributeFilter });
   if (doc.body) observer.observe(doc.body, { attributes: true, attributeFilter });
-  const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  const media = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
   media?.addEventListener('change', check);
   return () => {
     observer.disconnect();

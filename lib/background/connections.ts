@@ -1,5 +1,7 @@
 // Connections (forge kind, base URL, token) live only here, in extension storage, read by the background.
 import { storage } from '#imports';
+import { ForgeError } from '../forge/errors';
+import { hostFor, normalizeBaseUrl } from '../page/hosts';
 import type { Connection } from '../forge/forge';
 import type { ConnectionInfo } from '../messaging';
 
@@ -18,8 +20,9 @@ interface StoredConnection {
 const item = storage.defineItem<StoredConnection[]>('local:connections', { fallback: [] });
 
 export function normaliseBaseUrl(url: string): string {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+  const normal = normalizeBaseUrl(url);
+  if (!normal) throw new ForgeError('invalid', `Not an http(s) address: ${url}`);
+  return normal;
 }
 
 /** Built-ins first (with any token set for them), then self-managed hosts. */
@@ -68,23 +71,9 @@ export async function removeConnection(id: string): Promise<boolean> {
 }
 
 /** The connection serving a URL: same origin, longest base path prefix (GitLab may live under /gitlab). */
-export function connectionForUrl<T extends { baseUrl: string }>(connections: T[], url: string): T | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const path = u.pathname.toLowerCase();
-  let best: T | null = null;
-  for (const c of connections) {
-    const b = new URL(c.baseUrl);
-    const prefix = b.pathname.replace(/\/+$/, '').toLowerCase();
-    const hostMatch = b.origin === u.origin || (c.baseUrl === 'https://github.com' && u.origin === 'https://api.github.com');
-    if (!hostMatch || (prefix && path !== prefix && !path.startsWith(`${prefix}/`))) continue;
-    if (!best || new URL(best.baseUrl).pathname.length < b.pathname.length) best = c;
-  }
-  return best;
+export function connectionForUrl<T extends { kind: 'gitlab' | 'github'; baseUrl: string }>(connections: T[], url: string): T | null {
+  const match = hostFor(url, connections);
+  return match ? (connections.find((c) => normalizeBaseUrl(c.baseUrl) === match.baseUrl) ?? null) : null;
 }
 
 export function watchConnections(cb: () => void): () => void {

@@ -4,7 +4,11 @@ import { isAllowedSender } from './guard';
 const ctx = {
   runtimeId: 'ext-id',
   extensionOrigin: 'chrome-extension://ext-id',
-  connections: [{ baseUrl: 'https://gitlab.com' }, { baseUrl: 'https://github.com' }, { baseUrl: 'https://git.corp.example/gitlab' }],
+  connections: [
+    { kind: 'gitlab' as const, baseUrl: 'https://gitlab.com' },
+    { kind: 'github' as const, baseUrl: 'https://github.com' },
+    { kind: 'gitlab' as const, baseUrl: 'https://git.corp.example/gitlab' },
+  ],
 };
 const ref = (baseUrl: string) => ({ ref: { baseUrl } });
 

@@ -9,7 +9,7 @@ export interface GuardContext {
   runtimeId: string;
   /** chrome-extension://<id> or moz-extension://<uuid> */
   extensionOrigin: string;
-  connections: { baseUrl: string }[];
+  connections: { kind: 'gitlab' | 'github'; baseUrl: string }[];
 }
 
 export function isAllowedSender(ctx: GuardContext, sender: Sender, method: Method, params: unknown): boolean {
