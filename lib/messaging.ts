@@ -3,7 +3,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { forgeError, type ForgeErrorData } from './forge/errors';
-import { capabilities, healthStatus, issue, issueRef, labelChange, linkedChange, note, user, weightValue } from './forge/model';
+import { capabilities, healthStatus, issue, issueRef, labelChange, labelDef, linkedChange, note, user, weightValue } from './forge/model';
 
 export const connectionKind = z.enum(['gitlab', 'github']);
 
@@ -28,14 +28,30 @@ export const issueView = z.object({
 });
 export type IssueView = z.infer<typeof issueView>;
 
+/** A write's outcome: the issue as the forge has it afterwards, and whether a native field or a label was used. */
+export const writeResult = z.object({ issue, via: z.enum(['field', 'label']) });
+export type WriteResult = z.infer<typeof writeResult>;
+
 /** Method name → request and response schema. */
 export const protocol = {
   getIssue: { request: z.object({ ref: issueRef }), response: issueView },
   listNotes: { request: z.object({ ref: issueRef }), response: z.array(note) },
   listLinkedChanges: { request: z.object({ ref: issueRef }), response: z.array(linkedChange) },
   changeLabels: { request: z.object({ ref: issueRef, change: labelChange }), response: issue },
-  setWeight: { request: z.object({ ref: issueRef, weight: weightValue.nullable() }), response: issue },
-  setHealthStatus: { request: z.object({ ref: issueRef, status: healthStatus.nullable() }), response: issue },
+  /** The handbook weight: the issue's weight field where the tier has one, else an exclusive `weight::N` label. */
+  setWeight: { request: z.object({ ref: issueRef, weight: weightValue.nullable() }), response: writeResult },
+  /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
+  setHealthStatus: { request: z.object({ ref: issueRef, status: healthStatus.nullable() }), response: writeResult },
+  listMembers: { request: z.object({ ref: issueRef }), response: z.array(user) },
+  listLabels: { request: z.object({ ref: issueRef }), response: z.array(labelDef) },
+  createLabels: {
+    request: z.object({ ref: issueRef, level: z.enum(['project', 'group']), labels: z.array(labelDef).min(1).max(100) }),
+    response: z.object({
+      created: z.array(z.string()),
+      existing: z.array(z.string()),
+      failed: z.array(z.object({ name: z.string(), message: z.string() })),
+    }),
+  },
   createNote: { request: z.object({ ref: issueRef, body: z.string().min(1).max(1_000_000) }), response: note },
   updateNote: {
     request: z.object({ ref: issueRef, noteId: z.number().int().positive(), body: z.string().min(1).max(1_000_000) }),

@@ -4,6 +4,9 @@ import { ForgeError } from '../forge/errors';
 import type { Connection, Forge } from '../forge/forge';
 import type { IssueRef } from '../forge/model';
 import type { Handlers } from '../messaging';
+import { toErrorData } from './errors';
+import { writeHealth, writeWeight } from './writes';
+import { loadSettings } from '../settings/store';
 import { connectionForUrl, loadConnections, removeConnection, saveConnection, toInfo, type StoredConnection } from './connections';
 
 export type ForgeFactory = (connection: Connection) => Forge;
@@ -35,8 +38,24 @@ export function createHandlers(forgeFor: ForgeFactory): Handlers {
     listNotes: async ({ ref }) => (await forgeForRef(ref)).listNotes(ref),
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
-    setWeight: async ({ ref, weight }) => (await forgeForRef(ref)).setWeight(ref, weight),
-    setHealthStatus: async ({ ref, status }) => (await forgeForRef(ref)).setHealthStatus(ref, status),
+    setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
+    setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
+    listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),
+    listLabels: async ({ ref }) => (await forgeForRef(ref)).listLabels(ref),
+    createLabels: async ({ ref, level, labels }) => {
+      const forge = await forgeForRef(ref);
+      const out = { created: [] as string[], existing: [] as string[], failed: [] as { name: string; message: string }[] };
+      // One at a time: the forges throttle bursts of writes, and a failure must not hide the others' outcome.
+      for (const label of labels) {
+        try {
+          const result = await forge.createLabel(ref, label, level);
+          (result === 'created' ? out.created : out.existing).push(label.name);
+        } catch (e) {
+          out.failed.push({ name: label.name, message: toErrorData(e).message });
+        }
+      }
+      return out;
+    },
     createNote: async ({ ref, body }) => (await forgeForRef(ref)).createNote(ref, body),
     updateNote: async ({ ref, noteId, body }) => (await forgeForRef(ref)).updateNote(ref, noteId, body),
     listConnections: async () => (await loadConnections()).map(toInfo),

@@ -1,5 +1,5 @@
 // The one interface both adapters implement. Only the background imports lib/forge.
-import type { Capabilities, HealthStatus, Issue, IssueRef, LabelChange, LinkedChange, Note, User } from './model';
+import type { Capabilities, HealthStatus, Issue, IssueRef, LabelChange, LabelDef, LinkedChange, Note, User } from './model';
 
 export interface Connection {
   id: string;
@@ -33,4 +33,13 @@ export interface Forge {
   setHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue>;
   createNote(ref: IssueRef, body: string): Promise<Note>;
   updateNote(ref: IssueRef, noteId: number, body: string): Promise<Note>;
+  /** People who can be mentioned/assigned: GitLab project members incl. inherited ones; GitHub assignable users. */
+  listMembers(ref: IssueRef): Promise<User[]>;
+  /** Labels usable on the issue: GitLab project labels incl. ancestor groups' labels; GitHub repository labels. */
+  listLabels(ref: IssueRef): Promise<LabelDef[]>;
+  /**
+   * Creates a label. `group` (GitLab) creates it on the project's parent group so sibling projects share it;
+   * GitHub has repository labels only and ignores `level`. A label that already exists answers 'exists'.
+   */
+  createLabel(ref: IssueRef, label: LabelDef, level: 'project' | 'group'): Promise<'created' | 'exists'>;
 }

@@ -92,3 +92,12 @@ export const labelChange = z.object({
   remove: z.array(z.string().min(1).max(255)).max(50).default([]),
 });
 export type LabelChange = z.infer<typeof labelChange>;
+
+/** A label as a project has it (for "Create the handbook's labels" and label pickers). */
+export const labelDef = z.object({
+  name: z.string().min(1).max(255),
+  /** `#rrggbb` */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  description: z.string().max(500).nullable(),
+});
+export type LabelDef = z.infer<typeof labelDef>;

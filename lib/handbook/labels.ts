@@ -126,6 +126,12 @@ const HEALTH: Record<string, LabelHealth> = {
   'at risk': 'at_risk',
 };
 
+/** The label a health status is written as where the forge has no health field: `health::on track`. */
+export function healthLabel(status: LabelHealth, scope = DEFAULT_LABEL_SCOPES.health): string {
+  const value = Object.keys(HEALTH).find((k) => HEALTH[k] === status)!;
+  return `${scope}::${value}`;
+}
+
 /** `health::on track|needs attention|at risk` (any case; `_` or `-` accepted for spaces). */
 export function healthFromLabels(labels: readonly string[], scope = DEFAULT_LABEL_SCOPES.health): LabelReading<LabelHealth> {
   return read(labels, scope, (value) => HEALTH[value.toLowerCase().replace(/[\s_-]+/g, ' ')] ?? null);

@@ -48,6 +48,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: string;
+  /** Parsed request body (JSON or form), so tests can check what a write sent. */
+  body?: unknown;
   status: number;
   at: number;
 }
@@ -174,7 +176,7 @@ async function respond(
   if (fault?.status) reply = { status: fault.status, headers: fault.headers, body: fault.body ?? { message: `${fault.status} injected` } };
   else reply = await opts.handler()(sreq);
   reply ??= { status: 404, body: { message: '404 Not Found' } };
-  if (isApi) opts.log.push({ forge: opts.forge, method: sreq.method, path, query: url.search, status: reply.status, at: Date.now() });
+  if (isApi) opts.log.push({ forge: opts.forge, method: sreq.method, path, query: url.search, body: sreq.body, status: reply.status, at: Date.now() });
   send(res, reply, isApi ? cors : {});
 }
 
