@@ -154,6 +154,32 @@ describe('responses match the OpenAPI description', () => {
     await valid('GET', '/rate_limit', '/rate_limit');
   });
 
+  it('a duplicate label name (any case) is 422 already_exists as GitHub words it; the read-only token gets 403', async () => {
+    const dup = await call('POST', '/repos/acme/widgets/labels', { body: { name: 'WORKFLOW::In Dev', color: 'ededed' } });
+    expect(dup.status).toBe(422);
+    // The description's 422 is a shared $ref response, which `response()` cannot follow: check the schema directly.
+    expect(oa.component('validation-error', dup.json)).toEqual([]);
+    expect(dup.json).toEqual({
+      message: 'Validation Failed',
+      errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+      documentation_url: 'https://docs.github.com/rest/issues/labels#create-a-label',
+      status: '422',
+    });
+    const refused = await call('POST', '/repos/acme/widgets/labels', { token: BOB, body: { name: 'needs-design', color: 'c5def5' } });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ message: 'Resource not accessible by personal access token' });
+    expect(sb.github.state.repos[0]!.labels.some((l) => l.name === 'needs-design')).toBe(false);
+  });
+
+  it('assignees: users with push access or more, across pages', async () => {
+    const first = await valid('GET', '/repos/acme/widgets/assignees?per_page=3', `${O}/assignees`);
+    expect((first.json as Json[]).map((u) => u.login)).toEqual(['alice', 'carol', 'dave']);
+    const next = /<([^>]+)>; rel="next"/.exec(first.headers.get('link') ?? '')?.[1];
+    expect(next).toBeDefined();
+    const second = await valid('GET', next!, `${O}/assignees`);
+    expect((second.json as Json[]).map((u) => u.login)).toEqual(['erin']);
+  });
+
   it('search and markdown', async () => {
     const s = await valid('GET', `/search/issues?q=${encodeURIComponent('repo:acme/widgets is:issue label:"workflow::in dev" state:open')}`, '/search/issues');
     const numbers = ((s.json as Json).items as Json[]).map((i) => i.number);

@@ -11,7 +11,7 @@ const BASE_ID = 'https://gitlab.example/schemas/';
 const TOKEN = 'sandbox-gitlab-token';
 
 let sandbox: Sandbox;
-let v: { issue: ValidateFunction; issues: ValidateFunction; eeIssues: ValidateFunction; notes: ValidateFunction; projectLabel: ValidateFunction };
+let v: { issue: ValidateFunction; issues: ValidateFunction; eeIssues: ValidateFunction; notes: ValidateFunction; label: ValidateFunction; projectLabel: ValidateFunction };
 
 function loadSchemas() {
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -42,7 +42,7 @@ function loadSchemas() {
   });
   ajv.addSchema({ ...read('labels__project_label.json'), $id: `${BASE_ID}labels/project_label.json` });
   const get = (id: string) => ajv.getSchema(`${BASE_ID}${id}`)!;
-  return { issue: get('issue.json'), issues: get('issues.json'), eeIssues: get('ee/issues.json'), notes: get('notes.json'), projectLabel: get('labels/project_label.json') };
+  return { issue: get('issue.json'), issues: get('issues.json'), eeIssues: get('ee/issues.json'), notes: get('notes.json'), label: get('labels/label.json'), projectLabel: get('labels/project_label.json') };
 }
 
 function expectValid(validate: ValidateFunction, data: unknown, what: string) {
@@ -306,15 +306,67 @@ describe('notes and quick actions', () => {
     expect((await api('/projects/1002/issues/4')).body).not.toHaveProperty('health_status');
   });
 
-  it('/clear_health_status, /unlabel and /promote_to epic', async () => {
+  it('/clear_health_status and /unlabel', async () => {
     expect((await post('/projects/1001/issues/3/notes', { body: '/clear_health_status' })).status).toBe(202);
     expect((await api('/projects/1001/issues/3')).body.health_status).toBeNull();
     await post('/projects/1003/issues/1/notes', { body: '/unlabel ~backend' });
     expect((await api('/projects/1003/issues/1')).body.labels).not.toContain('backend');
+  });
+
+  it('/promote_to epic (Premium+): an epic in the project’s group with the issue’s content, the issue closed, system notes on both', async () => {
     const promoted = await post('/projects/1001/issues/5/notes', { body: '/promote_to epic' });
-    expect(promoted.body.summary).toEqual(['Promoted issue to an epic.']);
+    expect(promoted.status).toBe(202);
+    expect(promoted.body).toEqual({ commands_changes: {}, summary: ['Promoted successfully.'] });
     expect((await api('/projects/1001/issues/5')).body.state).toBe('closed');
-    expect((await api('/groups/acme%2Fplatform/epics/4')).body.title).toBe('Stream blame ranges from Gitaly for very large files');
+    const epic = await api('/groups/acme%2Fplatform/epics/4');
+    expect(epic.body).toMatchObject({ title: 'Stream blame ranges from Gitaly for very large files', author: { username: 'alice' }, labels: expect.arrayContaining(['workflow::planning breakdown']) });
+    expect(epic.body.description).toBe(sandbox.gitlab.state.issues.find((i) => i.projectId === 1001 && i.iid === 5)!.description);
+    const issueNotes = await api('/projects/1001/issues/5/notes?sort=desc');
+    expectValid(v.notes, issueNotes.body, 'notes after promote');
+    expect(issueNotes.body[0]).toMatchObject({ system: true, body: 'promoted to epic &4', author: { username: 'alice' } });
+    const epicNotes = await api(`/groups/51/epics/${epic.body.id}/notes?sort=desc`);
+    expect(epicNotes.body[0]).toMatchObject({ system: true, body: 'promoted from issue backend#5' });
+  });
+
+  it('/promote: also for closed issues, only once, with GitLab’s warning for confidential issues', async () => {
+    const closed = await post('/projects/1002/issues/9/notes', { body: '/promote' });
+    expect(closed.body).toEqual({ commands_changes: { promote_to_epic: true }, summary: ['Promoted issue to an epic.'] });
+    expect((await api('/groups/acme%2Fplatform/epics/4')).body.title).toBe('Document the repository size limit for self-managed instances');
+    // Once promoted, the command is no longer offered: it stays in the text as a comment.
+    const again = await post('/projects/1002/issues/9/notes', { body: '/promote' });
+    expect(again.status).toBe(201);
+    expect(again.body.body).toBe('/promote');
+    expect((await api('/groups/acme%2Fplatform/epics/5')).status).toBe(404);
+    const secret = await post('/projects/1001/issues/7/notes', { body: '/promote' });
+    expect(secret.body.summary[0]).toMatch(/^Promoted confidential issue to a non-confidential epic\./);
+  });
+
+  it('Free has no epics: /promote and /promote_to stay in the comment and nothing is promoted', async () => {
+    for (const body of ['/promote', '/promote_to epic']) {
+      const res = await post('/projects/1003/issues/5/notes', { body });
+      expect(res.status).toBe(201);
+      expect(res.body.body).toBe(body);
+    }
+    expect((await api('/projects/1003/issues/5')).body.state).toBe('opened');
+    expect(sandbox.gitlab.state.epics).toHaveLength(3);
+  });
+
+  it('/promote_to with a type an issue cannot become says so and changes nothing', async () => {
+    const res = await post('/projects/1001/issues/5/notes', { body: '/promote_to objective' });
+    expect(res.body.summary).toEqual(['Failed to promote this work item: Provided type is not supported.']);
+    expect((await api('/projects/1001/issues/5')).body.state).toBe('opened');
+  });
+
+  it('deletes a note: the author’s own, not someone else’s (unless Maintainer) and never a system note', async () => {
+    const mine = await post('/projects/1001/issues/4/notes', { body: 'typo' });
+    expect((await api(`/projects/1001/issues/4/notes/${mine.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(`/projects/1001/issues/4/notes/${mine.body.id}`)).status).toBe(404);
+    const alices = sandbox.gitlab.state.notes.find((n) => n.authorId === 1 && !n.system && n.noteableType === 'Issue')!;
+    const issue = sandbox.gitlab.state.issues.find((i) => i.id === alices.noteableId)!;
+    expect((await api(`/projects/${issue.projectId}/issues/${issue.iid}/notes/${alices.id}`, { method: 'DELETE', token: 'sandbox-gitlab-reporter' })).status).toBe(403);
+    const system = sandbox.gitlab.state.notes.find((n) => n.system && n.noteableType === 'Issue')!;
+    const sysIssue = sandbox.gitlab.state.issues.find((i) => i.id === system.noteableId)!;
+    expect((await api(`/projects/${sysIssue.projectId}/issues/${sysIssue.iid}/notes/${system.id}`, { method: 'DELETE' })).status).toBe(403);
   });
 
   it('a bad quick action argument is refused with 400', async () => {
@@ -470,17 +522,74 @@ describe('merge requests, links, labels, members, epics, markdown', () => {
     expect((await api('/projects/1001/labels?per_page=100')).body.map((l: { name: string }) => l.name)).not.toContain('weight::3');
   });
 
-  it('creates a project label; a duplicate is a 409', async () => {
+  it('creates a project label; a duplicate, also of an ancestor group’s label, is a 409; titles are case-sensitive', async () => {
     const created = await post('/projects/1001/labels', { name: 'weight::8', color: '#7f8c8d', description: 'Too big' });
     expect(created.status).toBe(201);
     expectValid(v.projectLabel, created.body, 'created label');
-    expect((await post('/projects/1001/labels', { name: 'weight::8', color: '#7f8c8d' })).status).toBe(409);
+    const again = await post('/projects/1001/labels', { name: 'weight::8', color: '#7f8c8d' });
+    expect(again).toMatchObject({ status: 409, body: { message: 'Label already exists' } });
+    expect((await post('/projects/1001/labels', { name: 'Deliverable', color: '#428bca' })).status).toBe(409);
+    // GitLab compares label titles exactly (PostgreSQL, no case folding): `deliverable` is another label.
+    expect((await post('/projects/1001/labels', { name: 'deliverable', color: '#428bca' })).status).toBe(201);
     expect((await post('/projects/1001/labels', { name: 'x' })).body).toEqual({ error: 'color is missing' });
+    expect((await post('/projects/1001/labels', { name: 'a,b', color: '#428bca' })).body).toEqual({ message: { title: ['is invalid'] } });
+    expect((await post('/projects/1001/labels', { name: 'y', color: '#7f8c8d' }, 'sandbox-gitlab-reporter')).status).toBe(403);
   });
 
-  it('members/all lists access levels', async () => {
-    const members = await api('/projects/1001/members/all');
-    expect(members.body).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'alice', access_level: 40 }), expect.objectContaining({ username: 'bob', access_level: 20 })]));
+  it('group labels: list (ancestors by default) and create; they validate against label.json', async () => {
+    const list = await api('/groups/acme%2Fplatform/labels?with_counts=true&per_page=100');
+    expect(list.status).toBe(200);
+    for (const l of list.body) {
+      expectValid(v.label, l, `group label ${l.name}`);
+      expect(l).not.toHaveProperty('is_project_label');
+    }
+    expect(list.body.find((l: { name: string }) => l.name === 'Deliverable')).toMatchObject({ open_issues_count: expect.any(Number) });
+    expect((await api('/groups/51/labels?include_ancestor_groups=false')).body).toEqual([]);
+    const created = await post('/groups/51/labels', { name: 'team::source code', color: '#A8D695', description: 'Owned by Source Code' });
+    expect(created.status).toBe(201);
+    expectValid(v.label, created.body, 'created group label');
+    expect(created.body).toMatchObject({ name: 'team::source code', color: '#A8D695', description: 'Owned by Source Code' });
+    expect((await api('/groups/51/labels?include_ancestor_groups=false')).body.map((l: { name: string }) => l.name)).toEqual(['team::source code']);
+  });
+
+  it('group label duplicates are 409 (own and ancestors’ labels); reporters and read_api tokens get 403', async () => {
+    await post('/groups/51/labels', { name: 'team::source code', color: '#a8d695' });
+    expect(await post('/groups/51/labels', { name: 'team::source code', color: '#a8d695' })).toMatchObject({ status: 409, body: { message: 'Label already exists' } });
+    expect((await post('/groups/51/labels', { name: 'Deliverable', color: '#428bca' })).status).toBe(409);
+    // A project label of the same title below the group does not block a group label.
+    expect((await post('/groups/51/labels', { name: 'spike', color: '#9400d3' })).status).toBe(201);
+    expect(await post('/groups/51/labels', { name: 'z', color: '#000000' }, 'sandbox-gitlab-reporter')).toMatchObject({ status: 403, body: { message: '403 Forbidden' } });
+    expect((await post('/groups/51/labels', { name: 'z', color: '#000000' }, 'sandbox-gitlab-readonly-scope')).body).toMatchObject({ error: 'insufficient_scope' });
+  });
+
+  it('a new group label is listed by the group’s projects (not by other groups’ projects) and usable on their issues', async () => {
+    await post('/groups/acme%2Fplatform/labels', { name: 'team::source code', color: '#a8d695' });
+    const names = async (project: number) => (await api(`/projects/${project}/labels?per_page=100`)).body.filter((l: { name: string }) => l.name === 'team::source code');
+    expect(await names(1001)).toEqual([expect.objectContaining({ is_project_label: false, color: '#a8d695' })]);
+    expect(await names(1002)).toHaveLength(1);
+    expect(await names(1003)).toEqual([]);
+    const issue = await put('/projects/1002/issues/4', { add_labels: 'team::source code' });
+    expect(issue.body.labels).toContain('team::source code');
+    // The group label was used, not a new project label of GitLab's default colour.
+    expect(await names(1002)).toEqual([expect.objectContaining({ is_project_label: false, color: '#a8d695' })]);
+  });
+
+  it('members/all: direct and inherited members once each with the highest level, blocked users marked', async () => {
+    const members = await api('/projects/1001/members/all?per_page=100');
+    const byName = Object.fromEntries(members.body.map((m: { username: string }) => [m.username, m]));
+    expect(Object.keys(byName).sort()).toEqual(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']);
+    expect(byName.alice).toMatchObject({ access_level: 40, state: 'active' });
+    expect(byName.bob.access_level).toBe(20);
+    expect(byName.frank.access_level).toBe(30);
+    expect(byName.heidi.state).toBe('blocked');
+    const community = (await api('/projects/1003/members/all?per_page=100')).body.map((m: { username: string }) => m.username);
+    expect(community).toContain('frank');
+    expect(community).not.toContain('grace');
+    const group = (await api('/groups/acme%2Fplatform/members/all?per_page=100')).body.map((m: { username: string }) => m.username);
+    expect(group.sort()).toEqual(['alice', 'bob', 'carol', 'dave', 'frank', 'grace', 'heidi']);
+    const page = await api('/projects/1001/members/all?per_page=3&page=3');
+    expect(page.body).toHaveLength(2);
+    expect(page.headers.get('x-total')).toBe('8');
   });
 
   it('epics on Premium groups (notes by epic id), 403 where epics are not available', async () => {

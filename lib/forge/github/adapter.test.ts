@@ -215,3 +215,73 @@ describe('testConnection', () => {
     expect((await forge('sandbox-github-readonly').testConnection()).user.username).toBe('bob');
   });
 });
+
+describe('members and labels', () => {
+  const apiGets = (suffix: string) => sb.requests.filter((r) => r.method === 'GET' && r.path.endsWith(suffix));
+
+  it('lists the assignable users (push access), not read-only collaborators', async () => {
+    const members = await forge().listMembers(ref(1));
+    expect(members.map((u) => u.username)).toEqual(['alice', 'carol', 'dave', 'erin']);
+    expect(members[0]).toEqual({ id: 101, username: 'alice', name: 'alice', avatarUrl: `${sb.github.url}/avatars/u/101?v=4`, webUrl: `${sb.github.url}/alice` });
+  });
+
+  it('reads every page of assignees and labels', async () => {
+    const repo = widgets();
+    for (let i = 0; i < 150; i++) {
+      sb.github.state.users.push({ id: 5000 + i, login: `dev${i}`, name: `Dev ${i}`, email: null, company: null, bio: null, location: null, createdAt: '2024-01-01T00:00:00Z' });
+      repo.permissions[5000 + i] = 'push';
+      repo.labels.push({ id: 7000 + i, name: `area::${i}`, color: 'ABCDEF', description: null, default: false });
+    }
+    const f = forge();
+    expect(await f.listMembers(ref(1))).toHaveLength(154);
+    const labels = await f.listLabels(ref(1));
+    expect(labels).toHaveLength(repo.labels.length);
+    expect(labels.at(-1)).toEqual({ name: 'area::149', color: '#abcdef', description: null });
+    // The second page is asked for through the Link header (`/repositories/2001/assignees?page=2`).
+    expect(apiGets('/assignees')).toHaveLength(2);
+    expect(apiGets('/labels').length).toBe(Math.ceil(repo.labels.length / 100));
+  });
+
+  it('maps labels to #rrggbb colours and null for an empty description; a second read is a 304 from the ETag cache', async () => {
+    widgets().labels.push({ id: 6999, name: 'needs-design', color: 'C5DEF5', description: '', default: false });
+    const f = forge();
+    const labels = await f.listLabels(ref(1));
+    expect(labels).toContainEqual({ name: 'workflow::in dev', color: '#428bca', description: 'Workflow stage: in dev' });
+    expect(labels).toContainEqual({ name: 'needs-design', color: '#c5def5', description: null });
+    expect(f.etagStats.notModified).toBe(0);
+    expect(await f.listLabels(ref(1))).toEqual(labels);
+    expect(f.etagStats.notModified).toBe(1);
+  });
+
+  it('creates a label with the colour GitHub wants (no #); any level is a repository label', async () => {
+    const f = forge();
+    expect(await f.createLabel(ref(1), { name: 'needs-design', color: '#C5DEF5', description: 'Waiting on UX' }, 'group')).toBe('created');
+    expect(widgets().labels.find((l) => l.name === 'needs-design')).toMatchObject({ color: 'c5def5', description: 'Waiting on UX' });
+    const sent = sb.requests.find((r) => r.method === 'POST')!;
+    expect(sent.body).toEqual({ name: 'needs-design', color: 'c5def5', description: 'Waiting on UX' });
+    expect(await f.createLabel(ref(1), { name: 'no-description', color: '#000000', description: null }, 'project')).toBe('created');
+    expect(sb.requests.filter((r) => r.method === 'POST').at(-1)!.body).toEqual({ name: 'no-description', color: '000000' });
+  });
+
+  it('a label that exists already (GitHub compares names case-insensitively) answers exists and changes nothing', async () => {
+    const before = structuredClone(widgets().labels);
+    expect(await forge().createLabel(ref(1), { name: 'Workflow::In Dev', color: '#ffffff', description: null }, 'project')).toBe('exists');
+    expect(sb.requests.find((r) => r.method === 'POST')!.status).toBe(422);
+    expect(widgets().labels).toEqual(before);
+  });
+
+  it('the read-only token lists but cannot create: forbidden, with GitHub’s reason', async () => {
+    const f = forge('sandbox-github-readonly');
+    expect((await f.listLabels(ref(1))).length).toBeGreaterThan(40);
+    const e = await failure(f.createLabel(ref(1), { name: 'needs-design', color: '#c5def5', description: null }, 'project'));
+    expect(e).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(e.message).toContain('Resource not accessible by personal access token');
+    expect(widgets().labels.some((l) => l.name === 'needs-design')).toBe(false);
+  });
+
+  it('refuses a malformed label before sending it', async () => {
+    expect((await failure(forge().createLabel(ref(1), { name: 'x', color: 'red', description: null }, 'project'))).kind).toBe('invalid');
+    expect((await failure(forge().createLabel(ref(1), { name: '', color: '#ffffff', description: null }, 'project'))).kind).toBe('invalid');
+    expect(writes()).toEqual([]);
+  });
+});

@@ -3,12 +3,12 @@
 // labels are kept exclusive here. Every failure leaves as a ForgeError.
 import { ForgeError } from '../errors';
 import type { Connection, ConnectionCheck, Forge } from '../forge';
-import { labelChange, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LinkedChange, type Note } from '../model';
+import { labelChange, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
 import { toForgeError } from './forge-error';
 import { planLabelChange } from './labels';
-import { labelNames, linkedPullRequests, mapIssue, mapNote, mapUser, type GhCommentJson, type GhIssueJson, type GhUserJson } from './map';
+import { labelNames, linkedPullRequests, mapIssue, mapLabel, mapNote, mapUser, type GhCommentJson, type GhIssueJson, type GhLabelJson, type GhUserJson } from './map';
 
 export type GithubForgeOptions = GithubClientOptions;
 
@@ -182,6 +182,47 @@ export class GithubForge implements Forge {
       return mapNote(data as GhCommentJson);
     });
   }
+
+  /** The users GitHub lets this repository's issues be assigned to (its assignees list), all pages. */
+  listMembers(ref: IssueRef): Promise<User[]> {
+    return this.run(async () => {
+      const { owner, repo } = this.target(ref);
+      const users = await this.octokit.paginate(this.octokit.rest.issues.listAssignees, { owner, repo, per_page: 100 });
+      return (users as GhUserJson[]).map(mapUser);
+    });
+  }
+
+  listLabels(ref: IssueRef): Promise<LabelDef[]> {
+    return this.run(async () => {
+      const { owner, repo } = this.target(ref);
+      const labels = await this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, { owner, repo, per_page: 100 });
+      return (labels as GhLabelJson[]).map(mapLabel);
+    });
+  }
+
+  /** GitHub has repository labels only: `level` does not matter. Names compare case-insensitively there. */
+  createLabel(ref: IssueRef, label: LabelDef, _level: 'project' | 'group'): Promise<'created' | 'exists'> {
+    return this.run(async () => {
+      const parsed = labelDef.safeParse(label);
+      if (!parsed.success) throw new ForgeError('invalid', `"${label.name}" is not a label GitHub can create: a name and a #rrggbb colour are needed.`);
+      const { owner, repo } = this.target(ref);
+      const { name, color, description } = parsed.data;
+      try {
+        await this.octokit.rest.issues.createLabel({ owner, repo, name, color: color.slice(1).toLowerCase(), ...(description ? { description } : {}) });
+        return 'created';
+      } catch (e) {
+        if (alreadyExists(e)) return 'exists';
+        throw e;
+      }
+    });
+  }
+}
+
+/** 422 Validation Failed with `{"resource":"Label","code":"already_exists","field":"name"}`. */
+function alreadyExists(e: unknown): boolean {
+  const { status, response } = (e ?? {}) as { status?: unknown; response?: { data?: { errors?: unknown } } };
+  const errors = response?.data?.errors;
+  return status === 422 && Array.isArray(errors) && errors.some((x) => (x as { code?: unknown } | null)?.code === 'already_exists');
 }
 
 export function createGithubForge(connection: Connection, opts: GithubForgeOptions = {}): GithubForge {

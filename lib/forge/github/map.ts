@@ -1,5 +1,5 @@
 // GitHub REST JSON → the forge model. Reads only what it needs, tolerating fields older GHE releases lack.
-import type { Issue, IssueRef, LinkedChange, Note, User } from '../model';
+import type { Issue, IssueRef, LabelDef, LinkedChange, Note, User } from '../model';
 
 export interface GhUserJson {
   id: number;
@@ -31,6 +31,22 @@ export interface GhCommentJson {
   created_at: string;
   updated_at: string;
   issue_url?: string;
+}
+
+export interface GhLabelJson {
+  name: string;
+  /** Six hex digits without `#`. */
+  color: string;
+  description?: string | null;
+}
+
+/** GitHub's colour for labels it creates without one. */
+const DEFAULT_LABEL_COLOR = 'ededed';
+
+/** GitHub sends `d73a4a`; the model wants `#d73a4a`. An empty description is no description. */
+export function mapLabel(l: GhLabelJson): LabelDef {
+  const hex = /^[0-9a-f]{6}$/i.test(l.color) ? l.color.toLowerCase() : DEFAULT_LABEL_COLOR;
+  return { name: l.name, color: `#${hex}`, description: l.description?.trim() ? l.description : null };
 }
 
 export function mapUser(u: GhUserJson | null | undefined): User {

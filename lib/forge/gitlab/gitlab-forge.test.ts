@@ -287,11 +287,21 @@ describe('notes', () => {
     expect((await f.updateNote(epicRef(3), note.id, 'Weekly update: so-so.')).body).toBe('Weekly update: so-so.');
   });
 
-  it('says so when GitLab applied quick actions and stored no comment', async () => {
-    const e = await failure(forge().createNote(ref(ULTIMATE, 4), '/label ~database'));
+  it('says so when GitLab applied quick actions, stored no comment and left no system note (older ones are not taken)', async () => {
+    // Issue 3 already has system notes by alice ("mentioned in merge request !11").
+    const e = await failure(forge().createNote(ref(ULTIMATE, 3), '/label ~database'));
     expect(e.kind).toBe('invalid');
-    expect(e.message).toMatch(/stored no comment/);
-    expect(stateIssue(1001, 4).labels).toContain('database');
+    expect(e.message).toMatch(/ran the quick actions \(Added ~database label\.\) and stored no comment/);
+    expect(stateIssue(1001, 3).labels).toContain('database');
+  });
+
+  it('a system note someone else leaves meanwhile is not taken for what our quick action did', async () => {
+    sandbox.faults.add({ forge: 'gitlab', method: 'POST', path: '/issues/4/notes', latencyMs: 300, times: 1 });
+    const pending = forge().createNote(ref(ULTIMATE, 4), '/label ~database');
+    await vi.waitFor(() => expect(apiCalls('GET').some((r) => r.path.endsWith('/issues/4/notes'))).toBe(true), { interval: 5 });
+    const now = new Date().toISOString();
+    sandbox.gitlab.state.notes.push({ id: sandbox.gitlab.state.seq.note++, noteableType: 'Issue', noteableId: stateIssue(1001, 4).id, body: 'mentioned in merge request !13', authorId: 3, system: true, internal: false, createdAt: now, updatedAt: now });
+    expect((await failure(pending)).message).toMatch(/stored no comment/);
   });
 
   it('editing someone else’s comment is forbidden', async () => {
@@ -389,5 +399,163 @@ describe('testConnection', () => {
     expect(tokenProblems({ active: true, expires_at: '2026-03-01', scopes: ['api'] }, now)).toEqual(['The token expired on 2026-03-01.']);
     expect(tokenProblems({ active: true, expires_at: '2026-03-02', scopes: ['api'] }, now)).toEqual(['The token expires in 1 day (2026-03-02).']);
     expect(tokenProblems({ active: true, expires_at: '2026-06-01', scopes: ['read_user'] }, now)).toEqual(['The token is missing scope api (has read_user): reading and writing issues will fail.']);
+  });
+});
+
+describe('members', () => {
+  const names = (users: { username: string }[]) => users.map((u) => u.username).sort();
+
+  it('project members include those inherited from ancestor groups, once each; blocked users are left out', async () => {
+    const members = await forge().listMembers(ref(ULTIMATE, 1));
+    expect(names(members)).toEqual(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace']);
+    expect(members.find((u) => u.username === 'frank')).toEqual({ id: 6, username: 'frank', name: 'Frank Fischer', avatarUrl: `${sandbox.gitlab.url}/uploads/-/system/user/avatar/6/avatar.png`, webUrl: `${sandbox.gitlab.url}/frank` });
+    // acme/community is not below acme/platform, whose member grace is.
+    expect(names(await forge().listMembers(ref(FREE, 1)))).toEqual(['alice', 'bob', 'carol', 'dave', 'erin', 'frank']);
+    expect(apiCalls('GET').map((r) => r.path)).toEqual(['/api/v4/projects/acme%2Fplatform%2Fbackend/members/all', '/api/v4/projects/acme%2Fcommunity%2Fwebsite/members/all']);
+  });
+
+  it('epics list the group’s members, inherited ones included', async () => {
+    expect(names(await forge('sandbox-gitlab-reporter').listMembers(epicRef(1)))).toEqual(['alice', 'bob', 'carol', 'dave', 'frank', 'grace']);
+  });
+
+  it('reads every page', async () => {
+    const acme = sandbox.gitlab.state.groups.find((g) => g.id === 50)!;
+    for (let k = 0; k < 150; k++) {
+      sandbox.gitlab.state.users.push({ id: 100 + k, username: `dev${k}`, name: `Dev ${k}`, createdAt: '2025-01-01T00:00:00Z', bio: '', state: 'active' });
+      acme.members[100 + k] = 30;
+    }
+    expect(await forge().listMembers(ref(PREMIUM, 1))).toHaveLength(157);
+    expect(apiCalls('GET').filter((r) => r.path.endsWith('/members/all'))).toHaveLength(2);
+  });
+});
+
+describe('labels', () => {
+  it('project labels include the ancestor groups’ labels, as #rrggbb with null for no description', async () => {
+    sandbox.gitlab.state.labels.push({ id: 9990, projectId: 1001, groupId: null, name: 'needs-triage', color: '#D9534F', description: '', priority: null });
+    const labels = await forge().listLabels(ref(ULTIMATE, 1));
+    expect(labels).toContainEqual({ name: 'Deliverable', color: '#428bca', description: 'Committed for the current milestone' });
+    expect(labels).toContainEqual({ name: 'workflow::refinement', color: '#1f75cb', description: 'Engineers refine scope, weight and implementation plan' });
+    expect(labels).toContainEqual({ name: 'needs-triage', color: '#d9534f', description: null });
+    expect(labels.map((l) => l.name)).not.toContain('weight::3');
+    expect(sandbox.requests[0]!.query).toContain('include_ancestor_groups=true');
+    expect((await forge().listLabels(ref(FREE, 1))).map((l) => l.name)).toEqual(expect.arrayContaining(['weight::3', 'health::at risk', 'Deliverable']));
+  });
+
+  it('archived labels (GitLab 18.3+) are not offered', async () => {
+    const body = [
+      { id: 1, name: 'old-team', color: '#FF0000', text_color: '#FFFFFF', description: null, subscribed: false, archived: true },
+      { id: 2, name: 'team', color: '#00FF00', text_color: '#FFFFFF', description: null, subscribed: false, archived: false },
+    ];
+    sandbox.faults.add({ forge: 'gitlab', method: 'GET', path: '/labels', status: 200, body, times: 1 });
+    expect(await forge().listLabels(ref(ULTIMATE, 1))).toEqual([{ name: 'team', color: '#00ff00', description: null }]);
+  });
+
+  it('epics list the group’s labels and its ancestors’, not project labels', async () => {
+    const labels = await forge().listLabels(epicRef(1));
+    expect(labels.map((l) => l.name).sort()).toEqual(['Deliverable', 'devops::create', 'group::source code']);
+  });
+
+  it('reads every page', async () => {
+    for (let k = 0; k < 120; k++) sandbox.gitlab.state.labels.push({ id: 20_000 + k, projectId: 1002, groupId: null, name: `area::${k}`, color: '#abcdef', description: null, priority: null });
+    const labels = await forge().listLabels(ref(PREMIUM, 1));
+    expect(labels.filter((l) => l.name.startsWith('area::'))).toHaveLength(120);
+    expect(apiCalls('GET').filter((r) => r.path.endsWith('/labels'))).toHaveLength(2);
+  });
+});
+
+describe('creating labels', () => {
+  const label = { name: 'team::source code', color: '#A8D695', description: 'Owned by the Source Code group' };
+  const stored = (name: string) => sandbox.gitlab.state.labels.filter((l) => l.name === name);
+
+  it('project level: created on the project, then exists', async () => {
+    const f = forge();
+    expect(await f.createLabel(ref(PREMIUM, 1), label, 'project')).toBe('created');
+    expect(stored(label.name)).toEqual([expect.objectContaining({ projectId: 1002, groupId: null, color: '#A8D695', description: label.description })]);
+    expect(await f.createLabel(ref(PREMIUM, 1), { ...label, color: '#000000' }, 'project')).toBe('exists');
+    expect(apiCalls('POST').map((r) => r.status)).toEqual([201, 409]);
+    expect(stored(label.name)).toHaveLength(1);
+  });
+
+  it('group level: created on the project’s parent group, shared with sibling projects and usable on their issues', async () => {
+    const f = forge();
+    expect(await f.createLabel(ref(PREMIUM, 1), label, 'group')).toBe('created');
+    expect(stored(label.name)).toEqual([expect.objectContaining({ projectId: null, groupId: 51 })]);
+    expect(await f.listLabels(ref(ULTIMATE, 1))).toContainEqual({ name: label.name, color: '#a8d695', description: label.description });
+    expect((await f.changeLabels(ref(ULTIMATE, 4), { add: [label.name], remove: [] })).labels).toContain(label.name);
+    expect(stored(label.name)).toHaveLength(1);
+    // Already there for the sibling project, at either level; its group was looked up once.
+    expect(await f.createLabel(ref(ULTIMATE, 1), label, 'project')).toBe('exists');
+    expect(await f.createLabel(ref(PREMIUM, 1), label, 'group')).toBe('exists');
+    expect(apiCalls('GET').filter((r) => r.path === '/api/v4/projects/acme%2Fplatform%2Ffrontend')).toHaveLength(1);
+  });
+
+  it('a project in a personal namespace has no group: group level falls back to the project', async () => {
+    sandbox.faults.add({ forge: 'gitlab', method: 'GET', path: /^\/api\/v4\/projects\/acme%2Fcommunity%2Fwebsite$/, status: 200, body: { id: 1003, namespace: { id: 77, kind: 'user', full_path: 'alice' } } });
+    expect(await forge().createLabel(ref(FREE, 1), label, 'group')).toBe('created');
+    expect(stored(label.name)).toEqual([expect.objectContaining({ projectId: 1003, groupId: null })]);
+  });
+
+  it('epics: labels are created on the epic’s group', async () => {
+    expect(await forge().createLabel(epicRef(1), label, 'project')).toBe('created');
+    expect(stored(label.name)).toEqual([expect.objectContaining({ groupId: 51 })]);
+  });
+
+  it.each(['project', 'group'] as const)('the reporter gets forbidden at %s level and nothing is created', async (level) => {
+    const e = await failure(forge('sandbox-gitlab-reporter').createLabel(ref(ULTIMATE, 1), label, level));
+    expect(e).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(stored(label.name)).toEqual([]);
+  });
+
+  it('refuses labels GitLab would refuse, before sending', async () => {
+    expect((await failure(forge().createLabel(ref(ULTIMATE, 1), { ...label, name: 'a,b' }, 'project'))).kind).toBe('invalid');
+    expect((await failure(forge().createLabel(ref(ULTIMATE, 1), { ...label, color: 'green' }, 'project'))).kind).toBe('invalid');
+    expect(apiCalls()).toEqual([]);
+  });
+});
+
+describe('quick-action comments (promote to epic)', () => {
+  const epicsOf = (groupId: number) => sandbox.gitlab.state.epics.filter((e) => e.groupId === groupId);
+  const commentsOn = (projectId: number, iid: number) => sandbox.gitlab.state.notes.filter((n) => n.noteableId === stateIssue(projectId, iid).id && !n.system);
+
+  it.each([
+    ['Premium', PREMIUM, 1002, '/promote'],
+    ['Ultimate', ULTIMATE, 1001, '/promote_to epic'],
+  ])('%s: %s promotes the issue and returns the system note saying where the epic is', async (_tier, path, projectId, command) => {
+    const before = commentsOn(projectId, 4).length;
+    const note = await forge().createNote(ref(path, 4), command);
+    expect(noteSchema.parse(note)).toEqual(note);
+    expect(note).toMatchObject({ body: 'promoted to epic &4', system: true, author: { username: 'alice' } });
+    expect(note.id).toBeGreaterThan(0);
+    expect(epicsOf(51).at(-1)).toMatchObject({ iid: 4, title: stateIssue(projectId, 4).title });
+    expect(stateIssue(projectId, 4).state).toBe('closed');
+    expect(commentsOn(projectId, 4)).toHaveLength(before);
+  });
+
+  it('Free: GitLab keeps the unavailable command as a comment; it is taken back and the call fails', async () => {
+    const before = commentsOn(1003, 4).length;
+    const e = await failure(forge().createNote(ref(FREE, 4), '/promote'));
+    expect(e.kind).toBe('invalid');
+    expect(e.message).toMatch(/did not run \/promote/);
+    expect(commentsOn(1003, 4)).toHaveLength(before);
+    expect(stateIssue(1003, 4).state).toBe('opened');
+    expect(sandbox.gitlab.state.epics).toHaveLength(3);
+    expect(apiCalls().map((r) => r.method)).toEqual(['GET', 'POST', 'DELETE']);
+  });
+
+  it('when only some commands run, the rest is taken back and the message says the others ran', async () => {
+    const e = await failure(forge().createNote(ref(PREMIUM, 4), '/label ~database\n/health_status at_risk'));
+    expect(e.message).toMatch(/did not run \/health_status at_risk.*ran the other/);
+    expect(stateIssue(1002, 4).labels).toContain('database');
+    expect(commentsOn(1002, 4).some((n) => n.body.includes('/health_status'))).toBe(false);
+  });
+
+  it('an ordinary comment is posted in one request', async () => {
+    await forge().createNote(ref(ULTIMATE, 4), 'Refined: /promote is not needed here.');
+    expect(apiCalls().map((r) => r.method)).toEqual(['POST']);
+  });
+
+  it('the reporter cannot promote', async () => {
+    expect((await failure(forge('sandbox-gitlab-reporter').createNote(ref(PREMIUM, 4), '/promote'))).kind).toBe('forbidden');
+    expect(stateIssue(1002, 4).state).toBe('opened');
   });
 });

@@ -2,11 +2,38 @@
 import { Gitlab } from '@gitbeaker/rest';
 import { ForgeError } from '../errors';
 import type { Connection, ConnectionCheck, Forge } from '../forge';
-import { labelChange as labelChangeSchema, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LinkedChange, type Note } from '../model';
+import {
+  labelChange as labelChangeSchema,
+  labelDef as labelDefSchema,
+  type Capabilities,
+  type HealthStatus,
+  type Issue,
+  type IssueRef,
+  type LabelChange,
+  type LabelDef,
+  type LinkedChange,
+  type Note,
+  type User,
+} from '../model';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
-import { capabilitiesOf, toIssue, toLinkedChange, toNote, toUser, type RawIssue, type RawMergeRequest, type RawNote, type RawUser } from './map';
+import {
+  activeMembers,
+  capabilitiesOf,
+  toIssue,
+  toLabelDef,
+  toLinkedChange,
+  toNote,
+  toUser,
+  type RawIssue,
+  type RawLabel,
+  type RawMember,
+  type RawMergeRequest,
+  type RawNote,
+  type RawUser,
+} from './map';
+import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
 
 /** Group epics have no weight or health status in the Epics API; they exist only from Premium. */
@@ -30,6 +57,9 @@ export class GitlabForge implements Forge {
   private readonly api: InstanceType<typeof Gitlab<false>>;
   /** Per container path, for the adapter's lifetime: a project's tier does not change under us in practice. */
   private readonly capabilities = new Map<string, Capabilities>();
+  /** Project path → id of its parent group (null: a user namespace); projects rarely move. */
+  private readonly parentGroups = new Map<string, number | null>();
+  private currentUser?: Promise<number>;
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
@@ -133,17 +163,30 @@ export class GitlabForge implements Forge {
     return issue;
   }
 
+  /**
+   * Posts a comment. A comment made only of quick actions is special: GitLab runs the commands it offers and stores no
+   * comment (202), so the note returned is the system note the commands left (`promoted to epic &4`); commands that
+   * left none fail as `invalid` saying they ran. Commands GitLab does not offer here (tier, version, role) would be kept
+   * as a comment: that comment is removed again and the call fails as `invalid`.
+   */
   async createNote(ref: IssueRef, body: string): Promise<Note> {
     this.check(ref);
     if (!body.trim()) throw new ForgeError('invalid', 'An empty comment cannot be posted.');
-    const raw = isEpic(ref)
-      ? await this.epic(ref).then((e) => guarded(() => this.api.EpicNotes.create(ref.path, e.id, body) as Promise<unknown> as Promise<RawNote>))
-      : await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
-    if (!('id' in raw)) {
-      // 202: the text held only quick actions; GitLab applied them and stored no comment.
-      throw new ForgeError('invalid', `GitLab ran the quick actions (${raw.summary?.join(' ') ?? 'no summary'}) and stored no comment.`);
+    const epicId = isEpic(ref) ? (await this.epic(ref)).id : undefined;
+    const commands = commandLines(body);
+    // The newest note before posting tells the system notes the commands leave from older ones.
+    const before = commands ? ((await this.newestNotes(ref, epicId, 1))[0]?.id ?? 0) : 0;
+    const raw =
+      epicId !== undefined
+        ? await guarded(() => this.api.EpicNotes.create(ref.path, epicId, body) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>)
+        : await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
+    if ('id' in raw) {
+      if (commands && isUnrunCommands(raw.body, commands)) return this.takeBackCommands(ref, epicId, raw, commands);
+      return toNote(raw);
     }
-    return toNote(raw);
+    const left = await this.systemNoteSince(ref, epicId, before);
+    if (left) return left;
+    throw new ForgeError('invalid', `GitLab ran the quick actions (${raw.summary?.join(' ') || 'no summary'}) and stored no comment.`);
   }
 
   async updateNote(ref: IssueRef, noteId: number, body: string): Promise<Note> {
@@ -155,6 +198,47 @@ export class GitlabForge implements Forge {
     return toNote(raw);
   }
 
+  async listMembers(ref: IssueRef): Promise<User[]> {
+    this.check(ref);
+    const options = { includeInherited: true, perPage: 100 };
+    const rows = isEpic(ref)
+      ? await guarded(() => this.api.GroupMembers.all(ref.path, options) as Promise<unknown> as Promise<RawMember[]>)
+      : await guarded(() => this.api.ProjectMembers.all(ref.path, options) as Promise<unknown> as Promise<RawMember[]>);
+    return activeMembers(rows);
+  }
+
+  async listLabels(ref: IssueRef): Promise<LabelDef[]> {
+    this.check(ref);
+    const options = { includeAncestorGroups: true, perPage: 100 };
+    const rows = isEpic(ref)
+      ? await guarded(() => this.api.GroupLabels.all(ref.path, options) as Promise<unknown> as Promise<RawLabel[]>)
+      : await guarded(() => this.api.ProjectLabels.all(ref.path, options) as Promise<unknown> as Promise<RawLabel[]>);
+    return rows.filter((l) => !l.archived).map(toLabelDef);
+  }
+
+  /**
+   * `group` creates the label on the project's parent group (a project in a user namespace has none: project level
+   * then). Epics live in a group, so their labels are always group labels.
+   */
+  async createLabel(ref: IssueRef, label: LabelDef, level: 'project' | 'group'): Promise<'created' | 'exists'> {
+    this.check(ref);
+    const parsed = labelDefSchema.safeParse(label);
+    // GitLab joins label lists with commas, so a title may not contain one.
+    if (!parsed.success || parsed.data.name.includes(',')) throw new ForgeError('invalid', `"${label.name}" is not a label GitLab can create: a name without commas and a #rrggbb colour are needed.`);
+    const { name, color, description } = parsed.data;
+    const options = description ? { description } : {};
+    const group = isEpic(ref) ? ref.path : level === 'group' ? await this.parentGroup(ref) : null;
+    try {
+      if (group !== null) await guarded(() => this.api.GroupLabels.create(group, name, color, options));
+      else await guarded(() => this.api.ProjectLabels.create(ref.path, name, color, options));
+      return 'created';
+    } catch (e) {
+      // 409 "Label already exists": the title is taken where the label would live or in an ancestor group.
+      if (e instanceof ForgeError && e.status === 409) return 'exists';
+      throw e;
+    }
+  }
+
   private async healthStatusByQuickAction(ref: IssueRef, status: HealthStatus | null): Promise<void> {
     const command = status ? `/health_status ${status}` : '/clear_health_status';
     const raw = await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, command) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
@@ -163,6 +247,55 @@ export class GitlabForge implements Forge {
       await guarded(() => this.api.IssueNotes.remove(ref.path, ref.iid, raw.id));
       throw new ForgeError('invalid', 'This GitLab cannot set the health status (no GraphQL mutation, no quick action).');
     }
+  }
+
+  /** The newest notes first, one page: for telling what a post just added. */
+  private newestNotes(ref: IssueRef, epicId: number | undefined, perPage: number): Promise<RawNote[]> {
+    const options = { sort: 'desc' as const, orderBy: 'created_at' as const, perPage, page: 1 };
+    return epicId !== undefined
+      ? guarded(() => this.api.EpicNotes.all(ref.path, epicId, options) as Promise<unknown> as Promise<RawNote[]>)
+      : guarded(() => this.api.IssueNotes.all(ref.path, ref.iid, options) as Promise<unknown> as Promise<RawNote[]>);
+  }
+
+  /** The newest system note the token's user left after note `afterId`, if any. */
+  private async systemNoteSince(ref: IssueRef, epicId: number | undefined, afterId: number): Promise<Note | null> {
+    const [me, notes] = await Promise.all([this.currentUserId(), this.newestNotes(ref, epicId, 20)]);
+    const mine = notes.filter((n) => n.system && n.id > afterId && n.author.id === me).sort((a, b) => b.id - a.id);
+    return mine[0] ? toNote(mine[0]) : null;
+  }
+
+  /** Removes a comment GitLab kept because it did not run the commands in it, and says so. */
+  private async takeBackCommands(ref: IssueRef, epicId: number | undefined, note: RawNote, sent: string[]): Promise<never> {
+    const unrun = commandLines(note.body) ?? [];
+    const what = unrun.join(', ');
+    const others = unrun.length < sent.length ? ' It ran the other quick actions.' : '';
+    try {
+      await guarded(() => (epicId !== undefined ? this.api.EpicNotes.remove(ref.path, epicId, note.id) : this.api.IssueNotes.remove(ref.path, ref.iid, note.id)));
+    } catch {
+      throw new ForgeError('invalid', `GitLab did not run ${what} and kept it as a comment, which could not be removed.${others}`);
+    }
+    throw new ForgeError('invalid', `GitLab did not run ${what}: not available here (GitLab tier, version or your role), so no comment was left.${others}`);
+  }
+
+  private currentUserId(): Promise<number> {
+    this.currentUser ??= guarded(() => this.api.Users.showCurrentUser() as Promise<unknown> as Promise<RawUser>).then(
+      (u) => u.id,
+      (e: unknown) => {
+        this.currentUser = undefined;
+        throw e;
+      },
+    );
+    return this.currentUser;
+  }
+
+  /** The id of the group a project sits in directly, or null for a project in a user namespace. */
+  private async parentGroup(ref: IssueRef): Promise<number | null> {
+    const known = this.parentGroups.get(ref.path);
+    if (known !== undefined) return known;
+    const project = await guarded(() => this.api.Projects.show(ref.path) as Promise<unknown> as Promise<{ namespace?: { id: number; kind?: string } }>);
+    const group = project.namespace?.kind === 'group' ? project.namespace.id : null;
+    this.parentGroups.set(ref.path, group);
+    return group;
   }
 
   /** Epic notes are addressed by the epic's global id, so epics are read first. */

@@ -1,5 +1,5 @@
 // GitLab REST JSON → the forge model. Defensive: fields differ between GitLab versions and tiers.
-import type { Capabilities, HealthStatus, Issue, IssueRef, LinkedChange, Note, User } from '../model';
+import type { Capabilities, HealthStatus, Issue, IssueRef, LabelDef, LinkedChange, Note, User } from '../model';
 
 export interface RawUser {
   id: number;
@@ -7,6 +7,22 @@ export interface RawUser {
   name: string;
   avatar_url?: string | null;
   web_url?: string | null;
+}
+
+/** A row of `…/members/all`: the user plus their (highest) membership. */
+export interface RawMember extends RawUser {
+  /** The user account: `active`, `blocked`, `deactivated`… */
+  state?: string;
+  /** `awaiting` while a membership waits for a free seat or an admin's approval (Premium). */
+  membership_state?: string;
+}
+
+export interface RawLabel {
+  name: string;
+  color: string;
+  description?: string | null;
+  /** GitLab 18.3+: archived labels are kept for old issues but no longer offered. */
+  archived?: boolean;
 }
 
 export interface RawIssue {
@@ -115,4 +131,33 @@ export function capabilitiesOf(raw: object): Capabilities {
 export function labelScope(name: string): string | null {
   const at = name.lastIndexOf('::');
   return at > 0 ? name.slice(0, at) : null;
+}
+
+/** People who can be mentioned or assigned: active accounts with an active membership, once each. */
+export function activeMembers(rows: RawMember[]): User[] {
+  const seen = new Set<number>();
+  const out: User[] = [];
+  for (const m of rows) {
+    if ((m.state ?? 'active') !== 'active' || (m.membership_state ?? 'active') !== 'active' || seen.has(m.id)) continue;
+    seen.add(m.id);
+    out.push(toUser(m));
+  }
+  return out;
+}
+
+/** GitLab's own default label colour (Label::DEFAULT_COLOR), for a colour this client cannot read. */
+const DEFAULT_LABEL_COLOR = '#6699cc';
+const MAX_DESCRIPTION = 500;
+
+/** `#RRGGBB` and the older `#RGB` → `#rrggbb`. */
+export function normalizeColor(color: string): string {
+  const hex = color.trim().toLowerCase();
+  if (/^#[0-9a-f]{6}$/.test(hex)) return hex;
+  if (/^#[0-9a-f]{3}$/.test(hex)) return `#${[...hex.slice(1)].map((d) => d + d).join('')}`;
+  return DEFAULT_LABEL_COLOR;
+}
+
+export function toLabelDef(raw: RawLabel): LabelDef {
+  const description = raw.description?.trim() ? raw.description.slice(0, MAX_DESCRIPTION) : null;
+  return { name: raw.name, color: normalizeColor(raw.color), description };
 }

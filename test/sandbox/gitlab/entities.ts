@@ -1,4 +1,5 @@
 // JSON presenters shaped like GitLab's API entities (docs examples + the JSON schemas in shared/reference).
+import { isUnder } from './http';
 import { textColor } from './seed';
 import {
   tierAtLeast,
@@ -27,7 +28,7 @@ export function avatarUrl(ctx: Ctx, u: GlUser): string {
 
 /** API::Entities::UserBasic (without `locked`: the issue schema forbids extra keys on assignees). */
 export function userBasic(ctx: Ctx, u: GlUser) {
-  return { id: u.id, username: u.username, name: u.name, state: 'active', avatar_url: avatarUrl(ctx, u), web_url: `${ctx.base}/${u.username}` };
+  return { id: u.id, username: u.username, name: u.name, state: u.state, avatar_url: avatarUrl(ctx, u), web_url: `${ctx.base}/${u.username}` };
 }
 
 export const userById = (ctx: Ctx, id: number): GlUser => {
@@ -168,7 +169,11 @@ export function noteEntity(ctx: Ctx, n: GlNote, commandsChanges: Record<string, 
   return body;
 }
 
-export function labelEntity(ctx: Ctx, l: GlLabel, opts: { withCounts?: boolean; projectId?: number } = {}) {
+/**
+ * API::Entities::Label (project endpoints: with `priority` and `is_project_label`) or API::Entities::GroupLabel
+ * (group endpoints, `group` set: without them). Counts cover the project, or the group and its subgroups' projects.
+ */
+export function labelEntity(ctx: Ctx, l: GlLabel, opts: { withCounts?: boolean; projectId?: number; group?: GlGroup } = {}) {
   const body: Record<string, unknown> = {
     id: l.id,
     name: l.name,
@@ -177,17 +182,32 @@ export function labelEntity(ctx: Ctx, l: GlLabel, opts: { withCounts?: boolean; 
     description: l.description,
     description_html: l.description ? renderMarkdown(l.description, { base: ctx.base }).replace(/^<p[^>]*>|<\/p>$/g, '') : '',
     subscribed: false,
-    priority: l.priority,
-    is_project_label: l.projectId !== null,
-    archived: false,
   };
+  if (!opts.group) {
+    body.priority = l.priority;
+    body.is_project_label = l.projectId !== null;
+  }
+  body.archived = false;
   if (opts.withCounts) {
-    const inScope = ctx.state.issues.filter((i) => (opts.projectId ? i.projectId === opts.projectId : true) && i.labels.includes(l.name));
+    const inGroup = (projectId: number) => isUnder(ctx.state, projectOf(ctx, projectId).namespaceId, opts.group!.id);
+    const inScope = ctx.state.issues.filter((i) => (opts.projectId ? i.projectId === opts.projectId : opts.group ? inGroup(i.projectId) : true) && i.labels.includes(l.name));
     body.open_issues_count = inScope.filter((i) => i.state === 'opened').length;
     body.closed_issues_count = inScope.filter((i) => i.state === 'closed').length;
     body.open_merge_requests_count = ctx.state.mergeRequests.filter((m) => m.state === 'opened' && m.labels.includes(l.name)).length;
   }
   return body;
+}
+
+/** API::Entities::Member as the members/all endpoints present it (one row per user, highest access level). */
+export function memberEntity(ctx: Ctx, u: GlUser, accessLevel: number, since: string) {
+  return {
+    ...userBasic(ctx, u),
+    access_level: accessLevel,
+    created_at: since,
+    created_by: userBasic(ctx, userById(ctx, 3)),
+    expires_at: null,
+    membership_state: 'active',
+  };
 }
 
 export function mergeRequestEntity(ctx: Ctx, m: GlMergeRequest, fromProjectId?: number) {

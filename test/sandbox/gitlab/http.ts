@@ -56,6 +56,21 @@ export function requireWrite(a: Authed, p: GlProject): void {
   if ((p.members[a.user.id] ?? 0) < ACCESS.developer) throw new Reply(forbidden());
 }
 
+/** A user's access to a group: the highest of their memberships in it and its ancestors (GitLab's inheritance). */
+export function groupAccess(state: GitlabState, groupId: number, userId: number): number {
+  let level = 0;
+  for (let g = state.groups.find((x) => x.id === groupId); g; g = state.groups.find((x) => x.id === g!.parentId)) {
+    level = Math.max(level, g.members[userId] ?? 0);
+  }
+  return level;
+}
+
+/** Group-level settings such as group labels: Maintainer of the group or an ancestor (direct project roles do not count). */
+export function requireGroupMaintainer(state: GitlabState, a: Authed, g: GlGroup): void {
+  requireApiScope(a);
+  if (groupAccess(state, g.id, a.user.id) < ACCESS.maintainer) throw new Reply(forbidden());
+}
+
 export function requireGroupWrite(state: GitlabState, a: Authed, g: GlGroup): void {
   requireApiScope(a);
   const inGroup = state.projects.filter((p) => isUnder(state, p.namespaceId, g.id));

@@ -3,6 +3,8 @@ import type { SandboxReply, SandboxRequest } from '../core';
 import { graphqlHandler } from './graphql';
 import { pageHandler } from './pages';
 import { issueRoutes } from './rest-issues';
+import { labelRoutes } from './rest-labels';
+import { memberRoutes } from './rest-members';
 import { miscRoutes } from './rest-misc';
 import { noteRoutes } from './rest-notes';
 import { dispatch, type Route } from './router';
@@ -11,7 +13,7 @@ import type { GitlabState } from './state';
 export type { GitlabState } from './state';
 export { createGitlabState } from './seed';
 
-const routes: Route[] = [...miscRoutes, ...issueRoutes, ...noteRoutes];
+const routes: Route[] = [...miscRoutes, ...labelRoutes, ...memberRoutes, ...issueRoutes, ...noteRoutes];
 
 export function gitlabHandler(state: GitlabState, req: SandboxRequest): SandboxReply | null {
   if (req.path === '/api/graphql') return graphqlHandler(state, req);

@@ -1,6 +1,7 @@
 // State changes shared by REST, quick actions and GraphQL, with GitLab's tier rules.
+import { isUnder } from './http';
 import { addLabel } from './seed';
-import { labelScope, nowIso, tierAtLeast, type GitlabState, type GlIssue, type GlLabel, type GlNote, type GlProject, type HealthStatusValue } from './state';
+import { labelScope, nowIso, tierAtLeast, type GitlabState, type GlGroup, type GlIssue, type GlLabel, type GlNote, type GlProject, type HealthStatusValue } from './state';
 
 /** GitLab's colour for labels created on the fly (Label::DEFAULT_COLOR). */
 const DEFAULT_LABEL_COLOR = '#6699cc';
@@ -10,6 +11,15 @@ export function labelsFor(state: GitlabState, p: GlProject, includeAncestors = t
   const groups = new Set<number>();
   for (let g = state.groups.find((x) => x.id === p.namespaceId); g; g = state.groups.find((x) => x.id === g!.parentId)) groups.add(g.id);
   return state.labels.filter((l) => l.projectId === p.id || (includeAncestors && l.groupId !== null && groups.has(l.groupId)));
+}
+
+/** Labels a group's endpoints list: its own, its ancestors' (default), its subgroups' and their projects' on request. */
+export function groupLabelsFor(state: GitlabState, g: GlGroup, opts: { ancestors?: boolean; descendants?: boolean; onlyGroupLabels?: boolean }): GlLabel[] {
+  const groups = new Set<number>([g.id]);
+  if (opts.ancestors) for (let a = state.groups.find((x) => x.id === g.parentId); a; a = state.groups.find((x) => x.id === a!.parentId)) groups.add(a.id);
+  if (opts.descendants) for (const d of state.groups) if (isUnder(state, d.id, g.id)) groups.add(d.id);
+  const projects = new Set(opts.descendants && opts.onlyGroupLabels === false ? state.projects.filter((p) => isUnder(state, p.namespaceId, g.id)).map((p) => p.id) : []);
+  return state.labels.filter((l) => (l.groupId !== null && groups.has(l.groupId)) || (l.projectId !== null && projects.has(l.projectId)));
 }
 
 function ensureLabel(state: GitlabState, p: GlProject, name: string): GlLabel {
@@ -90,3 +100,17 @@ export function setHealthStatus(state: GitlabState, issue: GlIssue, status: Heal
 }
 
 export const HEALTH_VALUES: HealthStatusValue[] = ['on_track', 'needs_attention', 'at_risk'];
+
+export function closeIssue(issue: GlIssue, actorId: number): void {
+  issue.state = 'closed';
+  issue.closedAt = nowIso();
+  issue.closedById = actorId;
+  issue.updatedAt = issue.closedAt;
+}
+
+export function reopenIssue(issue: GlIssue): void {
+  issue.state = 'opened';
+  issue.closedAt = null;
+  issue.closedById = null;
+  issue.updatedAt = nowIso();
+}

@@ -1,7 +1,8 @@
 // Quick actions in issue comments. Only commands available on the project's tier are taken out of the text; the
 // others stay in the comment as plain text, as on GitLab (e.g. `/weight 3` on Free is posted as written).
-import { addNote, changeLabels, HEALTH_VALUES, setHealthStatus, setWeight } from './ops';
-import { nowIso, tierAtLeast, type GitlabState, type GlIssue, type GlProject, type HealthStatusValue } from './state';
+import { changeLabels, closeIssue, HEALTH_VALUES, reopenIssue, setHealthStatus, setWeight } from './ops';
+import { promoteToEpic, promotionGroup } from './promote';
+import { tierAtLeast, type GitlabState, type GlIssue, type GlProject, type HealthStatusValue } from './state';
 
 export interface QuickActionResult {
   /** The comment text without the executed commands. */
@@ -57,8 +58,8 @@ function commandsFor(state: GitlabState, p: GlProject, issue: GlIssue, actorId: 
   };
   cmds.labels = cmds.label!;
   cmds.remove_label = cmds.unlabel!;
-  if (issue.state === 'opened') cmds.close = () => (close(issue, actorId), { message: 'Closed this issue.', changes: { state_event: 'close' } });
-  else cmds.reopen = () => (reopen(issue), { message: 'Reopened this issue.', changes: { state_event: 'reopen' } });
+  if (issue.state === 'opened') cmds.close = () => (closeIssue(issue, actorId), { message: 'Closed this issue.', changes: { state_event: 'close' } });
+  else cmds.reopen = () => (reopenIssue(issue), { message: 'Reopened this issue.', changes: { state_event: 'reopen' } });
   if (premium) {
     cmds.weight = (args) => {
       const n = args.trim();
@@ -67,31 +68,21 @@ function commandsFor(state: GitlabState, p: GlProject, issue: GlIssue, actorId: 
       return { message: `Set weight to ${n}.`, changes: { weight: Number(n) } };
     };
     cmds.clear_weight = () => (setWeight(issue, null), { message: 'Cleared weight.', changes: { weight: null } });
-    const group = state.groups.find((g) => g.id === p.namespaceId);
-    if (issue.state === 'opened' && group && tierAtLeast(group.tier, 'premium')) {
-      const promote: Command = (args) => {
-        if (args.trim() && args.trim().toLowerCase() !== 'epic') return { error: 'promote_to' };
-        const iid = Math.max(0, ...state.epics.filter((e) => e.groupId === group.id).map((e) => e.iid)) + 1;
-        const now = nowIso();
-        state.epics.push({
-          id: state.seq.epic++,
-          workItemId: state.seq.workItem++,
-          groupId: group.id,
-          iid,
-          title: issue.title,
-          description: issue.description,
-          state: 'opened',
-          authorId: actorId,
-          labels: [...issue.labels],
-          createdAt: now,
-          updatedAt: now,
-        });
-        close(issue, actorId);
-        addNote(state, { noteableType: 'Issue', noteableId: issue.id, authorId: actorId, system: true, body: `promoted to epic ${group.fullPath}&${iid}` });
-        return { message: 'Promoted issue to an epic.', changes: { promote_to_epic: true } };
+    const group = promotionGroup(state, p, issue);
+    if (group) {
+      // `/promote` is the issue command; `/promote_to <type>` the work-item one (GitLab titleizes the type name).
+      cmds.promote = () => {
+        promoteToEpic(state, p, group, issue, actorId);
+        const message = issue.confidential
+          ? 'Promoted confidential issue to a non-confidential epic. Information in this issue is no longer confidential as epics are public to group members.'
+          : 'Promoted issue to an epic.';
+        return { message, changes: { promote_to_epic: true } };
       };
-      cmds.promote = promote;
-      cmds.promote_to = promote;
+      cmds.promote_to = (args) => {
+        if (args.trim().toLowerCase() !== 'epic') return { message: 'Failed to promote this work item: Provided type is not supported.' };
+        promoteToEpic(state, p, group, issue, actorId);
+        return { message: 'Promoted successfully.' };
+      };
     }
   }
   if (ultimate) {
@@ -105,22 +96,6 @@ function commandsFor(state: GitlabState, p: GlProject, issue: GlIssue, actorId: 
   }
   return cmds;
 }
-
-function close(issue: GlIssue, actorId: number): void {
-  issue.state = 'closed';
-  issue.closedAt = nowIso();
-  issue.closedById = actorId;
-  issue.updatedAt = issue.closedAt;
-}
-
-function reopen(issue: GlIssue): void {
-  issue.state = 'opened';
-  issue.closedAt = null;
-  issue.closedById = null;
-  issue.updatedAt = nowIso();
-}
-
-export { close as closeIssue, reopen as reopenIssue };
 
 /** Runs the quick actions of a comment (outside code fences) and returns what is left of the text. */
 export function runQuickActions(state: GitlabState, p: GlProject, issue: GlIssue, body: string, actorId: number): QuickActionResult {

@@ -2,8 +2,7 @@
 import type { SandboxRequest } from '../core';
 import { issueEntity, mergeRequestEntity, type Ctx } from './entities';
 import { badRequest, findGroup, findProject, isTrue, isUnder, json, labelList, notFound, paginate, params, Reply, requireWrite } from './http';
-import { changeLabels, setWeight } from './ops';
-import { closeIssue, reopenIssue } from './quick-actions';
+import { changeLabels, closeIssue, reopenIssue, setWeight } from './ops';
 import type { ApiCtx, Route } from './router';
 import { nowIso, tierAtLeast, type GitlabState, type GlIssue, type GlProject } from './state';
 

@@ -1,14 +1,11 @@
-// REST v4: user, token, version, projects, labels, members, epics, merge requests, markdown.
-import { avatarUrl, epicEntity, labelEntity, mergeRequestEntity, projectEntity, userBasic } from './entities';
-import { badRequest, findGroup, findProject, isTrue, isUnder, json, labelList, notFound, paginate, params, Reply, requireGroupWrite, requireWrite } from './http';
+// REST v4: user, token, version, projects, epics, merge requests, markdown.
+import { epicEntity, mergeRequestEntity, projectEntity, userBasic } from './entities';
+import { badRequest, findGroup, findProject, isTrue, isUnder, json, labelList, notFound, paginate, params, Reply, requireGroupWrite } from './http';
 import { renderMarkdown } from './markdown';
-import { labelsFor, nextLabels } from './ops';
+import { nextLabels } from './ops';
 import { epicOf } from './rest-notes';
 import type { Route } from './router';
-import { addLabel } from './seed';
 import { nowIso, tierAtLeast } from './state';
-
-const CSS_COLORS: Record<string, string> = { red: '#FF0000', green: '#008000', blue: '#0000FF', orange: '#FFA500', purple: '#800080', gray: '#808080' };
 
 export const miscRoutes: Route[] = [
   ['GET', /^\/version$/, (c) => json(200, { version: c.state.version, revision: '6f3a9b2c1d4', kas: { enabled: false, externalUrl: null, version: null }, enterprise: true })],
@@ -69,53 +66,6 @@ export const miscRoutes: Route[] = [
     },
   ],
   ['GET', /^\/projects\/([^/]+)$/, (c, m) => json(200, projectEntity(c, findProject(c.state, m[1]!), c.auth().user.id))],
-  [
-    'GET',
-    /^\/projects\/([^/]+)\/labels$/,
-    (c, m) => {
-      const p = findProject(c.state, m[1]!);
-      const q = params(c.req);
-      const includeAncestors = q.include_ancestor_groups === undefined ? true : isTrue(q.include_ancestor_groups);
-      const search = q.search ? String(q.search).toLowerCase() : undefined;
-      const labels = labelsFor(c.state, p, includeAncestors)
-        .filter((l) => !search || l.name.toLowerCase().includes(search))
-        .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
-      const { page, headers } = paginate(c.req, labels);
-      return json(200, page.map((l) => labelEntity(c, l, { withCounts: isTrue(q.with_counts), projectId: p.id })), headers);
-    },
-  ],
-  [
-    'POST',
-    /^\/projects\/([^/]+)\/labels$/,
-    (c, m) => {
-      const p = findProject(c.state, m[1]!);
-      requireWrite(c.auth(), p);
-      const q = params(c.req);
-      if (!q.name) return badRequest('name is missing');
-      if (!q.color) return badRequest('color is missing');
-      const name = String(q.name).trim();
-      const raw = String(q.color).trim();
-      const color = CSS_COLORS[raw.toLowerCase()] ?? raw;
-      if (!/^#[0-9a-f]{6}$/i.test(color)) return json(400, { message: { color: ['must be a valid color code'] } });
-      if (labelsFor(c.state, p, false).some((l) => l.name === name)) return json(409, { message: 'Label already exists' });
-      const priority = q.priority === undefined || q.priority === null ? null : Number(q.priority);
-      const label = addLabel(c.state, { projectId: p.id, groupId: null, name, color, description: q.description ? String(q.description) : null, priority });
-      return json(201, labelEntity(c, label));
-    },
-  ],
-  [
-    'GET',
-    /^\/projects\/([^/]+)\/members\/all$/,
-    (c, m) => {
-      const p = findProject(c.state, m[1]!);
-      const members = Object.entries(p.members).map(([id, level]) => {
-        const u = c.state.users.find((x) => x.id === Number(id))!;
-        return { ...userBasic(c, u), avatar_url: avatarUrl(c, u), access_level: level, created_at: p.createdAt, created_by: userBasic(c, c.state.users[2]!), expires_at: null, membership_state: 'active' };
-      });
-      const { page, headers } = paginate(c.req, members);
-      return json(200, page, headers);
-    },
-  ],
   [
     'GET',
     /^\/projects\/([^/]+)\/merge_requests\/(\d+)$/,

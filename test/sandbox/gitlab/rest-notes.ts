@@ -6,7 +6,7 @@ import { addNote } from './ops';
 import { runQuickActions } from './quick-actions';
 import { findIssue } from './rest-issues';
 import type { ApiCtx, Route } from './router';
-import { nowIso, tierAtLeast, type GlNote, type NoteableType } from './state';
+import { ACCESS, nowIso, tierAtLeast, type GlNote, type NoteableType } from './state';
 
 const MAX_BODY = 1_000_000;
 
@@ -108,6 +108,21 @@ export const noteRoutes: Route[] = [
       const issue = findIssue(c.state, p, m[2]!);
       requireWrite(c.auth(), p);
       return editNote(c, findNote(c, 'Issue', issue.id, m[3]!));
+    },
+  ],
+  [
+    'DELETE',
+    /^\/projects\/([^/]+)\/issues\/(\d+)\/notes\/(\d+)$/,
+    (c, m) => {
+      const p = findProject(c.state, m[1]!);
+      const issue = findIssue(c.state, p, m[2]!);
+      const a = c.auth();
+      requireWrite(a, p);
+      const n = findNote(c, 'Issue', issue.id, m[3]!);
+      // The author deletes their comment, a Maintainer anyone's; system notes cannot be deleted.
+      if (n.system || (n.authorId !== a.user.id && (p.members[a.user.id] ?? 0) < ACCESS.maintainer)) return forbidden();
+      c.state.notes.splice(c.state.notes.indexOf(n), 1);
+      return { status: 204 };
     },
   ],
   // Epic notes are addressed by the epic's global id, not its iid (a documented trap of the Epics API).

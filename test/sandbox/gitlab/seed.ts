@@ -114,17 +114,21 @@ export function createGitlabState(): GitlabState {
   const s: GitlabState = {
     version: '18.10.1-ee',
     users: [
-      { id: 1, username: 'alice', name: 'Alice Example', createdAt: at(-900), bio: 'Backend engineer, Source Code' },
-      { id: 2, username: 'bob', name: 'Bob Builder', createdAt: at(-800), bio: 'Application security engineer' },
-      { id: 3, username: 'carol', name: 'Carol Chen', createdAt: at(-1200), bio: 'Engineering manager, Source Code' },
-      { id: 4, username: 'dave', name: 'Dave Diaz', createdAt: at(-1100), bio: 'Product manager, Source Code' },
-      { id: 5, username: 'erin', name: 'Erin Evans', createdAt: at(-700), bio: 'Frontend engineer, Source Code' },
+      { id: 1, username: 'alice', name: 'Alice Example', createdAt: at(-900), bio: 'Backend engineer, Source Code', state: 'active' },
+      { id: 2, username: 'bob', name: 'Bob Builder', createdAt: at(-800), bio: 'Application security engineer', state: 'active' },
+      { id: 3, username: 'carol', name: 'Carol Chen', createdAt: at(-1200), bio: 'Engineering manager, Source Code', state: 'active' },
+      { id: 4, username: 'dave', name: 'Dave Diaz', createdAt: at(-1100), bio: 'Product manager, Source Code', state: 'active' },
+      { id: 5, username: 'erin', name: 'Erin Evans', createdAt: at(-700), bio: 'Frontend engineer, Source Code', state: 'active' },
+      // Members only through groups (inherited by the projects below them); heidi left and is blocked.
+      { id: 6, username: 'frank', name: 'Frank Fischer', createdAt: at(-1300), bio: 'Staff engineer, Acme', state: 'active' },
+      { id: 7, username: 'grace', name: 'Grace Green', createdAt: at(-500), bio: 'Product designer, Platform', state: 'active' },
+      { id: 8, username: 'heidi', name: 'Heidi Hill', createdAt: at(-1000), bio: 'Former support engineer', state: 'blocked' },
     ],
     tokens: [],
     groups: [
-      { id: 50, fullPath: 'acme', name: 'Acme', parentId: null, tier: 'premium' },
-      { id: 51, fullPath: 'acme/platform', name: 'Platform', parentId: 50, tier: 'premium' },
-      { id: 52, fullPath: 'acme/community', name: 'Community', parentId: 50, tier: 'free' },
+      { id: 50, fullPath: 'acme', name: 'Acme', parentId: null, tier: 'premium', members: { 1: ACCESS.maintainer, 2: ACCESS.reporter, 6: ACCESS.developer, 8: ACCESS.developer } },
+      { id: 51, fullPath: 'acme/platform', name: 'Platform', parentId: 50, tier: 'premium', members: { 3: ACCESS.maintainer, 4: ACCESS.reporter, 7: ACCESS.developer } },
+      { id: 52, fullPath: 'acme/community', name: 'Community', parentId: 50, tier: 'free', members: {} },
     ],
     projects: [],
     labels: [],
@@ -261,6 +265,7 @@ function seedProject(s: GitlabState, p: GlProject): void {
       updatedAt: at(iid - 10),
       closedAt: spec.state === 'closed' ? at(iid - 12) : null,
       closedById: spec.state === 'closed' ? 3 : null,
+      promotedToEpicId: null,
     };
     s.issues.push(issue);
     byIid.set(iid, issue);
@@ -350,6 +355,7 @@ function seedListIssues(s: GitlabState, p: GlProject): void {
       updatedAt: at(-100 + k),
       closedAt: closed ? at(-90 + k) : null,
       closedById: closed ? 3 : null,
+      promotedToEpicId: null,
     });
   }
 }

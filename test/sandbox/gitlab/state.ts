@@ -12,6 +12,8 @@ export interface GlUser {
   name: string;
   createdAt: string;
   bio: string;
+  /** Blocked users stay members (GitLab lists them with `state: "blocked"`) but cannot be mentioned or assigned. */
+  state: 'active' | 'blocked';
 }
 
 export interface GlToken {
@@ -34,6 +36,8 @@ export interface GlGroup {
   name: string;
   parentId: number | null;
   tier: Tier;
+  /** userId → access level; inherited by subgroups and their projects. */
+  members: Record<number, number>;
 }
 
 export interface GlProject {
@@ -94,6 +98,8 @@ export interface GlIssue {
   updatedAt: string;
   closedAt: string | null;
   closedById: number | null;
+  /** Set once the issue was promoted to an epic (it can be promoted only once). */
+  promotedToEpicId: number | null;
 }
 
 export type NoteableType = 'Issue' | 'Epic' | 'MergeRequest';
