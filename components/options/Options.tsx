@@ -1,9 +1,10 @@
-// The options page: connections to GitLab / GitHub hosts and their tokens.
+// The options page: connections to GitLab / GitHub hosts and their tokens, and the team's handbook settings.
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { call, type ConnectionInfo } from '@/lib/messaging';
 import { AddConnectionForm } from './AddConnectionForm';
 import { ConnectionItem } from './ConnectionItem';
+import { SettingsForm } from './SettingsForm';
 import { describeError } from './describeError';
 import { hostPermissionPattern } from './baseUrl';
 import { optionsStyles } from './styles';
@@ -93,6 +94,11 @@ export function Options() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">Add a self-managed host</h2>
         <AddConnectionForm existing={connections} onSaved={upsert} />
+      </section>
+
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Handbook settings</h2>
+        <SettingsForm />
       </section>
     </main>
   );

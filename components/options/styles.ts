@@ -20,7 +20,7 @@ fieldset { border: 0; padding: 0; margin: 0 0 6px; display: flex; gap: 16px; }
 legend { font-weight: 600; margin-bottom: 4px; }
 label { font-weight: 600; }
 fieldset label { font-weight: normal; }
-input[type="url"], input[type="password"] { font: inherit; padding: 5px 8px; border-radius: 4px; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); background: Field; color: FieldText; }
+input[type="url"], input[type="password"], input[type="text"] { font: inherit; padding: 5px 8px; border-radius: 4px; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); background: Field; color: FieldText; }
 input[aria-invalid="true"] { border-color: #d33; }
 button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid color-mix(in srgb, CanvasText 30%, transparent); background: ButtonFace; color: ButtonText; cursor: pointer; }
 button.primary { background: AccentColor; color: AccentColorText; border-color: AccentColor; justify-self: start; }
@@ -32,4 +32,8 @@ button:disabled { opacity: 0.6; cursor: default; }
 .result { margin: 4px 0; }
 .problems { margin: 4px 0; color: #b26a00; }
 @media (prefers-color-scheme: dark) { .problems { color: #ffcc80; } }
+.settings-form { display: grid; gap: 12px; max-width: 560px; }
+fieldset.stack { flex-direction: column; gap: 6px; }
+.text-field { display: grid; gap: 2px; }
+.text-field label { font-weight: normal; }
 `;

@@ -1,4 +1,5 @@
 // The issue panel: a pure view of one load state. Data fetching lives in PanelContainer.
+import type { ReactNode } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { ForgeKind } from '@/lib/forge/model';
 import type { IssueView } from '@/lib/messaging';
@@ -19,6 +20,8 @@ export interface PanelProps {
   /** Names the forge in messages ("Connect this GitLab host"). */
   forge?: ForgeKind;
   scopes?: LabelScopes;
+  /** Shown below the summary once the issue is loaded (the Weights section). */
+  children?: ReactNode;
 }
 
 function RowValue({ row }: { row: Row }) {
@@ -115,7 +118,7 @@ function ErrorBox({
   );
 }
 
-export function Panel({ state, onRetry, onOpenOptions, forge, scopes = DEFAULT_LABEL_SCOPES }: PanelProps) {
+export function Panel({ state, onRetry, onOpenOptions, forge, scopes = DEFAULT_LABEL_SCOPES, children }: PanelProps) {
   return (
     <section className="refinery-panel" role="region" aria-label="Refinery" data-state={state.status}>
       <h2 className="title">Refinery</h2>
@@ -136,7 +139,12 @@ export function Panel({ state, onRetry, onOpenOptions, forge, scopes = DEFAULT_L
           {state.view && <Details view={state.view} scopes={scopes} />}
         </>
       )}
-      {state.status === 'ready' && <Details view={state.view} scopes={scopes} />}
+      {state.status === 'ready' && (
+        <>
+          <Details view={state.view} scopes={scopes} />
+          {children}
+        </>
+      )}
     </section>
   );
 }

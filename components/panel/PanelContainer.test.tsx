@@ -3,13 +3,32 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IssueRef } from '@/lib/forge/model';
-import type { Result, IssueView } from '@/lib/messaging';
+import { mergeSettings } from '@/lib/handbook/settings';
+import type { Result, IssueView, WriteResult } from '@/lib/messaging';
 import { call } from '@/lib/messaging';
+import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { PanelContainer } from './PanelContainer';
 import { gitlabRef, makeView } from './fixtures';
 
 vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
+vi.mock('@/lib/settings/store', () => ({ loadSettings: vi.fn(), watchSettings: vi.fn() }));
 const callMock = vi.mocked(call);
+const loadMock = vi.mocked(loadSettings);
+
+/** getIssue answers come from `issues` in order; the Weights section's label check gets an empty list. */
+let writes: Record<string, () => Promise<Result<WriteResult>>> = {};
+function answerIssues(...issues: (Result<IssueView> | Promise<Result<IssueView>>)[]) {
+  callMock.mockImplementation((async (method: string) => {
+    if (method === 'listLabels') return { ok: true, data: [] };
+    if (writes[method]) return writes[method]();
+    if (method === 'openOptions') return { ok: true, data: { opened: true } };
+    if (method !== 'getIssue') throw new Error(`unexpected call ${method}`);
+    const next = issues.shift();
+    if (!next) throw new Error('no more getIssue answers');
+    return next;
+  }) as never);
+}
+const getIssueCalls = () => callMock.mock.calls.filter(([m]) => m === 'getIssue');
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -18,60 +37,62 @@ function deferred<T>() {
 }
 
 const ok = (view: IssueView): Result<IssueView> => ({ ok: true, data: view });
+const written = (data: WriteResult): Result<WriteResult> => ({ ok: true, data });
 const refB: IssueRef = { ...gitlabRef, iid: 8 };
 
 function weightRow(): string {
   return (screen.getByText('Weight', { selector: 'dt' }).nextElementSibling as HTMLElement).textContent ?? '';
 }
 
-beforeEach(() => callMock.mockReset());
+beforeEach(() => {
+  writes = {};
+  callMock.mockReset();
+  loadMock.mockReset();
+  loadMock.mockResolvedValue(mergeSettings());
+  vi.mocked(watchSettings).mockReturnValue(() => undefined);
+});
 afterEach(cleanup);
 
 describe('PanelContainer', () => {
   it('loads the issue for its ref and shows it', async () => {
-    callMock.mockResolvedValueOnce(ok(makeView({ labels: ['weight::3'] })));
+    answerIssues(ok(makeView({ labels: ['weight::3'] })));
     render(<PanelContainer issueRef={gitlabRef} />);
     expect(screen.getByRole('status').textContent).toBe('Loading issue…');
     expect(await screen.findByText('Weight', { selector: 'dt' })).toBeTruthy();
     expect(weightRow()).toBe('3 (from label weight::3)');
     expect(callMock).toHaveBeenCalledWith('getIssue', { ref: gitlabRef });
-    expect(callMock).toHaveBeenCalledTimes(1);
+    expect(getIssueCalls()).toHaveLength(1);
   });
 
   it('does not reload when re-rendered with an equal ref object', async () => {
-    callMock.mockResolvedValue(ok(makeView()));
+    answerIssues(ok(makeView()));
     const { rerender } = render(<PanelContainer issueRef={gitlabRef} />);
     await screen.findByText('Weight', { selector: 'dt' });
     rerender(<PanelContainer issueRef={{ ...gitlabRef }} />);
-    expect(callMock).toHaveBeenCalledTimes(1);
+    expect(getIssueCalls()).toHaveLength(1);
   });
 
   it('retry calls the background again and shows the new answer', async () => {
-    callMock
-      .mockResolvedValueOnce({ ok: false, error: { kind: 'network', message: 'offline' } })
-      .mockResolvedValueOnce(ok(makeView({ labels: ['weight::2'] })));
+    answerIssues({ ok: false, error: { kind: 'network', message: 'offline' } }, ok(makeView({ labels: ['weight::2'] })));
     render(<PanelContainer issueRef={gitlabRef} />);
     await userEvent.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Weight', { selector: 'dt' })).toBeTruthy();
     expect(weightRow()).toBe('2 (from label weight::2)');
-    expect(callMock).toHaveBeenCalledTimes(2);
+    expect(getIssueCalls()).toHaveLength(2);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('does not offer Retry for a missing token; offers the options page instead', async () => {
-    callMock.mockResolvedValueOnce({ ok: false, error: { kind: 'auth', message: '401' } });
+    answerIssues({ ok: false, error: { kind: 'auth', message: '401' } });
     render(<PanelContainer issueRef={gitlabRef} />);
     await screen.findByRole('alert');
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    callMock.mockResolvedValueOnce({ ok: true, data: { opened: true } });
     await userEvent.click(screen.getByRole('button', { name: 'Connect / fix your token' }));
     expect(callMock).toHaveBeenLastCalledWith('openOptions', {});
   });
 
   it('reloads when the user returns to the tab after fixing the token', async () => {
-    callMock
-      .mockResolvedValueOnce({ ok: false, error: { kind: 'auth', message: '401' } })
-      .mockResolvedValueOnce(ok(makeView({ weight: 5 }, { weight: true })));
+    answerIssues({ ok: false, error: { kind: 'auth', message: '401' } }, ok(makeView({ weight: 5 }, { weight: true })));
     render(<PanelContainer issueRef={gitlabRef} />);
     await screen.findByRole('alert');
     await act(async () => document.dispatchEvent(new Event('visibilitychange')));
@@ -82,7 +103,7 @@ describe('PanelContainer', () => {
   it('re-fetches on in-page navigation and never shows the previous issue on the new one', async () => {
     const first = deferred<Result<IssueView>>();
     const second = deferred<Result<IssueView>>();
-    callMock.mockReturnValueOnce(first.promise as never).mockReturnValueOnce(second.promise as never);
+    answerIssues(first.promise, second.promise);
     const { rerender } = render(<PanelContainer issueRef={gitlabRef} />);
     rerender(<PanelContainer issueRef={refB} />);
     expect(callMock).toHaveBeenLastCalledWith('getIssue', { ref: refB });
@@ -98,7 +119,7 @@ describe('PanelContainer', () => {
 
   it('shows loading, not the old issue, while the new ref loads', async () => {
     const second = deferred<Result<IssueView>>();
-    callMock.mockResolvedValueOnce(ok(makeView({ labels: ['weight::1'] }))).mockReturnValueOnce(second.promise as never);
+    answerIssues(ok(makeView({ labels: ['weight::1'] })), second.promise);
     const { rerender } = render(<PanelContainer issueRef={gitlabRef} />);
     await screen.findByText('Weight', { selector: 'dt' });
     rerender(<PanelContainer issueRef={refB} />);
@@ -106,5 +127,39 @@ describe('PanelContainer', () => {
     expect(screen.queryByText(/weight::1/)).toBeNull();
     await act(async () => second.resolve({ ok: false, error: { kind: 'not-found', message: '404' } }));
     expect(screen.getByRole('heading', { name: 'Issue not found' })).toBeTruthy();
+  });
+
+  it('a write in the Weights section replaces the shown issue', async () => {
+    const view = makeView({ labels: ['weight::1'] });
+    answerIssues(ok(view));
+    writes.setWeight = async () => written({ issue: { ...view.issue, labels: ['weight::3'] }, via: 'label' });
+    render(<PanelContainer issueRef={gitlabRef} />);
+    await userEvent.click(await screen.findByRole('radio', { name: '3 Medium' }));
+    expect(weightRow()).toBe('3 (from label weight::3)');
+    expect(screen.getByText('Saved as label weight::3')).toBeTruthy();
+  });
+
+  it('drops a write that finishes after navigating to another issue', async () => {
+    const write = deferred<Result<WriteResult>>();
+    const viewA = makeView({ labels: ['weight::1'] });
+    answerIssues(ok(viewA), ok(makeView({ labels: ['weight::2'] }, {}, refB)));
+    writes.setWeight = () => write.promise;
+    const { rerender } = render(<PanelContainer issueRef={gitlabRef} />);
+    await userEvent.click(await screen.findByRole('radio', { name: '5 Larger' }));
+    rerender(<PanelContainer issueRef={refB} />);
+    await screen.findByText('Weight', { selector: 'dt' });
+    expect(weightRow()).toBe('2 (from label weight::2)');
+    await act(async () => write.resolve(written({ issue: { ...viewA.issue, labels: ['weight::5'] }, via: 'label' })));
+    expect(weightRow()).toBe('2 (from label weight::2)');
+  });
+
+  it('reads the label scopes from the settings', async () => {
+    loadMock.mockResolvedValue(mergeSettings({ scopes: { weight: 'estimate' } }));
+    answerIssues(ok(makeView({ labels: ['estimate::2', 'weight::5'] })));
+    render(<PanelContainer issueRef={gitlabRef} />);
+    await screen.findByText('Weight', { selector: 'dt' });
+    await act(async () => undefined);
+    expect(weightRow()).toBe('2 (from label estimate::2)');
+    expect((screen.getByRole('radio', { name: '2 Small' }) as HTMLInputElement).checked).toBe(true);
   });
 });

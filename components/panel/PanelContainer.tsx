@@ -1,21 +1,20 @@
-// Loads an issue through the background and feeds Panel. Answers for a previous issue never reach the screen.
+// Loads an issue through the background and feeds Panel. Answers for a previous issue never reach the screen;
+// a write's returned issue replaces the loaded one only while that issue is still the one shown.
 import { useCallback, useEffect, useState } from 'react';
 import type { ForgeErrorKind } from '@/lib/forge/errors';
-import type { IssueRef } from '@/lib/forge/model';
+import type { Issue, IssueRef } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
-import type { LabelScopes } from '@/lib/handbook/labels';
+import { useSettings } from '@/components/app/useSettings';
+import { WeightSection } from '@/components/weights/WeightSection';
 import { Panel, type PanelState } from './Panel';
+import { refKey } from './refKey';
+
+export { refKey };
 
 /** Failures a plain retry can fix; the others need the user to change something first. */
 const RETRYABLE: ReadonlySet<ForgeErrorKind> = new Set(['network', 'forge', 'rate-limited', 'conflict', 'unknown']);
 /** Failures fixed in the options page: reload when the user comes back to this tab. */
 const FIXED_ELSEWHERE: ReadonlySet<ForgeErrorKind> = new Set(['auth', 'no-connection', 'forbidden']);
-
-/** A stable identity for a ref, whatever object the caller passes on each render. */
-export function refKey(ref: IssueRef): string {
-  const { forge, baseUrl, container, path, iid, kind } = ref;
-  return JSON.stringify({ forge, baseUrl, container, path, iid, kind: kind ?? 'issue' });
-}
 
 interface Loaded {
   key: string;
@@ -23,8 +22,9 @@ interface Loaded {
   state: PanelState;
 }
 
-export function PanelContainer({ issueRef, scopes }: { issueRef: IssueRef; scopes?: LabelScopes }) {
+export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
   const key = refKey(issueRef);
+  const settings = useSettings();
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -61,5 +61,19 @@ export function PanelContainer({ issueRef, scopes }: { issueRef: IssueRef; scope
     call('openOptions', {});
   }, []);
 
-  return <Panel state={state} forge={issueRef.forge} scopes={scopes} onRetry={retry} onOpenOptions={openOptions} />;
+  // Bound to this render's issue: a write that finishes after navigating to another issue is dropped.
+  const onIssue = useCallback(
+    (issue: Issue) =>
+      setLoaded((prev) => {
+        if (!prev || prev.key !== key || prev.state.status !== 'ready' || refKey(issue.ref) !== key) return prev;
+        return { ...prev, state: { status: 'ready', view: { ...prev.state.view, issue } } };
+      }),
+    [key],
+  );
+
+  return (
+    <Panel state={state} forge={issueRef.forge} scopes={settings.scopes} onRetry={retry} onOpenOptions={openOptions}>
+      {state.status === 'ready' && <WeightSection key={key} view={state.view} settings={settings} onIssue={onIssue} />}
+    </Panel>
+  );
 }

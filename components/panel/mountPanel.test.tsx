@@ -16,10 +16,10 @@ afterEach(() => {
 
 describe('mountPanel', () => {
   it('shows the panel in a shadow root and follows in-page navigation', async () => {
-    callMock.mockImplementation((async (_m: string, p: { ref: { iid: number } }) => ({
-      ok: true,
-      data: makeView({ labels: [`weight::${p.ref.iid === 7 ? 1 : 3}`] }, {}, { ...gitlabRef, iid: p.ref.iid }),
-    })) as never);
+    callMock.mockImplementation((async (m: string, p: { ref: { iid: number } }) =>
+      m === 'getIssue'
+        ? { ok: true, data: makeView({ labels: [`weight::${p.ref.iid === 7 ? 1 : 3}`] }, {}, { ...gitlabRef, iid: p.ref.iid }) }
+        : { ok: true, data: [] }) as never);
     const anchor = document.createElement('aside');
     document.body.append(anchor);
     await act(async () => {
@@ -32,6 +32,6 @@ describe('mountPanel', () => {
 
     await act(async () => panel?.setIssueRef({ ...gitlabRef, iid: 8 }));
     expect(shadow.textContent).toContain('3 (from label weight::3)');
-    expect(callMock).toHaveBeenLastCalledWith('getIssue', { ref: { ...gitlabRef, iid: 8 } });
+    expect(callMock).toHaveBeenCalledWith('getIssue', { ref: { ...gitlabRef, iid: 8 } });
   });
 });

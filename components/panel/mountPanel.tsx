@@ -1,6 +1,5 @@
 // What a content script calls to show the issue panel on a page.
 import type { IssueRef } from '@/lib/forge/model';
-import type { LabelScopes } from '@/lib/handbook/labels';
 import { mountShadowUi, type MountedShadowUi, type ShadowPosition, type Theme } from '@/components/shadow/mountShadowUi';
 import { PanelContainer } from './PanelContainer';
 import { panelStyles } from './styles';
@@ -11,7 +10,6 @@ export interface MountPanelOptions {
   docked?: boolean;
   theme: Theme;
   issueRef: IssueRef;
-  scopes?: LabelScopes;
 }
 
 export interface MountedPanel extends MountedShadowUi {
@@ -19,7 +17,7 @@ export interface MountedPanel extends MountedShadowUi {
   setIssueRef(ref: IssueRef): void;
 }
 
-export function mountPanel({ anchor, position, docked, theme, issueRef, scopes }: MountPanelOptions): MountedPanel {
+export function mountPanel({ anchor, position, docked, theme, issueRef }: MountPanelOptions): MountedPanel {
   const ui = mountShadowUi({
     feature: 'panel',
     anchor,
@@ -27,12 +25,12 @@ export function mountPanel({ anchor, position, docked, theme, issueRef, scopes }
     docked,
     theme,
     styles: panelStyles,
-    children: <PanelContainer issueRef={issueRef} scopes={scopes} />,
+    children: <PanelContainer issueRef={issueRef} />,
   });
   return {
     ...ui,
     setIssueRef(ref) {
-      ui.render(<PanelContainer issueRef={ref} scopes={scopes} />);
+      ui.render(<PanelContainer issueRef={ref} />);
     },
   };
 }

@@ -1,5 +1,7 @@
 // The panel's CSS. Colours come from the `--r-*` tokens (components/shadow/theme.ts), so it follows the host's theme.
-export const panelStyles = `
+import { weightsStyles } from '@/components/weights/styles';
+
+const baseStyles = `
 .refinery-panel {
   display: grid;
   gap: 8px;
@@ -40,3 +42,5 @@ button {
 button.primary { background: var(--r-accent); border-color: var(--r-accent); color: var(--r-bg); }
 button:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 2px; }
 `;
+
+export const panelStyles = baseStyles + weightsStyles;

@@ -1,0 +1,139 @@
+// "Create the handbook's labels": checks once per panel which of the process's labels the project lacks and offers
+// to create them. Never blocks the rest of the panel: a failure here is a quiet note.
+import { useEffect, useId, useMemo, useState } from 'react';
+import { refKey } from '@/components/panel/refKey';
+import type { IssueRef } from '@/lib/forge/model';
+import { missingLabels } from '@/lib/handbook/handbookLabels';
+import { call, type Response } from '@/lib/messaging';
+import { failureText } from './errorText';
+import type { WeightPartProps } from './types';
+
+type Level = 'project' | 'group';
+type Load = { status: 'loading' } | { status: 'forbidden' } | { status: 'failed'; text: string } | { status: 'ready'; names: string[] };
+type Outcome = Response<'createLabels'>;
+const BATCH = 100; // the protocol's limit per request
+
+export function HandbookLabels({ view, settings, writer }: Pick<WeightPartProps, 'view' | 'settings' | 'writer'>) {
+  const { issue, capabilities } = view;
+  const key = refKey(issue.ref);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [level, setLevel] = useState<Level>('project');
+  const [creating, setCreating] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  useEffect(() => {
+    let live = true;
+    const ref = JSON.parse(key) as IssueRef;
+    call('listLabels', { ref }).then((r) => {
+      if (!live) return;
+      if (r.ok) setLoad({ status: 'ready', names: r.data.map((l) => l.name) });
+      else if (r.error.kind === 'forbidden') setLoad({ status: 'forbidden' });
+      else setLoad({ status: 'failed', text: failureText("check the project's labels", r.error, ref.forge) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  const missing = useMemo(
+    () => (load.status === 'ready' ? missingLabels(load.names, issue.ref.forge, capabilities, settings) : []),
+    [load, issue.ref.forge, capabilities, settings],
+  );
+
+  const create = async () => {
+    if (writer.busy || missing.length === 0 || load.status !== 'ready') return;
+    const labels = missing.map(({ name, color, description }) => ({ name, color, description }));
+    setCreating(true);
+    setError(null);
+    setOutcome(null);
+    const result = await writer.run(async () => {
+      const total: Outcome = { created: [], existing: [], failed: [] };
+      for (let i = 0; i < labels.length; i += BATCH) {
+        const r = await call('createLabels', { ref: issue.ref, level, labels: labels.slice(i, i + BATCH) });
+        if (!r.ok) return { total, error: r.error };
+        total.created.push(...r.data.created);
+        total.existing.push(...r.data.existing);
+        total.failed.push(...r.data.failed);
+      }
+      return { total, error: null };
+    });
+    setCreating(false);
+    if (result === null) return;
+    const { total } = result;
+    setLoad({ status: 'ready', names: [...load.names, ...total.created, ...total.existing] });
+    if (total.created.length + total.existing.length + total.failed.length > 0) setOutcome(total);
+    if (result.error) {
+      const maintainer = result.error.kind === 'forbidden' ? ' Creating labels needs a Maintainer.' : '';
+      setError(failureText("create the handbook's labels", result.error, issue.ref.forge) + maintainer);
+    }
+  };
+
+  if (load.status === 'loading') return null;
+  if (load.status === 'forbidden')
+    return (
+      <p className="hint">
+        Your token can&apos;t read this project&apos;s labels: checking and creating the handbook&apos;s labels needs a
+        Maintainer.
+      </p>
+    );
+  if (load.status === 'failed') return <p className="hint">{load.text}</p>;
+  if (missing.length === 0 && !outcome && !error) return null;
+
+  return (
+    <section className="handbook-labels" aria-label="Handbook labels">
+      {missing.length > 0 && (
+        <>
+          <p>
+            This project lacks {missing.length} of the handbook&apos;s labels.
+          </p>
+          <details>
+            <summary>Show the {missing.length} missing labels</summary>
+            <ul className="label-list">
+              {missing.map((l) => (
+                <li key={l.name}>
+                  <span className="swatch" style={{ background: l.color }} aria-hidden="true" /> {l.name} — {l.description}
+                </li>
+              ))}
+            </ul>
+          </details>
+          {issue.ref.forge === 'gitlab' && (
+            <fieldset role="radiogroup" aria-labelledby={`${id}-level`}>
+              <legend id={`${id}-level`}>Create them at</legend>
+              {(['project', 'group'] as const).map((l) => (
+                <label key={l}>
+                  <input type="radio" name={`${id}-level-choice`} checked={level === l} onChange={() => setLevel(l)} />
+                  {l === 'project' ? 'Project' : 'Group'}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <button type="button" aria-disabled={writer.busy} onClick={() => void create()}>
+            Create the handbook&apos;s labels
+          </button>
+        </>
+      )}
+      <p className="status" role="status">
+        {creating
+          ? 'Creating labels…'
+          : outcome &&
+            `Created ${outcome.created.length}, ${outcome.existing.length} already existed, ${outcome.failed.length} failed.`}
+      </p>
+      {outcome && outcome.failed.length > 0 && (
+        <ul className="label-failures" aria-label="Labels not created">
+          {outcome.failed.map((f) => (
+            <li key={f.name}>
+              {f.name}: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
