@@ -6,6 +6,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3,
+  // Parallel e2e runs (several developers' builds on one machine) can each build into their own folder.
+  outDir: process.env.REFINERY_OUT_DIR ?? '.output',
   manifest: ({ browser, mode }) => ({
     name: 'Refinery',
     description: "The handbook's planning process — refinement, weights, async updates, workflow — in GitLab and GitHub issues.",

@@ -1,18 +1,14 @@
-// The content script's life on a forge page: recognise the page, mount the panel where the page allows, keep it
-// right across in-page navigation and host re-renders, and leave pages that aren't issues untouched.
+// The content script's life on a forge page: recognise the page (URL, then the page's own data), start the feature
+// that serves it, keep it right across in-page navigation and host re-renders, and leave other pages untouched.
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
-import { BUILT_IN_HOSTS, detectHostTheme, findMountPoint, hostFor, recognizePage, watchNavigation, type HostConfig, type IssuePage } from '@/lib/page';
-import { PanelContainer, refKey } from '../panel/PanelContainer';
-import { panelStyles } from '../panel/styles';
+import { BUILT_IN_HOSTS, hostFor, recognizePage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
+import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
-import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
+import type { FeatureInstance, PageFeature } from './feature';
 
-interface Mounted {
-  key: string;
-  docked: boolean;
-  ui: MountedShadowUi;
-}
+/** Features in order of precedence; the first that serves a page runs on it. */
+const FEATURES: PageFeature[] = [panelFeature as PageFeature];
 
 /** The host config for this page: built-ins need no message; self-managed hosts are asked of the background. */
 async function hostForPage(url: string, kind: ForgeKind): Promise<HostConfig | null> {
@@ -28,31 +24,15 @@ function loadedUrl(): string {
   return (nav?.name ?? location.href).split('#')[0]!;
 }
 
-export function startContent(kind: ForgeKind, signal: AbortSignal): void {
+export function startContent(kind: ForgeKind, signal: AbortSignal, features: PageFeature[] = FEATURES): void {
   const firstUrl = loadedUrl();
-  let mounted: Mounted | null = null;
-  let page: IssuePage | null = null;
+  let current: { feature: PageFeature; instance: FeatureInstance } | null = null;
   let host: HostConfig | null | undefined;
   let run = 0;
 
-  const unmount = () => {
-    mounted?.ui.unmount();
-    mounted = null;
-  };
-
-  const mount = (p: IssuePage) => {
-    unmount();
-    const point = findMountPoint(document, p);
-    const ui = mountShadowUi({
-      feature: 'panel',
-      anchor: point.anchor,
-      position: point.position,
-      docked: point.docked,
-      theme: detectHostTheme(document),
-      styles: panelStyles,
-      children: <PanelContainer issueRef={p.ref} />,
-    });
-    mounted = { key: refKey(p.ref), docked: point.docked, ui };
+  const stop = () => {
+    current?.instance.stop();
+    current = null;
   };
 
   const update = async (url: string) => {
@@ -60,46 +40,35 @@ export function startContent(kind: ForgeKind, signal: AbortSignal): void {
     host ??= await hostForPage(url, kind);
     if (mine !== run || signal.aborted) return;
     const navigated = url.split('#')[0] !== firstUrl;
-    const next = host ? recognizePage(url, document, [host], { navigated }) : null;
-    page = next?.type === 'issue' ? next : null;
-    if (!page) return unmount();
-    if (mounted?.ui.host.isConnected) {
-      // Same place, another issue (in-page navigation): keep the panel, give it the new ref.
-      const key = refKey(page.ref);
-      if (mounted.key !== key) {
-        mounted.ui.render(<PanelContainer issueRef={page.ref} />);
-        mounted.key = key;
-      }
-      return;
-    }
-    mount(page);
+    const page: PageRef | null = host ? recognizePage(url, document, [host], { navigated }) : null;
+    const feature = page ? features.find((f) => f.serves(page)) : undefined;
+    if (!page || !feature) return stop();
+    if (current?.feature === feature) return current.instance.update(page);
+    stop();
+    current = { feature, instance: feature.start(page) };
   };
 
-  // Host apps render late and re-render often: re-mount when our host was dropped, or when a docked panel can
-  // move to a real anchor. Checks are coalesced to one per animation frame.
+  // Host apps render late and re-render often; features hear about it at most once per animation frame.
   let scheduled = false;
-  const check = () => {
-    scheduled = false;
-    if (!page || !mounted || signal.aborted) return;
-    if (!mounted.ui.host.isConnected) return mount(page);
-    if (mounted.docked && !findMountPoint(document, page).docked) mount(page);
-  };
   const observer = new MutationObserver((records) => {
     // The page's own identity changed (GitLab swaps <body> data on some navigations): recognise again.
     if (records.some((r) => r.type === 'attributes')) void update(location.href);
-    if (scheduled) return;
+    if (scheduled || !current) return;
     scheduled = true;
-    requestAnimationFrame(check);
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) current?.instance.onDomChange();
+    });
   });
   observer.observe(document.body, { childList: true, subtree: true });
   observer.observe(document.body, { attributes: true, attributeFilter: ['data-page', 'data-page-type-id', 'data-project-full-path'] });
 
-  const stopTheme = watchHostTheme((theme) => mounted?.ui.setTheme(theme));
+  const stopTheme = watchHostTheme((theme) => current?.instance.setTheme(theme));
   watchNavigation((url) => void update(url), { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     stopTheme();
-    unmount();
+    stop();
   });
   void update(location.href);
 }

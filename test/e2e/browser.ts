@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Sandbox } from '../sandbox/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const E2E_BUILD = path.resolve('.output/chrome-mv3-e2e');
+export const E2E_BUILD = path.resolve(process.env.REFINERY_OUT_DIR ?? '.output', 'chrome-mv3-e2e');
 
 export function chromiumArgs(extensionDir: string | null): string[] {
   return [

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { act, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { call } from '@/lib/messaging';
+import type { IssuePage } from '@/lib/page';
+import type { FeatureInstance } from '../app/feature';
+import { gitlabRef, makeView } from './fixtures';
+import { panelFeature } from './panelFeature';
+
+vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
+const callMock = vi.mocked(call);
+callMock.mockImplementation((async (m: string, p: { ref: { iid: number } }) =>
+  m === 'getIssue'
+    ? { ok: true, data: makeView({ labels: [`weight::${p.ref.iid === 7 ? 1 : 3}`] }, {}, { ...gitlabRef, iid: p.ref.iid }) }
+    : { ok: true, data: [] }) as never);
+
+const pageFor = (iid: number): IssuePage =>
+  ({ type: 'issue', forge: 'gitlab', baseUrl: gitlabRef.baseUrl, variant: 'issue', ref: { ...gitlabRef, iid } }) as IssuePage;
+
+let instance: FeatureInstance<IssuePage> | undefined;
+afterEach(() => {
+  act(() => instance?.stop());
+  document.body.innerHTML = '';
+});
+
+const host = () => document.querySelector<HTMLElement>('[data-refinery="panel"]');
+const region = () => within(host()!.shadowRoot as unknown as HTMLElement).getByRole('region', { name: 'Refinery' });
+
+describe('the panel feature', () => {
+  it('mounts after the description in an open shadow root and follows in-page navigation in place', async () => {
+    document.body.innerHTML = '<div data-testid="work-item-description-wrapper">Description</div>';
+    await act(async () => {
+      instance = panelFeature.start(pageFor(7));
+    });
+    expect(host()!.previousElementSibling?.getAttribute('data-testid')).toBe('work-item-description-wrapper');
+    expect(region().textContent).toContain('1 (from label weight::1)');
+    const first = host();
+    await act(async () => instance!.update(pageFor(8)));
+    expect(host()).toBe(first);
+    expect(region().textContent).toContain('3 (from label weight::3)');
+    expect(document.querySelectorAll('[data-refinery="panel"]')).toHaveLength(1);
+  });
+
+  it('docks when the page has no anchor, and moves in when the host app renders one', async () => {
+    await act(async () => {
+      instance = panelFeature.start(pageFor(7));
+    });
+    expect(host()!.hasAttribute('data-docked')).toBe(true);
+    document.body.insertAdjacentHTML('afterbegin', '<div data-testid="work-item-description-wrapper"></div>');
+    await act(async () => instance!.onDomChange());
+    expect(host()!.hasAttribute('data-docked')).toBe(false);
+    expect(document.querySelectorAll('[data-refinery="panel"]')).toHaveLength(1);
+  });
+
+  it('comes back when the host app re-renders and drops it, and leaves nothing when stopped', async () => {
+    document.body.innerHTML = '<main><div data-testid="work-item-description-wrapper"></div></main>';
+    await act(async () => {
+      instance = panelFeature.start(pageFor(7));
+    });
+    document.querySelector('main')!.innerHTML = '<div data-testid="work-item-description-wrapper"></div>';
+    expect(host()).toBeNull();
+    await act(async () => instance!.onDomChange());
+    expect(host()).not.toBeNull();
+    act(() => instance!.stop());
+    expect(document.querySelector('[data-refinery]')).toBeNull();
+  });
+});

@@ -1,0 +1,185 @@
+// The async status update (Package stage handbook, "Async Issue Updates") as data, its validation and the comment it
+// becomes. Pure: the background posts the text, sets the health status and confirms the post.
+//
+// Written comment (default template):
+//   Complete: 80%                      | Issue status: 20% complete, 75% confident
+//   Confidence: 90%                    | Notes: …            (only when given)
+//   Notes: expecting to go into review | Concern: ~frontend  (only when given)
+//   Concern: ~frontend                 |
+//                                      | MR statuses:        ("PR statuses:" on GitHub)
+//                                      | !11 - 80% complete, 99% confident - docs update - need one more section
+// followed by a blank line, the hidden id marker, a hidden data line (numbers and health, so history still reads
+// them when GitLab strips the quick action or a team's template is not one we parse) and, on GitLab Ultimate,
+// `/health_status …`, which GitLab applies and removes from the stored note.
+import { z } from 'zod';
+import { healthStatus, type ForgeKind, type HealthStatus } from '@/lib/forge/model';
+import { updateMarker } from './status-marker';
+import { renderTemplate, resolveTemplate, type StatusTemplateOverride } from './status-template';
+
+export const HEALTH_TEXT: Readonly<Record<HealthStatus, string>> = Object.freeze({
+  on_track: 'On track',
+  needs_attention: 'Needs attention',
+  at_risk: 'At risk',
+});
+
+/** A whole percentage from 0 to 100, with messages that name the field. */
+export const percent = (what: string) =>
+  z
+    .number({ error: `${what} must be a number from 0 to 100` })
+    .int({ error: `${what} must be a whole number from 0 to 100` })
+    .min(0, { error: `${what} cannot be below 0%` })
+    .max(100, { error: `${what} cannot be above 100%` });
+
+export const changeStatusSchema = z.object({
+  /** `!11`, `group/project!11`, `#123`, `owner/repo#123` (LinkedChange.reference). */
+  reference: z
+    .string()
+    .trim()
+    .min(1, { error: 'A merge request row needs its reference' })
+    .max(300)
+    .regex(/^[^\n<>]+$/, { error: 'A reference is a single line' }),
+  title: z.string().max(1000, { error: 'The title is too long (at most 1000 characters)' }),
+  complete: percent('Complete').nullable(),
+  confidence: percent('Confidence').nullable(),
+  note: z.string().max(5000, { error: 'The note is too long (at most 5000 characters)' }),
+});
+export type ChangeStatus = z.infer<typeof changeStatusSchema>;
+
+const EMPTY_MESSAGE =
+  "Nothing to post: fill in complete, confidence, notes, the health status or a merge request's status";
+
+export const statusUpdateSchema = z
+  .object({
+    complete: percent('Complete').nullable(),
+    confidence: percent('Confidence').nullable(),
+    notes: z.string().max(20000, { error: 'Notes are too long (at most 20000 characters)' }),
+    /** A label name (without `~`), or null for "none". */
+    concern: z
+      .string()
+      .trim()
+      .max(255, { error: 'The concern label is too long' })
+      .regex(/^[^"\n]*$/, { error: 'The concern label cannot contain quotes or line breaks' })
+      .nullable(),
+    health: healthStatus.nullable(),
+    changes: z.array(changeStatusSchema).max(50, { error: 'At most 50 merge requests per update' }),
+  })
+  .superRefine((u, ctx) => {
+    const nothing =
+      u.complete === null &&
+      u.confidence === null &&
+      u.notes.trim() === '' &&
+      u.health === null &&
+      filledChanges(u.changes).length === 0;
+    if (nothing) ctx.addIssue({ code: 'custom', message: EMPTY_MESSAGE, path: [] });
+  });
+export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
+
+/** Rows the user filled in; untouched merge request rows are not written. */
+export function filledChanges(changes: readonly ChangeStatus[]): ChangeStatus[] {
+  return changes.filter((c) => c.complete !== null || c.confidence !== null || c.note.trim() !== '');
+}
+
+export interface FieldError {
+  /** `complete`, `changes.1.confidence`…; '' for the update as a whole. */
+  path: string;
+  message: string;
+}
+
+export type Validation = { ok: true; update: StatusUpdate } | { ok: false; errors: FieldError[]; message: string };
+
+/** Checks an update before anything is sent; messages name the merge request a row belongs to. */
+export function validateUpdate(input: unknown): Validation {
+  const result = statusUpdateSchema.safeParse(input);
+  if (result.success) return { ok: true, update: result.data };
+  const changes = (input as { changes?: { reference?: unknown }[] } | null)?.changes;
+  const errors = result.error.issues.map((issue): FieldError => {
+    const [first, index] = issue.path;
+    const ref = first === 'changes' && typeof index === 'number' ? changes?.[index]?.reference : undefined;
+    const prefix = typeof ref === 'string' && ref.trim() !== '' ? `${ref.trim()}: ` : '';
+    return { path: issue.path.join('.'), message: prefix + issue.message };
+  });
+  return { ok: false, errors, message: errors.map((e) => e.message).join('\n') };
+}
+
+export class InvalidUpdateError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'InvalidUpdateError';
+  }
+}
+
+/** `~frontend`, or `~"label with spaces"` for names GitLab would not read unquoted. */
+export function labelReference(label: string): string {
+  const name = label.trim().replace(/^~/, '').replace(/^"(.*)"$/, '$1');
+  return /^[\w-]+$/.test(name) ? `~${name}` : `~"${name}"`;
+}
+
+/** A line of the user's text that starts with `/` would run as a GitLab quick action: `\/` renders the same. */
+export function escapeQuickActions(text: string): string {
+  return text.replace(/^([ \t]*)\//gm, '$1\\/');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+const pct = (n: number | null) => (n === null ? '' : String(n));
+const UNKNOWN = { complete: '?', confidence: '?' };
+
+/** The hidden data line: `<!-- refinery:status-data complete=80 confidence=90 health=on_track -->`. */
+export function statusDataLine(u: Pick<StatusUpdate, 'complete' | 'confidence' | 'health'>): string | null {
+  const parts = [
+    u.complete === null ? null : `complete=${u.complete}`,
+    u.confidence === null ? null : `confidence=${u.confidence}`,
+    u.health === null ? null : `health=${u.health}`,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? `<!-- refinery:status-data ${parts.join(' ')} -->` : null;
+}
+
+export interface FormatOptions {
+  forge: ForgeKind;
+  /** The draft's id (see lib/drafts); the same id for every retry of one update. */
+  updateId: string;
+  /** 'quick-action' on GitLab Ultimate only; elsewhere the caller sets a `health::` label. */
+  healthVia: 'quick-action' | 'none';
+  /** The team's override; missing parts are the handbook's format. */
+  template?: StatusTemplateOverride;
+}
+
+/** The comment body. Throws InvalidUpdateError for an update validateUpdate refuses. */
+export function formatUpdate(input: StatusUpdate, opts: FormatOptions): string {
+  const checked = validateUpdate(input);
+  if (!checked.ok) throw new InvalidUpdateError(checked.errors);
+  if (opts.healthVia === 'quick-action' && opts.forge !== 'gitlab')
+    throw new Error('The /health_status quick action exists on GitLab only');
+  const u = checked.update;
+  const template = resolveTemplate(opts.template);
+  const changes = filledChanges(u.changes).map((c) =>
+    renderTemplate(
+      template.change,
+      {
+        reference: c.reference,
+        complete: pct(c.complete),
+        confidence: pct(c.confidence),
+        title: oneLine(c.title),
+        note: oneLine(c.note),
+      },
+      UNKNOWN,
+    ),
+  );
+  const values = {
+    complete: pct(u.complete),
+    confidence: pct(u.confidence),
+    notes: escapeQuickActions(u.notes.trim()),
+    concern: u.concern === null || u.concern === '' ? '' : labelReference(u.concern),
+    health: u.health === null ? '' : HEALTH_TEXT[u.health],
+    mr: opts.forge === 'gitlab' ? 'MR' : 'PR',
+    changes: changes.join('\n'),
+  };
+  let visible = renderTemplate(changes.length ? template.withChanges : template.single, values, UNKNOWN);
+  // A health-only update would otherwise be an empty-looking comment.
+  if (visible === '' && u.health !== null) visible = `Health status: ${HEALTH_TEXT[u.health]}`;
+  const hidden = [updateMarker('status-update', opts.updateId), statusDataLine(u)];
+  const quickAction = opts.healthVia === 'quick-action' && u.health !== null ? `/health_status ${u.health}` : null;
+  return [visible, '', ...hidden, quickAction].filter((l): l is string => l !== null).join('\n');
+}
