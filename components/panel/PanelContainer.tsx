@@ -5,7 +5,7 @@ import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { Issue, IssueRef } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { useSettings } from '@/components/app/useSettings';
-import { WeightSection } from '@/components/weights/WeightSection';
+import { PANEL_SECTIONS } from './sections';
 import { Panel, type PanelState } from './Panel';
 import { refKey } from './refKey';
 
@@ -73,7 +73,10 @@ export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
 
   return (
     <Panel state={state} forge={issueRef.forge} scopes={settings.scopes} onRetry={retry} onOpenOptions={openOptions}>
-      {state.status === 'ready' && <WeightSection key={key} view={state.view} settings={settings} onIssue={onIssue} />}
+      {state.status === 'ready' &&
+        PANEL_SECTIONS.map(({ id, Component }) => (
+          <Component key={`${id}:${key}`} view={state.view} settings={settings} onIssue={onIssue} />
+        ))}
     </Panel>
   );
 }
