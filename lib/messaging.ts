@@ -34,7 +34,14 @@ export type WriteResult = z.infer<typeof writeResult>;
 
 /** Method name → request and response schema. */
 export const protocol = {
-  getIssue: { request: z.object({ ref: issueRef }), response: issueView },
+  getIssue: {
+    request: z.object({
+      ref: issueRef,
+      /** What the page itself shows: a cached copy it contradicts is refetched. */
+      hint: z.object({ title: z.string().max(1000).optional(), labels: z.array(z.string().max(255)).max(200).optional() }).optional(),
+    }),
+    response: issueView,
+  },
   listNotes: { request: z.object({ ref: issueRef }), response: z.array(note) },
   listLinkedChanges: { request: z.object({ ref: issueRef }), response: z.array(linkedChange) },
   changeLabels: { request: z.object({ ref: issueRef, change: labelChange }), response: issue },

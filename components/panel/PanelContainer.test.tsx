@@ -60,7 +60,7 @@ describe('PanelContainer', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading issue…');
     expect(await screen.findByText('Weight', { selector: 'dt' })).toBeTruthy();
     expect(weightRow()).toBe('3 (from label weight::3)');
-    expect(callMock).toHaveBeenCalledWith('getIssue', { ref: gitlabRef });
+    expect(callMock).toHaveBeenCalledWith('getIssue', { ref: gitlabRef, hint: {} });
     expect(getIssueCalls()).toHaveLength(1);
   });
 
@@ -106,7 +106,7 @@ describe('PanelContainer', () => {
     answerIssues(first.promise, second.promise);
     const { rerender } = render(<PanelContainer issueRef={gitlabRef} />);
     rerender(<PanelContainer issueRef={refB} />);
-    expect(callMock).toHaveBeenLastCalledWith('getIssue', { ref: refB });
+    expect(callMock).toHaveBeenLastCalledWith('getIssue', { ref: refB, hint: {} });
 
     // The answer for the previous issue arrives late: it must be dropped.
     await act(async () => first.resolve(ok(makeView({ labels: ['weight::1'] }))));

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { Issue, IssueRef } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
+import { pageHint } from '@/lib/page/hint';
 import { useSettings } from '@/components/app/useSettings';
 import { PANEL_SECTIONS } from './sections';
 import { Panel, type PanelState } from './Panel';
@@ -31,7 +32,7 @@ export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
   useEffect(() => {
     let live = true;
     const ref = JSON.parse(key) as IssueRef;
-    call('getIssue', { ref }).then((result) => {
+    call('getIssue', { ref, hint: pageHint(document, ref.forge) }).then((result) => {
       if (!live) return; // the ref changed or the panel went away: drop the stale answer
       const state: PanelState = result.ok
         ? { status: 'ready', view: result.data }

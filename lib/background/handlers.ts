@@ -1,7 +1,9 @@
 // The background's answers to the protocol: look up the connection, call its forge adapter.
 import { browser } from 'wxt/browser';
 import { ForgeError } from '../forge/errors';
-import type { Connection, Forge } from '../forge/forge';
+import type { Connection } from '../forge/forge';
+import { matchesHint } from '../page/hint';
+import type { CachedForge } from './cached-forge';
 import type { IssueRef } from '../forge/model';
 import type { Handlers } from '../messaging';
 import { toErrorData } from './errors';
@@ -9,7 +11,7 @@ import { writeHealth, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
 import { connectionForUrl, loadConnections, removeConnection, saveConnection, toInfo, type StoredConnection } from './connections';
 
-export type ForgeFactory = (connection: Connection) => Forge;
+export type ForgeFactory = (connection: Connection) => CachedForge;
 
 function withToken(c: StoredConnection): Connection {
   if (!c.token) {
@@ -19,7 +21,7 @@ function withToken(c: StoredConnection): Connection {
 }
 
 export function createHandlers(forgeFor: ForgeFactory): Handlers {
-  async function forgeForRef(ref: IssueRef): Promise<Forge> {
+  async function forgeForRef(ref: IssueRef): Promise<CachedForge> {
     const c = (await loadConnections()).find((x) => x.kind === ref.forge && x.baseUrl === ref.baseUrl);
     if (!c) throw new ForgeError('no-connection', `Refinery is not connected to ${ref.baseUrl}. Add it in the options.`);
     return forgeFor(withToken(c));
@@ -30,8 +32,10 @@ export function createHandlers(forgeFor: ForgeFactory): Handlers {
     return c;
   }
   return {
-    async getIssue({ ref }) {
+    async getIssue({ ref, hint }) {
       const forge = await forgeForRef(ref);
+      // A cached copy the freshly loaded page contradicts is stale: someone else changed the issue.
+      if (hint && forge.isCached('getIssue', ref) && !matchesHint(await forge.getIssue(ref), hint)) forge.invalidate(ref);
       const issue = await forge.getIssue(ref);
       return { issue, capabilities: await forge.getCapabilities(ref) };
     },

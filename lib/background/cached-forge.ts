@@ -1,0 +1,75 @@
+// A short-lived read cache in front of a forge adapter, one per connection: repeated reads within a minute (a
+// revisit, several panel sections asking for the same notes) cost no request, reads in flight are shared, and any
+// write through us drops what we knew about that issue. The forge stays the source of truth: entries live 60 s.
+import type { Forge } from '../forge/forge';
+import type { IssueRef } from '../forge/model';
+
+export const CACHE_TTL_MS = 60_000;
+
+type AnyFn = (...args: unknown[]) => Promise<unknown>;
+
+/** Reads are named like reads; everything else on a Forge writes. */
+const isRead = (name: string) => /^(get|list|count|current|render)/.test(name) && name !== 'getCapabilities';
+
+function refOf(args: unknown[]): IssueRef | null {
+  const first = args[0] as Partial<IssueRef> | undefined;
+  return first && typeof first === 'object' && 'baseUrl' in first && 'path' in first ? (first as IssueRef) : null;
+}
+
+/** Identifies an issue (or the project, for project-wide reads) across calls. */
+export function issueKey(ref: Pick<IssueRef, 'forge' | 'baseUrl' | 'container' | 'path' | 'iid'>): string {
+  return `${ref.forge}|${ref.baseUrl}|${ref.container}|${ref.path.toLowerCase()}#${ref.iid}`;
+}
+
+export interface CachedForge extends Forge {
+  /** Drops everything cached about an issue (the page told us it changed). */
+  invalidate(ref: IssueRef): void;
+  /** Whether a read would be answered from the cache. */
+  isCached(method: string, ...args: unknown[]): boolean;
+}
+
+export function withCache(forge: Forge, now: () => number = Date.now): CachedForge {
+  const entries = new Map<string, { at: number; value: Promise<unknown>; issue: string | null }>();
+  const invalidate = (ref: IssueRef) => {
+    const k = issueKey(ref);
+    for (const [key, e] of entries) if (e.issue === k) entries.delete(key);
+  };
+  return new Proxy(forge as CachedForge, {
+    get(target, prop, receiver) {
+      if (prop === 'invalidate') return invalidate;
+      if (prop === 'isCached') {
+        return (method: string, ...args: unknown[]) => {
+          const hit = entries.get(`${method}:${JSON.stringify(args)}`);
+          return !!hit && now() - hit.at < CACHE_TTL_MS;
+        };
+      }
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof prop !== 'string' || typeof value !== 'function') return value;
+      const fn = (value as AnyFn).bind(target);
+      if (prop === 'getCapabilities') return fn; // adapters keep capabilities per project already
+      if (!isRead(prop)) {
+        return async (...args: unknown[]) => {
+          const ref = refOf(args);
+          if (ref) invalidate(ref);
+          try {
+            return await fn(...args);
+          } finally {
+            if (ref) invalidate(ref); // reads that started during the write may hold the old state
+          }
+        };
+      }
+      return (...args: unknown[]) => {
+        const ref = refOf(args);
+        const key = `${prop}:${JSON.stringify(args)}`;
+        const hit = entries.get(key);
+        if (hit && now() - hit.at < CACHE_TTL_MS) return hit.value;
+        const promise = fn(...args);
+        entries.set(key, { at: now(), value: promise, issue: ref ? issueKey(ref) : null });
+        promise.catch(() => {
+          if (entries.get(key)?.value === promise) entries.delete(key); // never keep a failure
+        });
+        return promise;
+      };
+    },
+  });
+}
