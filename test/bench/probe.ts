@@ -1,0 +1,30 @@
+// Runs in the page (addInitScript): when DOMContentLoaded fired, when our panel first said data-state="ready",
+// when all list badges were shown, and the long tasks the main thread had.
+export const PROBE = `(() => {
+  const r = { dcl: 0, ready: 0, longTasks: [] };
+  window.__refineryBench = r;
+  const epoch = () => performance.timeOrigin + performance.now();
+  document.addEventListener('DOMContentLoaded', () => { r.dcl = epoch(); });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) r.longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const watchHost = (host) => {
+    const root = host.shadowRoot;
+    if (!root) return;
+    const check = () => { if (!r.ready && root.querySelector('[data-state="ready"]')) r.ready = epoch(); };
+    check();
+    new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  };
+  new MutationObserver((records) => {
+    for (const rec of records) for (const n of rec.addedNodes) {
+      if (n.nodeType === 1 && n.getAttribute('data-refinery') === 'panel') watchHost(n);
+    }
+  }).observe(document, { subtree: true, childList: true });
+})();`;
+
+export interface ProbeResult {
+  dcl: number;
+  ready: number;
+  longTasks: number[];
+}

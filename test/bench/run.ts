@@ -1,0 +1,224 @@
+// `npm run bench`: builds the extension and measures, in Debian's Chromium against the sandbox forge, what it
+// costs a page (bundle sizes, time to a ready panel above the API time, requests per view, long tasks, renderer
+// task time and heap after GC against the same page without the extension). Prints a table, writes .bench/*.json.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { launch, routeForgesToSandbox, seedConnections, type Launched } from '../e2e/browser';
+import { PROBE, type ProbeResult } from './probe';
+import { measure } from './sizes';
+import { median, p95 } from './stats';
+
+const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 20));
+const OUT = path.resolve('.bench');
+const KB = 1024;
+
+const GITLAB_ISSUE = (iid: number) => `https://gitlab.com/acme/platform/backend/-/issues/${iid}`;
+const GITHUB_ISSUE = (n: number) => `https://github.com/acme/widgets/issues/${n}`;
+
+async function connect(l: Launched): Promise<void> {
+  await seedConnections(l.worker!, [
+    { id: 'gitlab.com', kind: 'gitlab', baseUrl: 'https://gitlab.com', token: 'sandbox-gitlab-token' },
+    { id: 'github.com', kind: 'github', baseUrl: 'https://github.com', token: 'sandbox-github-token' },
+  ]);
+}
+
+async function open(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __refineryBench: ProbeResult }).__refineryBench);
+
+async function waitReady(page: Page): Promise<ProbeResult> {
+  await page.waitForFunction(() => (window as unknown as { __refineryBench: ProbeResult }).__refineryBench.ready > 0, null, {
+    timeout: 15_000,
+  });
+  return probe(page);
+}
+
+/** Requests the sandbox saw while `action` ran and the page settled (the panel ready, then a quiet second). */
+async function countRequests(sandbox: Sandbox, action: () => Promise<void>): Promise<number> {
+  const before = sandbox.requests.length;
+  await action();
+  await new Promise((r) => setTimeout(r, 1000));
+  return sandbox.requests.length - before;
+}
+
+async function timing(ext: Launched, sandbox: Sandbox, latencyMs: number, firstIid: number) {
+  sandbox.latencyMs = latencyMs;
+  const total: number[] = [];
+  const overhead: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const iid = firstIid + i; // a fresh issue each run: no cache helps
+    const start = sandbox.requests.length;
+    const page = await open(ext.context, GITLAB_ISSUE(iid));
+    const r = await waitReady(page);
+    const answers = sandbox.requests.slice(start).filter((q) => q.method === 'GET' && /\/issues\/\d+$/.test(q.path));
+    const apiAt = Math.max(...answers.map((q) => q.at));
+    total.push(r.ready - r.dcl);
+    if (Number.isFinite(apiAt)) overhead.push(r.ready - apiAt);
+    await page.close();
+  }
+  sandbox.latencyMs = 0;
+  return { latencyMs, runs: RUNS, dclToReady: { median: median(total), p95: p95(total) }, afterApi: { median: median(overhead), p95: p95(overhead) } };
+}
+
+async function requestsPerView(ext: Launched, sandbox: Sandbox, forge: 'gitlab' | 'github') {
+  const url = forge === 'gitlab' ? GITLAB_ISSUE(9) : GITHUB_ISSUE(9);
+  const view = async () => {
+    const page = await open(ext.context, url);
+    await waitReady(page);
+    await page.close();
+  };
+  const first = await countRequests(sandbox, view);
+  const revisit = await countRequests(sandbox, view);
+  // Another user changes the issue (a label), then we come back.
+  const change: [string, RequestInit] =
+    forge === 'gitlab'
+      ? [
+          `${sandbox.gitlab.url}/api/v4/projects/1001/issues/9`,
+          { method: 'PUT', headers: { 'PRIVATE-TOKEN': 'sandbox-gitlab-token', 'content-type': 'application/json' }, body: JSON.stringify({ add_labels: 'documentation' }) },
+        ]
+      : [
+          `${sandbox.github.apiUrl}/repos/acme/widgets/issues/9/labels`,
+          { method: 'POST', headers: { authorization: 'token sandbox-github-token', 'content-type': 'application/json' }, body: JSON.stringify({ labels: ['documentation'] }) },
+        ];
+  await fetch(...change);
+  const changed = await countRequests(sandbox, view);
+  return { forge, first, revisitWithinMinute: revisit, revisitAfterChange: changed };
+}
+
+async function listPage(ext: Launched, sandbox: Sandbox) {
+  const url = 'https://gitlab.com/acme/platform/backend/-/issues?per_page=100';
+  const before = sandbox.requests.length;
+  const page = await ext.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const rows = await page.locator('li.issue, [data-testid="issuable-container"]').count();
+  let allShownAt = 0;
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('[data-refinery="badge"]').length >= n, Math.min(rows, 1), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    allShownAt = Date.now();
+  } catch {
+    /* no badges on list pages yet */
+  }
+  const reqs = sandbox.requests.slice(before);
+  const badges = await page.locator('[data-refinery="badge"]').count();
+  await page.close();
+  const apiAt = Math.max(0, ...reqs.map((r) => r.at));
+  return { rows, badges, requests: reqs.length, dataToBadgesMs: allShownAt && apiAt ? Math.max(0, allShownAt - 1000 - apiAt) : null };
+}
+
+async function pageCost(l: Launched, firstIid: number) {
+  const task: number[] = [];
+  const script: number[] = [];
+  const heap: number[] = [];
+  const longTasks: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await open(l.context, GITLAB_ISSUE(firstIid + i));
+    const cdp = await l.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await new Promise((r) => setTimeout(r, 3000));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const m = (name: string) => metrics.find((x) => x.name === name)?.value ?? 0;
+    task.push(m('TaskDuration') * 1000);
+    script.push(m('ScriptDuration') * 1000);
+    heap.push(usedSize);
+    longTasks.push(...(await probe(page)).longTasks);
+    await cdp.detach();
+    await page.close();
+  }
+  return { task, script, heap, longTasks };
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => String(c).padEnd(i === 0 ? 44 : 14)).join('');
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) {
+    execSync('npx wxt build', { stdio: 'inherit' });
+    execSync('npx wxt build --mode e2e', { stdio: 'inherit' });
+  }
+  const sizes = measure(path.resolve(process.env.REFINERY_OUT_DIR ?? '.output', 'chrome-mv3'));
+  const sandbox = await startSandbox();
+  const ext = await launch();
+  const base = await launch({ extensionDir: null });
+  await routeForgesToSandbox(ext.context, sandbox);
+  await routeForgesToSandbox(base.context, sandbox);
+  await connect(ext);
+
+  const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, sizes };
+  try {
+    results.timing = [await timing(ext, sandbox, 0, 100), await timing(ext, sandbox, 100, 140)];
+    results.requests = [await requestsPerView(ext, sandbox, 'gitlab'), await requestsPerView(ext, sandbox, 'github')];
+    results.listPage = await listPage(ext, sandbox);
+    const withExt = await pageCost(ext, 180);
+    const without = await pageCost(base, 180);
+    results.pageCost = {
+      taskMs: { with: median(withExt.task), without: median(without.task), p95With: p95(withExt.task), p95Without: p95(without.task) },
+      scriptMs: { with: median(withExt.script), without: median(without.script) },
+      heapAfterGcBytes: { with: median(withExt.heap), without: median(without.heap) },
+      longTasks: {
+        with: { count: withExt.longTasks.length, longestMs: Math.max(0, ...withExt.longTasks) },
+        without: { count: without.longTasks.length, longestMs: Math.max(0, ...without.longTasks) },
+      },
+    };
+  } finally {
+    await ext.close();
+    await base.close();
+    await sandbox.close();
+  }
+
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, `bench-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(results, null, 2));
+
+  const lines: string[] = [];
+  lines.push(row(['Bundle', 'raw kB', 'gzip kB']));
+  for (const s of sizes) lines.push(row([s.entry, (s.raw / KB).toFixed(1), (s.gzip / KB).toFixed(1)]));
+  lines.push('', row(['Panel ready (ms)', 'median', 'p95']));
+  for (const t of results.timing as Awaited<ReturnType<typeof timing>>[]) {
+    lines.push(row([`DOMContentLoaded → ready, API at ${t.latencyMs} ms`, t.dclToReady.median.toFixed(0), t.dclToReady.p95.toFixed(0)]));
+    lines.push(row([`  of which after the API answer`, t.afterApi.median.toFixed(0), t.afterApi.p95.toFixed(0)]));
+  }
+  lines.push('', row(['API requests per issue view', 'first', 'revisit <1min', 'after change']));
+  for (const r of results.requests as Awaited<ReturnType<typeof requestsPerView>>[]) {
+    lines.push(row([r.forge, r.first, r.revisitWithinMinute, r.revisitAfterChange]));
+  }
+  const lp = results.listPage as Awaited<ReturnType<typeof listPage>>;
+  lines.push('', row(['List page (GitLab, 100 issues)', 'rows', 'badges', 'requests', 'data→badges ms']));
+  lines.push(row(['', lp.rows, lp.badges, lp.requests, lp.dataToBadgesMs ?? 'n/a']));
+  const pc = results.pageCost as {
+    taskMs: { with: number; without: number };
+    scriptMs: { with: number; without: number };
+    heapAfterGcBytes: { with: number; without: number };
+    longTasks: { with: { count: number; longestMs: number }; without: { count: number; longestMs: number } };
+  };
+  lines.push('', row(['Page cost, 3 s after load (median)', 'with', 'without', 'difference']));
+  lines.push(row(['renderer task time (ms)', pc.taskMs.with.toFixed(0), pc.taskMs.without.toFixed(0), (pc.taskMs.with - pc.taskMs.without).toFixed(0)]));
+  lines.push(row(['script time (ms)', pc.scriptMs.with.toFixed(0), pc.scriptMs.without.toFixed(0), (pc.scriptMs.with - pc.scriptMs.without).toFixed(0)]));
+  lines.push(
+    row([
+      'JS heap after GC (MB)',
+      (pc.heapAfterGcBytes.with / 1e6).toFixed(2),
+      (pc.heapAfterGcBytes.without / 1e6).toFixed(2),
+      ((pc.heapAfterGcBytes.with - pc.heapAfterGcBytes.without) / 1e6).toFixed(2),
+    ]),
+  );
+  lines.push(row(['long tasks > 50 ms (count / longest ms)', `${pc.longTasks.with.count} / ${pc.longTasks.with.longestMs.toFixed(0)}`, `${pc.longTasks.without.count} / ${pc.longTasks.without.longestMs.toFixed(0)}`, '']));
+  console.log(`\n${lines.join('\n')}\n\nwritten: ${file}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
