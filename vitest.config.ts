@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['{lib,components,test,entrypoints}/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // Budgets run after the build (npm run test:budget), not with the unit tests.
+    exclude: ['test/e2e/**', 'test/bench/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,
   },
