@@ -20,6 +20,9 @@ export default defineConfig({
     ],
     // Self-managed GitLab / GitHub Enterprise hosts are requested at runtime when the user adds them.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The content UI is imported by the small content script on gitlab.com / github.com issue, list and board pages;
+    // self-managed hosts get it registered as a content script instead, so only these two origins can load it.
+    web_accessible_resources: [{ resources: ['content-ui.js'], matches: ['https://gitlab.com/*', 'https://github.com/*'] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'refinery@refinery.dev', strict_min_version: '128.0' } } }
       : {}),

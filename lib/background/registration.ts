@@ -29,7 +29,8 @@ export async function syncContentScripts(connections: { kind: 'gitlab' | 'github
     if (!granted) continue;
     wanted.push({
       id: scriptIdFor(c.kind, c.baseUrl),
-      js: [`content-scripts/${c.kind}.js`],
+      // The UI script first: on self-managed hosts it is not web-accessible, so the loader must find it already here.
+      js: ['content-ui.js', `content-scripts/${c.kind}.js`],
       matches: [matchPatternFor(c.baseUrl)],
       runAt: 'document_idle',
       persistAcrossSessions: true,
