@@ -13,10 +13,13 @@ export function PeoplePicker({
   issueRef,
   selected,
   onChange,
+  legend = 'Mention (EM and PM)',
 }: {
   issueRef: IssueRef;
   selected: readonly string[];
   onChange: (usernames: string[]) => void;
+  /** Names the group (the reviewer picker of the templates reuses this). */
+  legend?: string;
 }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -47,7 +50,7 @@ export function PeoplePicker({
 
   return (
     <fieldset className="people" aria-describedby={`${id}-selected`}>
-      <legend>Mention (EM and PM)</legend>
+      <legend>{legend}</legend>
       {load.status === 'loading' && <p role="status">Loading people…</p>}
       {load.status === 'failed' && (
         <div className="row">
