@@ -3,7 +3,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { forgeError, type ForgeErrorData } from './forge/errors';
-import { capabilities, healthStatus, issue, issueRef, labelChange, labelDef, linkedChange, note, user, weightValue } from './forge/model';
+import { capabilities, forgeKind, healthStatus, issue, issueRef, labelChange, labelDef, linkedChange, note, user, weightValue } from './forge/model';
+import { epicUpdateSchema } from './handbook/epic-update';
+import { statusUpdateSchema } from './handbook/status-format';
 
 export const connectionKind = z.enum(['gitlab', 'github']);
 
@@ -32,6 +34,54 @@ export type IssueView = z.infer<typeof issueView>;
 export const writeResult = z.object({ issue, via: z.enum(['field', 'label']) });
 export type WriteResult = z.infer<typeof writeResult>;
 
+// Async status updates: one logical update (its updateId, kept by the draft) is posted at most once, by the background.
+const updateId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/, { error: 'Malformed update id' });
+export const postStatusUpdateRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), ref: issueRef, updateId, update: statusUpdateSchema }),
+  z.object({ kind: z.literal('epic'), ref: issueRef, updateId, update: epicUpdateSchema }),
+]);
+export const postedUpdate = z.object({
+  note,
+  /** created: posted now; confirmed: a failed try had landed after all; existing: posted earlier (a retry, another tab). */
+  outcome: z.enum(['created', 'confirmed', 'existing']),
+  /** field: GitLab's health status (Ultimate); label: an exclusive `health::` label; none: no health given. */
+  healthVia: z.enum(['field', 'label', 'none']),
+  /** The issue after the update (health changed), or null when it was not read again. */
+  issue: issue.nullable(),
+  /** Why the health status was not set although the comment is posted; null otherwise. */
+  healthError: z.string().nullable(),
+});
+export type PostedUpdate = z.infer<typeof postedUpdate>;
+
+// Capacity (lists feature): the signed-in user and the team list from the options, against the handbook's budget.
+export const capacityRequest = z.object({
+  forge: forgeKind,
+  baseUrl,
+  /** A project / repository or GitLab group (the page the popup was opened on), or everything the token sees. */
+  container: z.object({ kind: z.enum(['project', 'group']), path: z.string().min(1).max(1024) }).nullable(),
+  usernames: z.array(z.string().trim().min(1).max(255)).max(20),
+  /** Add the token's own user first. */
+  includeMe: z.boolean(),
+  milestone: z.string().trim().min(1).max(255).nullable(),
+});
+export const capacityReport = z.object({
+  milestones: z.array(z.string()),
+  people: z.array(
+    z.object({
+      username: z.string(),
+      me: z.boolean(),
+      /** Sum of the weights (a complete backend/frontend split counts as its sum). */
+      total: z.number().nonnegative(),
+      count: z.number().int().nonnegative(),
+      unweighted: z.array(z.object({ ref: issueRef, title: z.string(), webUrl: z.string() })),
+      /** More than 100 issues: only the first 100 are counted. */
+      truncated: z.boolean(),
+      error: forgeError.nullable(),
+    }),
+  ),
+});
+export type CapacityReport = z.infer<typeof capacityReport>;
+
 /** Method name → request and response schema. */
 export const protocol = {
   getIssue: {
@@ -42,7 +92,8 @@ export const protocol = {
     }),
     response: issueView,
   },
-  listNotes: { request: z.object({ ref: issueRef }), response: z.array(note) },
+  /** `fresh` skips the background's read cache (a comment may have been posted through the page itself). */
+  listNotes: { request: z.object({ ref: issueRef, fresh: z.boolean().default(false) }), response: z.array(note) },
   listLinkedChanges: { request: z.object({ ref: issueRef }), response: z.array(linkedChange) },
   changeLabels: { request: z.object({ ref: issueRef, change: labelChange }), response: issue },
   /** The handbook weight: the issue's weight field where the tier has one, else an exclusive `weight::N` label. */
@@ -63,6 +114,37 @@ export const protocol = {
   updateNote: {
     request: z.object({ ref: issueRef, noteId: z.number().int().positive(), body: z.string().min(1).max(1_000_000) }),
     response: note,
+  },
+  /** The forge's own rendering of Markdown in the issue's context; the HTML is unsanitized (sanitize before showing). */
+  renderMarkdown: { request: z.object({ ref: issueRef, text: z.string().min(1).max(1_000_000) }), response: z.object({ html: z.string() }) },
+  /** The token's user on the issue's forge. */
+  currentUser: { request: z.object({ ref: issueRef }), response: user },
+  postStatusUpdate: { request: postStatusUpdateRequest, response: postedUpdate },
+  // Refinement checklist: the comment is edited only by the background, re-read and merged item by item.
+  /** The issue's comments and open blockers (null: the forge cannot say); `fresh` skips the background's read cache. */
+  getChecklist: {
+    request: z.object({ ref: issueRef, fresh: z.boolean().default(false) }),
+    response: z.object({ notes: z.array(note), blockers: z.number().int().nonnegative().nullable(), blockersError: z.string().nullable() }),
+  },
+  /** Ticks/unticks boxes of the checklist comment; `base` is its body as the page saw it. not-found: it was deleted. */
+  tickChecklist: {
+    request: z.object({
+      ref: issueRef,
+      noteId: z.number().int().positive(),
+      base: z.string().min(1).max(1_000_000),
+      ticks: z.array(z.object({ itemText: z.string().min(1).max(2000), checked: z.boolean() })).min(1).max(50),
+    }),
+    response: z.object({ note, changed: z.array(z.string()), dropped: z.array(z.string()) }),
+  },
+  /** Posts the handbook's checklist comment (or re-posts `body`), unless a readable one exists: then that one, created false. */
+  startRefinement: {
+    request: z.object({
+      ref: issueRef,
+      kind: z.enum(['issue', 'bug']),
+      ticks: z.array(z.string().min(1).max(100)).max(50).default([]),
+      body: z.string().min(1).max(1_000_000).optional(),
+    }),
+    response: z.object({ note, created: z.boolean() }),
   },
   listConnections: { request: z.object({}), response: z.array(connectionInfo) },
   saveConnection: {
@@ -87,6 +169,14 @@ export const protocol = {
   },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { request: z.object({}), response: z.object({ opened: z.boolean() }) },
+  // Weight validation on list pages, and capacity in the popup: bulk reads, never one request per issue.
+  /** A list page's issues by number (≤100, one connection): `missing` are those that do not exist or the token cannot read. */
+  listIssues: {
+    request: z.object({ refs: z.array(issueRef).min(1).max(100) }),
+    response: z.object({ issues: z.array(issueView), missing: z.array(issueRef) }),
+  },
+  /** Per person, the weights of the issues assigned in a milestone (null: the current one) and those without weight. */
+  capacity: { request: capacityRequest, response: capacityReport },
 } as const;
 
 export type Protocol = typeof protocol;

@@ -3,12 +3,13 @@
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { BUILT_IN_HOSTS, hostFor, recognizePage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
+import { listFeature } from '../lists/listFeature';
 import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
 import type { FeatureInstance, PageFeature } from './feature';
 
 /** Features in order of precedence; the first that serves a page runs on it. */
-const FEATURES: PageFeature[] = [panelFeature as PageFeature];
+const FEATURES: PageFeature[] = [panelFeature as PageFeature, listFeature as PageFeature];
 
 /** The host config for this page: built-ins need no message; self-managed hosts are asked of the background. */
 async function hostForPage(url: string, kind: ForgeKind): Promise<HostConfig | null> {
@@ -52,7 +53,7 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, features: Pag
   let scheduled = false;
   const observer = new MutationObserver((records) => {
     // The page's own identity changed (GitLab swaps <body> data on some navigations): recognise again.
-    if (records.some((r) => r.type === 'attributes')) void update(location.href);
+    if (records.some((r) => r.type === 'attributes' && r.target === document.body)) void update(location.href);
     if (scheduled || !current) return;
     scheduled = true;
     requestAnimationFrame(() => {
@@ -60,8 +61,13 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, features: Pag
       if (!signal.aborted) current?.instance.onDomChange();
     });
   });
-  observer.observe(document.body, { childList: true, subtree: true });
-  observer.observe(document.body, { attributes: true, attributeFilter: ['data-page', 'data-page-type-id', 'data-project-full-path'] });
+  // One observe() call: a second call on the same node would replace these options, not add to them.
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-page', 'data-page-type-id', 'data-project-full-path'],
+  });
 
   const stopTheme = watchHostTheme((theme) => current?.instance.setTheme(theme));
   watchNavigation((url) => void update(url), { signal });

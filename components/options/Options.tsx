@@ -5,6 +5,8 @@ import { call, type ConnectionInfo } from '@/lib/messaging';
 import { AddConnectionForm } from './AddConnectionForm';
 import { ConnectionItem } from './ConnectionItem';
 import { SettingsForm } from './SettingsForm';
+import { TeamForm } from './TeamForm';
+import { TemplatesOptions } from '@/components/templates/TemplatesOptions';
 import { describeError } from './describeError';
 import { hostPermissionPattern } from './baseUrl';
 import { optionsStyles } from './styles';
@@ -99,6 +101,16 @@ export function Options() {
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">Handbook settings</h2>
         <SettingsForm />
+      </section>
+
+      <section aria-labelledby="templates-heading">
+        <h2 id="templates-heading">Templates</h2>
+        <TemplatesOptions />
+      </section>
+
+      <section aria-labelledby="lists-heading">
+        <h2 id="lists-heading">Lists and capacity</h2>
+        <TeamForm />
       </section>
     </main>
   );

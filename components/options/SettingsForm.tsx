@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS, RULE_IDS, RULE_TITLES, type Settings } from '@/lib/handbook/settings';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import { LABEL_FIELDS, SCOPE_FIELDS, applyDraft, draftFrom, type Draft, type FieldKey } from './settingsDraft';
+import { StatusSettingsFields } from './StatusSettingsFields';
 
 type Feedback =
   | { kind: 'saved' | 'reset' }
@@ -123,6 +124,7 @@ export function SettingsForm() {
           text(`labels.${key}`, label, draft.labels[key], (v) => setDraft({ ...draft, labels: { ...draft.labels, [key]: v } })),
         )}
       </fieldset>
+      <StatusSettingsFields draft={draft.status} errors={errors} onChange={(status) => setDraft({ ...draft, status })} />
       <div className="actions">
         <button type="submit" className="primary" aria-disabled={saving}>
           Save

@@ -1,5 +1,6 @@
 // The options form's editable part of the settings, and how it turns back into valid settings. Pure.
 import { RULE_IDS, settingsSchema, type RuleId, type Settings } from '@/lib/handbook/settings';
+import { statusDraftFrom, statusFromDraft, type StatusDraft, type StatusFieldKey } from './statusSettingsDraft';
 
 export const SCOPE_FIELDS = [
   ['weight', 'Weight scope'],
@@ -16,12 +17,14 @@ export const LABEL_FIELDS = [
 type ScopeKey = (typeof SCOPE_FIELDS)[number][0];
 type LabelKey = (typeof LABEL_FIELDS)[number][0];
 /** `scopes.weight`, `labels.spike`… */
-export type FieldKey = `scopes.${ScopeKey}` | `labels.${LabelKey}`;
+export type FieldKey = `scopes.${ScopeKey}` | `labels.${LabelKey}` | StatusFieldKey;
 
 export interface Draft {
   rules: Record<RuleId, boolean>;
   scopes: Record<ScopeKey, string>;
   labels: Record<LabelKey, string>;
+  /** Async status updates (components/options/statusSettingsDraft.ts). */
+  status: StatusDraft;
 }
 
 export function draftFrom(settings: Readonly<Settings>): Draft {
@@ -30,6 +33,7 @@ export function draftFrom(settings: Readonly<Settings>): Draft {
     rules: Object.fromEntries(RULE_IDS.map((id) => [id, settings.rules[id]])) as Record<RuleId, boolean>,
     scopes: { weight, backendWeight, frontendWeight, workflow, health },
     labels: { spike: settings.labels.spike, security: settings.labels.security },
+    status: statusDraftFrom(settings),
   };
 }
 
@@ -43,13 +47,16 @@ export function applyDraft(base: Readonly<Settings>, draft: Draft): Applied {
   const fields: Partial<Record<FieldKey, string>> = {};
   for (const [key] of SCOPE_FIELDS) if (draft.scopes[key].trim() === '') fields[`scopes.${key}`] = 'Enter a scope name.';
   for (const [key] of LABEL_FIELDS) if (draft.labels[key].trim() === '') fields[`labels.${key}`] = 'Enter a label name.';
-  if (Object.keys(fields).length > 0) return { ok: false, fields, other: [] };
+  const status = statusFromDraft(draft.status);
+  if (!status.ok) Object.assign(fields, status.fields);
+  if (Object.keys(fields).length > 0 || !status.ok) return { ok: false, fields, other: [] };
 
   const candidate = {
     ...structuredClone(base),
     rules: { ...draft.rules },
     scopes: { ...base.scopes, ...draft.scopes },
     labels: { ...base.labels, ...draft.labels },
+    statusUpdates: status.statusUpdates,
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };

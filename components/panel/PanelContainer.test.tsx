@@ -20,6 +20,7 @@ let writes: Record<string, () => Promise<Result<WriteResult>>> = {};
 function answerIssues(...issues: (Result<IssueView> | Promise<Result<IssueView>>)[]) {
   callMock.mockImplementation((async (method: string) => {
     if (method === 'listLabels') return { ok: true, data: [] };
+    if (method === 'getChecklist') return { ok: true, data: { notes: [], blockers: 0, blockersError: null } };
     if (writes[method]) return writes[method]();
     if (method === 'openOptions') return { ok: true, data: { opened: true } };
     if (method !== 'getIssue') throw new Error(`unexpected call ${method}`);

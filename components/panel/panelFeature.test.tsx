@@ -12,7 +12,9 @@ const callMock = vi.mocked(call);
 callMock.mockImplementation((async (m: string, p: { ref: { iid: number } }) =>
   m === 'getIssue'
     ? { ok: true, data: makeView({ labels: [`weight::${p.ref.iid === 7 ? 1 : 3}`] }, {}, { ...gitlabRef, iid: p.ref.iid }) }
-    : { ok: true, data: [] }) as never);
+    : m === 'getChecklist'
+      ? { ok: true, data: { notes: [], blockers: 0, blockersError: null } }
+      : { ok: true, data: [] }) as never);
 
 const pageFor = (iid: number): IssuePage =>
   ({ type: 'issue', forge: 'gitlab', baseUrl: gitlabRef.baseUrl, variant: 'issue', ref: { ...gitlabRef, iid } }) as IssuePage;

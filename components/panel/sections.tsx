@@ -4,6 +4,9 @@ import type { Issue } from '@/lib/forge/model';
 import type { Settings } from '@/lib/handbook/settings';
 import type { IssueView } from '@/lib/messaging';
 import { WeightSection } from '@/components/weights/WeightSection';
+import { StatusSection } from '@/components/status/StatusSection';
+import { RefinementSection } from '@/components/refinement/RefinementSection';
+import { TemplatesSection } from '@/components/templates/TemplatesSection';
 
 export interface SectionProps {
   view: IssueView;
@@ -14,4 +17,7 @@ export interface SectionProps {
 
 export const PANEL_SECTIONS: { id: string; Component: ComponentType<SectionProps> }[] = [
   { id: 'weight', Component: WeightSection },
+  { id: 'status', Component: StatusSection },
+  { id: 'refinement', Component: RefinementSection },
+  { id: 'templates', Component: TemplatesSection },
 ];

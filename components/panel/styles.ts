@@ -1,5 +1,7 @@
 // The panel's CSS. Colours come from the `--r-*` tokens (components/shadow/theme.ts), so it follows the host's theme.
 import { weightsStyles } from '@/components/weights/styles';
+import { statusStyles } from '@/components/status/styles';
+import { refinementStyles } from '@/components/refinement/styles';
 
 const baseStyles = `
 .refinery-panel {
@@ -43,4 +45,4 @@ button.primary { background: var(--r-accent); border-color: var(--r-accent); col
 button:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 2px; }
 `;
 
-export const panelStyles = baseStyles + weightsStyles;
+export const panelStyles = baseStyles + weightsStyles + refinementStyles + statusStyles;

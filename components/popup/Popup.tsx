@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { call, type ConnectionInfo } from '@/lib/messaging';
 import { kindName, shortUrl } from '@/components/options/connectionText';
 import { describeError } from '@/components/options/describeError';
+import { Capacity, capacityStyles } from './Capacity';
 import { popupStyles } from './styles';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; connections: ConnectionInfo[] };
@@ -23,7 +24,7 @@ export function Popup() {
 
   return (
     <main className="popup">
-      <style>{popupStyles}</style>
+      <style>{popupStyles + capacityStyles}</style>
       <h1>Refinery</h1>
       {load.status === 'loading' && (
         <p role="status" aria-live="polite">
@@ -50,6 +51,7 @@ export function Popup() {
       <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
         Open options
       </button>
+      {load.status === 'ready' && <Capacity connections={load.connections} />}
     </main>
   );
 }

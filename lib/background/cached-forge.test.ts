@@ -50,6 +50,20 @@ describe('the background read cache', () => {
     expect(calls).toEqual(['getIssue 1', 'getIssue 2', 'changeLabels 1', 'getIssue 1']);
   });
 
+  it('drops a bulk list read when we write to one of its issues (the list page reloaded must not show the old weight)', async () => {
+    const calls: string[] = [];
+    const forge = {
+      listIssuesByNumber: vi.fn(async (refs: IssueRef[]) => (calls.push(`list ${refs.map((r) => r.iid).join(',')}`), [])),
+      changeLabels: vi.fn(async () => (calls.push('changeLabels'), {})),
+    } as unknown as Forge;
+    const cached = withCache(forge);
+    await cached.listIssuesByNumber([ref, other]);
+    await cached.listIssuesByNumber([ref, other]);
+    await cached.changeLabels(other, { add: ['weight::2'], remove: [] });
+    await cached.listIssuesByNumber([ref, other]);
+    expect(calls).toEqual(['list 1,2', 'changeLabels', 'list 1,2']);
+  });
+
   it('forgets on request (the page says the issue changed) and never keeps a failure', async () => {
     const { forge, calls } = fakeForge();
     const cached = withCache(forge);

@@ -16,6 +16,12 @@ function refOf(args: unknown[]): IssueRef | null {
   return first && typeof first === 'object' && 'baseUrl' in first && 'path' in first ? (first as IssueRef) : null;
 }
 
+/** A bulk read's refs (listIssuesByNumber): a write to any of them drops the whole answer. */
+function bulkRefsOf(args: unknown[]): IssueRef[] {
+  const first = args[0];
+  return Array.isArray(first) ? (first.filter((r) => r && typeof r === 'object' && 'baseUrl' in r && 'path' in r && 'iid' in r) as IssueRef[]) : [];
+}
+
 /** Identifies an issue (or the project, for project-wide reads) across calls. */
 export function issueKey(ref: Pick<IssueRef, 'forge' | 'baseUrl' | 'container' | 'path' | 'iid'>): string {
   return `${ref.forge}|${ref.baseUrl}|${ref.container}|${ref.path.toLowerCase()}#${ref.iid}`;
@@ -29,10 +35,10 @@ export interface CachedForge extends Forge {
 }
 
 export function withCache(forge: Forge, now: () => number = Date.now): CachedForge {
-  const entries = new Map<string, { at: number; value: Promise<unknown>; issue: string | null }>();
+  const entries = new Map<string, { at: number; value: Promise<unknown>; issues: string[] }>();
   const invalidate = (ref: IssueRef) => {
     const k = issueKey(ref);
-    for (const [key, e] of entries) if (e.issue === k) entries.delete(key);
+    for (const [key, e] of entries) if (e.issues.includes(k)) entries.delete(key);
   };
   return new Proxy(forge as CachedForge, {
     get(target, prop, receiver) {
@@ -64,7 +70,7 @@ export function withCache(forge: Forge, now: () => number = Date.now): CachedFor
         const hit = entries.get(key);
         if (hit && now() - hit.at < CACHE_TTL_MS) return hit.value;
         const promise = fn(...args);
-        entries.set(key, { at: now(), value: promise, issue: ref ? issueKey(ref) : null });
+        entries.set(key, { at: now(), value: promise, issues: ref ? [issueKey(ref)] : bulkRefsOf(args).map(issueKey) });
         promise.catch(() => {
           if (entries.get(key)?.value === promise) entries.delete(key); // never keep a failure
         });

@@ -7,8 +7,11 @@ import type { CachedForge } from './cached-forge';
 import type { IssueRef } from '../forge/model';
 import type { Handlers } from '../messaging';
 import { toErrorData } from './errors';
+import { capacityReport, listIssuesByNumber } from './lists';
+import { readChecklistFacts, startRefinement, tickChecklist } from './refinement';
 import { writeHealth, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
+import { createStatusPoster, type StatusPoster } from './status-updates';
 import { connectionForUrl, loadConnections, removeConnection, saveConnection, toInfo, type StoredConnection } from './connections';
 
 export type ForgeFactory = (connection: Connection) => CachedForge;
@@ -20,7 +23,7 @@ function withToken(c: StoredConnection): Connection {
   return { id: c.id, kind: c.kind, baseUrl: c.baseUrl, token: c.token };
 }
 
-export function createHandlers(forgeFor: ForgeFactory): Handlers {
+export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster = createStatusPoster()): Handlers {
   async function forgeForRef(ref: IssueRef): Promise<CachedForge> {
     const c = (await loadConnections()).find((x) => x.kind === ref.forge && x.baseUrl === ref.baseUrl);
     if (!c) throw new ForgeError('no-connection', `Refinery is not connected to ${ref.baseUrl}. Add it in the options.`);
@@ -39,7 +42,11 @@ export function createHandlers(forgeFor: ForgeFactory): Handlers {
       const issue = await forge.getIssue(ref);
       return { issue, capabilities: await forge.getCapabilities(ref) };
     },
-    listNotes: async ({ ref }) => (await forgeForRef(ref)).listNotes(ref),
+    listNotes: async ({ ref, fresh }) => {
+      const forge = await forgeForRef(ref);
+      if (fresh) forge.invalidate(ref);
+      return forge.listNotes(ref);
+    },
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
@@ -62,6 +69,12 @@ export function createHandlers(forgeFor: ForgeFactory): Handlers {
     },
     createNote: async ({ ref, body }) => (await forgeForRef(ref)).createNote(ref, body),
     updateNote: async ({ ref, noteId, body }) => (await forgeForRef(ref)).updateNote(ref, noteId, body),
+    renderMarkdown: async ({ ref, text }) => ({ html: await (await forgeForRef(ref)).renderMarkdown(ref, text) }),
+    currentUser: async ({ ref }) => (await forgeForRef(ref)).currentUser(),
+    postStatusUpdate: async (request) => postStatus(await forgeForRef(request.ref), request, await loadSettings()),
+    getChecklist: async ({ ref, fresh }) => readChecklistFacts(await forgeForRef(ref), ref, fresh),
+    tickChecklist: async (request) => tickChecklist(await forgeForRef(request.ref), request, await loadSettings()),
+    startRefinement: async (request) => startRefinement(await forgeForRef(request.ref), request, await loadSettings()),
     listConnections: async () => (await loadConnections()).map(toInfo),
     saveConnection: async (input) => toInfo(await saveConnection(input)),
     removeConnection: async ({ id }) => ({ removed: await removeConnection(id) }),
@@ -73,6 +86,13 @@ export function createHandlers(forgeFor: ForgeFactory): Handlers {
     openOptions: async () => {
       await browser.runtime.openOptionsPage();
       return { opened: true };
+    },
+    // Lists feature: bulk reads for list pages, capacity for the popup.
+    listIssues: async ({ refs }) => listIssuesByNumber(await forgeForRef(refs[0]!), refs),
+    capacity: async (q) => {
+      const c = (await loadConnections()).find((x) => x.kind === q.forge && x.baseUrl === q.baseUrl);
+      if (!c) throw new ForgeError('no-connection', `Refinery is not connected to ${q.baseUrl}. Add it in the options.`);
+      return capacityReport(forgeFor(withToken(c)), q, await loadSettings());
     },
   };
 }

@@ -1,4 +1,5 @@
 // The one interface both adapters implement. Only the background imports lib/forge.
+import type { ForgeErrorData } from './errors';
 import type { Capabilities, HealthStatus, Issue, IssueRef, LabelChange, LabelDef, LinkedChange, Note, User } from './model';
 
 export interface Connection {
@@ -42,4 +43,38 @@ export interface Forge {
    * GitHub has repository labels only and ignores `level`. A label that already exists answers 'exists'.
    */
   createLabel(ref: IssueRef, label: LabelDef, level: 'project' | 'group'): Promise<'created' | 'exists'>;
+  // Refinement checklists: the checklist comment re-read before editing it, and the issue's open blockers.
+  /** One comment as the forge has it now; null when it was deleted. */
+  getNote(ref: IssueRef, noteId: number): Promise<Note | null>;
+  /**
+   * Open issues this one is blocked by: GitLab "is blocked by" links, GitHub issue dependencies. null when the forge
+   * cannot say (GitHub Enterprise Server before issue dependencies, GitLab epics).
+   */
+  countOpenBlockers(ref: IssueRef): Promise<number | null>;
+  // Async status updates: the token's user (whose previous update prefills the form) and the forge's own Markdown
+  // rendering for the preview (GitLab POST /markdown, GitHub POST /markdown); the HTML is not sanitized here.
+  currentUser(): Promise<User>;
+  renderMarkdown(ref: IssueRef, text: string): Promise<string>;
+  // Weight validation on list pages and capacity: bulk reads with a bounded number of requests.
+  /**
+   * Issues by number, at most 100 refs of this connection: GitLab one `iids[]` request per project among them, GitHub
+   * one GraphQL request for all. Issues that do not exist or that the token cannot read are left out of the answer.
+   */
+  listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]>;
+  /** Issues assigned to each user in a milestone, 100 at most each: GitLab one request per user, GitHub one for all. */
+  listAssignedIssues(query: AssignedQuery): Promise<AssignedWork>;
+}
+
+export interface AssignedQuery {
+  /** A project / repository, a GitLab group (GitHub: an owner), or everything the token can see (null). */
+  container: { kind: 'project' | 'group'; path: string } | null;
+  usernames: string[];
+  /** A milestone title; null for the current one (GitLab: started milestones; GitHub: the open one due next). */
+  milestone: string | null;
+}
+
+export interface AssignedWork {
+  /** Titles of the milestones counted: the one asked for, or what "current" turned out to be. */
+  milestones: string[];
+  people: { username: string; issues: Issue[]; truncated: boolean; error: ForgeErrorData | null }[];
 }

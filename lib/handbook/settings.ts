@@ -2,6 +2,8 @@
 // Pure: storage and the options page live elsewhere; this only defines, validates and merges.
 import { z } from 'zod';
 import { DEFAULT_LABEL_SCOPES } from './labels';
+import { DEFAULT_MAX_WORKING_DAYS } from './status-staleness';
+import { statusTemplateSchema } from './status-template';
 
 /** Every rule the engine knows, in the order findings are reported within a severity. */
 export const RULE_IDS = [
@@ -122,6 +124,18 @@ const workflowSchema = z
       ctx.addIssue({ code: 'custom', message: 'Ready for development must come before complete', path: ['complete'] });
   });
 
+/** Async status updates: the comment's layout, when an issue counts as stale, and GitHub's stand-in for epics. */
+const statusUpdatesSchema = z.object({
+  /** The team's override of the comment's layout; `{}` is the handbook's format. */
+  template: statusTemplateSchema,
+  /** An issue in development with no update for more working days than this is flagged. */
+  maxWorkingDays: z.number().int().min(0).max(60),
+  /** Workflow stages in which updates are expected ("in development"). */
+  developmentStages: z.array(name).min(1).max(20),
+  /** GitHub has no epics: issues with this label get the weekly epic update form. */
+  epicLabel: name,
+});
+
 const rulesSchema = z.object(
   Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodBoolean>,
 );
@@ -133,6 +147,7 @@ export const settingsSchema = z.object({
   types: typesSchema,
   workflow: workflowSchema,
   rules: rulesSchema,
+  statusUpdates: statusUpdatesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 type Section = keyof Settings;
@@ -159,9 +174,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
     complete: 'complete',
   },
   rules: Object.fromEntries(RULE_IDS.map((id) => [id, true])) as Record<RuleId, boolean>,
+  statusUpdates: { template: {}, maxWorkingDays: DEFAULT_MAX_WORKING_DAYS, developmentStages: ['in dev', 'in review'], epicLabel: 'epic' },
 });
 
-const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules'];
+const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates'];
 
 function copy<T>(value: T): T {
   return structuredClone(value);
@@ -196,6 +212,7 @@ const sectionSchemas = {
   types: typesSchema,
   workflow: workflowSchema,
   rules: rulesSchema,
+  statusUpdates: statusUpdatesSchema,
 } as const;
 
 const storedSchema = lenient(
@@ -205,6 +222,7 @@ const storedSchema = lenient(
     types: lenientSection(typesSchema),
     workflow: lenientSection(workflowSchema),
     rules: lenientSection(rulesSchema),
+    statusUpdates: lenientSection(statusUpdatesSchema),
   }),
 );
 

@@ -35,6 +35,8 @@ const DASHBOARD = page('https://gitlab.com/dashboard/issues');
 const SEARCH = page('https://gitlab.com/search?search=x&scope=issues');
 const BOARD = page('https://gitlab.com/gitlab-org/gitlab/-/boards/7');
 const GROUP_BOARD = page('https://gitlab.com/groups/gitlab-org/-/boards');
+const MILESTONE = page('https://gitlab.com/gitlab-org/gitlab/-/milestones/3');
+const GROUP_MILESTONE = page('https://gitlab.com/groups/gitlab-org/-/milestones/3');
 
 describe('corroborate on GitLab', () => {
   it('accepts the body gitlab.com serves for an issue', () => {
@@ -96,6 +98,13 @@ describe('corroborate on GitLab', () => {
     expect(corroborate(DASHBOARD, doc({ body: { 'data-page': 'dashboard:issues' } }))).toBe(true);
     expect(corroborate(DASHBOARD, doc({ body: { 'data-page': 'dashboard:merge_requests' } }))).toBe(false);
     expect(corroborate(SEARCH, doc({ body: { 'data-page': 'search:show' } }))).toBe(true);
+  });
+
+  it('accepts milestone pages as lists of their container', () => {
+    expect(corroborate(MILESTONE, doc({ body: { 'data-page': 'projects:milestones:show', 'data-page-type-id': '3' } }))).toBe(true);
+    expect(corroborate(MILESTONE, doc({ body: { 'data-page': 'groups:milestones:show' } }))).toBe(false);
+    expect(corroborate(GROUP_MILESTONE, doc({ body: { 'data-page': 'groups:milestones:show' } }))).toBe(true);
+    expect(corroborate(MILESTONE, doc({ body: { 'data-page': 'projects:issues:index' } }))).toBe(false);
   });
 
   it('accepts boards on board pages and checks the board id', () => {

@@ -8,6 +8,7 @@ const GITLAB_LIST_PAGES = {
   group: ['groups:issues:index', 'groups:work_items:index'],
   dashboard: ['dashboard:issues'],
   search: ['search:show'],
+  milestone: { project: ['projects:milestones:show'], group: ['groups:milestones:show'] },
 } as const;
 const GITLAB_BOARD_PAGES = {
   project: ['projects:boards:show', 'projects:boards:index'],
@@ -22,6 +23,7 @@ export function acceptedGitLabPages(page: PageRef): readonly string[] {
     case 'issue-list':
       if (page.variant === 'dashboard') return GITLAB_LIST_PAGES.dashboard;
       if (page.variant === 'search') return GITLAB_LIST_PAGES.search;
+      if (page.variant === 'milestone') return GITLAB_LIST_PAGES.milestone[page.container === 'group' ? 'group' : 'project'];
       return page.container === 'group' ? GITLAB_LIST_PAGES.group : GITLAB_LIST_PAGES.project;
     case 'board':
       return GITLAB_BOARD_PAGES[page.container];

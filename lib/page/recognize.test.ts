@@ -45,7 +45,7 @@ const list = (
   baseUrl: string,
   container: 'project' | 'group' | 'global',
   path: string | null,
-  variant: 'issues' | 'work-items' | 'dashboard' | 'search',
+  variant: 'issues' | 'work-items' | 'dashboard' | 'search' | 'milestone',
 ) => ({ type: 'issue-list', forge, baseUrl, container, path, variant }) satisfies PageRef;
 const board = (baseUrl: string, container: 'project' | 'group', path: string, boardId: number | null) =>
   ({ type: 'board', forge: 'gitlab', baseUrl, container, path, boardId }) satisfies PageRef;
@@ -94,6 +94,9 @@ const POSITIVE: Array<[string, PageRef]> = [
   [`${GL}/search?search=weight&scope=issues`, list('gitlab', GL, 'global', null, 'search')],
   [`${SELF_MANAGED}/dashboard/issues`, list('gitlab', SELF_MANAGED, 'global', null, 'dashboard')],
   [`${LOOP_GL}/root/demo/-/issues?state=all`, list('gitlab', LOOP_GL, 'project', 'root/demo', 'issues')],
+  // GitLab milestone pages list their issues
+  [`${GL}/gitlab-org/gitlab/-/milestones/123`, list('gitlab', GL, 'project', 'gitlab-org/gitlab', 'milestone')],
+  [`${GL}/groups/gitlab-org/-/milestones/45#tab-issues`, list('gitlab', GL, 'group', 'gitlab-org', 'milestone')],
   // GitLab boards
   [`${GL}/gitlab-org/gitlab/-/boards`, board(GL, 'project', 'gitlab-org/gitlab', null)],
   [`${GL}/gitlab-org/gitlab/-/boards/1234?label_name%5B%5D=x`, board(GL, 'project', 'gitlab-org/gitlab', 1234)],
@@ -148,6 +151,8 @@ const NEGATIVE: string[] = [
   // GitLab: group pages that are not issues
   `${GL}/groups/gitlab-org/-/issues/5`,
   `${GL}/groups/gitlab-org/-/epics`,
+  `${GL}/gitlab-org/gitlab/-/milestones`,
+  `${GL}/gitlab-org/gitlab/-/milestones/new`,
   `${GL}/groups/gitlab-org`,
   // GitLab: instance routes
   `${GL}/users/sign_in`,

@@ -3,7 +3,7 @@ import type { ForgeKind, IssueRef } from '../forge/model';
 import { hostFor, type HostConfig } from './hosts';
 
 export type IssueVariant = 'issue' | 'work-item' | 'legacy' | 'epic' | 'group-work-item';
-export type ListVariant = 'issues' | 'work-items' | 'dashboard' | 'search';
+export type ListVariant = 'issues' | 'work-items' | 'dashboard' | 'search' | 'milestone';
 
 export interface IssuePage {
   type: 'issue';
@@ -124,6 +124,8 @@ function parseGitLab(segs: string[], baseUrl: string, search: URLSearchParams): 
     const boardId = numberOf(id);
     return boardId === null ? null : { type: 'board', forge: 'gitlab', baseUrl, container, path, boardId };
   }
+  // A milestone's page lists its issues (tabs filled after load): weight badges serve it like a list.
+  if (resource === 'milestones' && id !== undefined) return numberOf(id) === null ? null : list(container, path, 'milestone');
   if (resource === 'issues' || resource === 'work_items') {
     const variant: ListVariant = resource === 'issues' ? 'issues' : 'work-items';
     if (id === undefined) return list(container, path, variant);

@@ -393,3 +393,30 @@ describe('timeline cross-references', () => {
     expect((src.issue.repository as Json).full_name).toBe('acme/gadgets');
   });
 });
+
+describe('issue dependencies', () => {
+  const T = `${O}/issues/{issue_number}/dependencies`;
+
+  it('blocked_by and blocking list issues as the description has them', async () => {
+    const blockedBy = await valid('GET', '/repos/acme/widgets/issues/1/dependencies/blocked_by', `${T}/blocked_by`);
+    expect((blockedBy.json as Json[]).map((i) => [i.number, i.state])).toEqual([
+      [10, 'open'],
+      [14, 'closed'],
+    ]);
+    const blocking = await valid('GET', '/repos/acme/widgets/issues/10/dependencies/blocking', `${T}/blocking`);
+    expect((blocking.json as Json[]).map((i) => i.number)).toEqual([1]);
+    expect((await valid('GET', '/repos/acme/widgets/issues/2/dependencies/blocked_by', `${T}/blocked_by`)).json).toEqual([]);
+  });
+
+  it('an unknown issue is 404; a GitHub Enterprise Server without dependencies answers 404 for every issue', async () => {
+    expect((await call('GET', '/repos/acme/widgets/issues/999/dependencies/blocked_by')).status).toBe(404);
+    sb.github.state.issueDependencies = false;
+    const old = await call('GET', '/repos/acme/widgets/issues/1/dependencies/blocked_by');
+    expect(old.status).toBe(404);
+    expect(old.json).toMatchObject({ message: 'Not Found' });
+  });
+
+  it('the private repository stays hidden from a token that cannot see it', async () => {
+    expect((await call('GET', '/repos/acme/widgets/issues/1/dependencies/blocked_by', { token: 'sandbox-github-noscope' })).status).toBe(404);
+  });
+});

@@ -510,6 +510,33 @@ describe('merge requests, links, labels, members, epics, markdown', () => {
     expect((await api('/projects/1003/issues/4/links')).body[0].link_type).toBe('relates_to');
   });
 
+  it('issue links carry the documented fields; #1 is blocked by an open and a closed issue from Premium up', async () => {
+    const links = await api('/projects/1002/issues/1/links');
+    for (const l of links.body) {
+      expectValid(v.issue, Object.fromEntries(Object.entries(l).filter(([k]) => !['issue_link_id', 'link_type', 'link_created_at', 'link_updated_at'].includes(k))), `linked issue ${l.iid}`);
+      expect(l).toMatchObject({ issue_link_id: expect.any(Number), link_created_at: expect.any(String), link_updated_at: expect.any(String) });
+      expect(['relates_to', 'blocks', 'is_blocked_by']).toContain(l.link_type);
+    }
+    expect(links.body.map((l: Json) => [l.iid, l.link_type, l.state])).toEqual([
+      [6, 'is_blocked_by', 'opened'],
+      [9, 'is_blocked_by', 'closed'],
+    ]);
+    expect((await api('/projects/1003/issues/1/links')).body.map((l: Json) => l.link_type)).toEqual(['relates_to']);
+  });
+
+  it('a single issue note and a single epic note; 404 once deleted', async () => {
+    const notes = await api('/projects/1001/issues/1/notes?sort=asc');
+    const last = notes.body.at(-1);
+    const one = await api(`/projects/1001/issues/1/notes/${last.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(last);
+    expect((await api(`/projects/1001/issues/1/notes/${last.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await api(`/projects/1001/issues/1/notes/${last.id}`)).toMatchObject({ status: 404, body: { message: '404 Note Not Found' } });
+    const epic = await api('/groups/51/epics/2');
+    const epicNotes = await api(`/groups/51/epics/${epic.body.id}/notes`);
+    expect((await api(`/groups/51/epics/${epic.body.id}/notes/${epicNotes.body[0].id}`)).body).toEqual(epicNotes.body[0]);
+  });
+
   it('project labels validate; with_counts adds counts; include_ancestor_groups=false drops group labels', async () => {
     const all = await api('/projects/1001/labels?with_counts=true&per_page=100');
     for (const l of all.body) expectValid(v.projectLabel, l, `label ${l.name}`);

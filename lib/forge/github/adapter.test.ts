@@ -285,3 +285,51 @@ describe('members and labels', () => {
     expect(writes()).toEqual([]);
   });
 });
+
+describe('refinement: the checklist comment and blockers', () => {
+  it('re-reads one comment as it is now; a deleted one is null', async () => {
+    const f = forge();
+    const [checklist] = await f.listNotes(ref(2));
+    const stored = widgets().comments.find((c) => c.id === checklist!.id)!;
+    stored.body = stored.body.replace('- [ ] Related logs', '- [x] Related logs');
+    // A second read goes through the ETag cache: the change must still show.
+    const fresh = await f.getNote(ref(2), checklist!.id);
+    expect(fresh).toMatchObject({ id: checklist!.id, author: { username: 'alice' }, system: false });
+    expect(fresh!.body).toContain('- [x] Related logs');
+    widgets().comments.splice(widgets().comments.indexOf(stored), 1);
+    expect(await f.getNote(ref(2), checklist!.id)).toBeNull();
+  });
+
+  it('a comment of another issue is not this issue’s (null)', async () => {
+    const other = widgets().comments.find((c) => c.issueNumber === 2)!;
+    expect(await forge().getNote(ref(3), other.id)).toBeNull();
+  });
+
+  it('counts open blocked-by dependencies only', async () => {
+    const f = forge();
+    expect(await f.countOpenBlockers(ref(1))).toBe(1);
+    expect(await f.countOpenBlockers(ref(2))).toBe(0);
+    issueState(10).state = 'closed';
+    expect(await f.countOpenBlockers(ref(1))).toBe(0);
+    expect(sb.requests.at(-1)!.path).toBe('/api/v3/repos/acme/widgets/issues/1/dependencies/blocked_by');
+  });
+
+  it('reads every page of blockers', async () => {
+    const numbers = Array.from({ length: 120 }, (_, k) => 100 + k);
+    for (const n of numbers) widgets().dependencies.push({ issueNumber: 1, blockingId: issueState(n).id });
+    const open = [10, ...numbers].filter((n) => issueState(n).state === 'open').length;
+    expect(open).toBeGreaterThan(100);
+    expect(await forge().countOpenBlockers(ref(1))).toBe(open);
+    expect(sb.requests.filter((r) => r.path.endsWith('/dependencies/blocked_by'))).toHaveLength(2);
+  });
+
+  it('GitHub Enterprise Server without issue dependencies: unknown (null), not an error', async () => {
+    sb.github.state.issueDependencies = false;
+    expect(await forge().countOpenBlockers(ref(1))).toBeNull();
+  });
+
+  it('other failures are errors', async () => {
+    sb.faults.add({ forge: 'github', method: 'GET', path: '/dependencies/blocked_by', status: 500, body: { message: 'Server Error' } });
+    expect((await failure(forge(undefined, { retries: 0 }).countOpenBlockers(ref(1)))).kind).toBe('forge');
+  });
+});

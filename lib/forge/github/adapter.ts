@@ -2,8 +2,9 @@
 // GitHub stores none of the handbook's fields natively: weights, health and workflow stages are labels, and scoped
 // labels are kept exclusive here. Every failure leaves as a ForgeError.
 import { ForgeError } from '../errors';
-import type { Connection, ConnectionCheck, Forge } from '../forge';
+import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import { labelChange, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
+import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
 import { toForgeError } from './forge-error';
@@ -43,6 +44,9 @@ export function scopeProblems(header: string | null | undefined): string[] {
 
 export class GithubForge implements Forge {
   private readonly client: GithubClient;
+  /** What this server's GraphQL schema turned out to lack. */
+  private readonly graphql: GraphqlSupport = { issueType: true };
+  private me?: Promise<User>;
 
   constructor(
     private readonly connection: Connection,
@@ -183,6 +187,38 @@ export class GithubForge implements Forge {
     });
   }
 
+  /** The comment as GitHub has it now; null when it was deleted (404) or is not on this issue (ids are repository-wide). */
+  getNote(ref: IssueRef, noteId: number): Promise<Note | null> {
+    return this.run(async () => {
+      const { owner, repo, issue_number } = this.target(ref);
+      try {
+        const { data } = await this.octokit.rest.issues.getComment({ owner, repo, comment_id: noteId });
+        const comment = data as GhCommentJson;
+        return comment.issue_url?.endsWith(`/issues/${issue_number}`) ? mapNote(comment) : null;
+      } catch (e) {
+        if (statusOf(e) === 404) return null;
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Open issues this one is blocked by (issue dependencies, GET …/dependencies/blocked_by, all pages). GitHub Enterprise
+   * Server before 3.19 has no such endpoint (404), and 410 means issues are off: the answer is unknown (null) then.
+   */
+  countOpenBlockers(ref: IssueRef): Promise<number | null> {
+    return this.run(async () => {
+      const t = this.target(ref);
+      try {
+        const blockers = await this.octokit.paginate(this.octokit.rest.issues.listDependenciesBlockedBy, { ...t, per_page: 100 });
+        return (blockers as { state?: string }[]).filter((i) => i.state === 'open').length;
+      } catch (e) {
+        if (statusOf(e) === 404 || statusOf(e) === 410) return null;
+        throw e;
+      }
+    });
+  }
+
   /** The users GitHub lets this repository's issues be assigned to (its assignees list), all pages. */
   listMembers(ref: IssueRef): Promise<User[]> {
     return this.run(async () => {
@@ -198,6 +234,38 @@ export class GithubForge implements Forge {
       const labels = await this.octokit.paginate(this.octokit.rest.issues.listLabelsForRepo, { owner, repo, per_page: 100 });
       return (labels as GhLabelJson[]).map(mapLabel);
     });
+  }
+
+  /** The token's user, read once per adapter (a token belongs to one user). */
+  currentUser(): Promise<User> {
+    this.me ??= this.run(async () => mapUser((await this.octokit.request('GET /user')).data as GhUserJson)).catch((e: unknown) => {
+      this.me = undefined;
+      throw e;
+    });
+    return this.me;
+  }
+
+  /** POST /markdown in `gfm` mode with the repository as context, so `#12` and `@user` link as they do on GitHub. */
+  renderMarkdown(ref: IssueRef, text: string): Promise<string> {
+    return this.run(async () => {
+      const { owner, repo } = this.target(ref);
+      const { data } = await this.octokit.rest.markdown.render({ text, mode: 'gfm', context: `${owner}/${repo}` });
+      if (typeof data !== 'string') throw new ForgeError('forge', 'GitHub answered the Markdown preview without HTML.');
+      return data;
+    });
+  }
+
+  /** One GraphQL request for up to 100 issues across repositories (see bulk.ts); unreadable ones are left out. */
+  listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]> {
+    return this.run(async () => {
+      refs.forEach((r) => this.target(r));
+      return readIssuesByNumber(this.octokit, this.connection.baseUrl, refs, this.graphql);
+    });
+  }
+
+  /** One GraphQL search per person, `is:issue assignee:… milestone:"…"` (the repository's open milestone due next by default). */
+  listAssignedIssues(query: AssignedQuery): Promise<AssignedWork> {
+    return this.run(() => readAssigned(this.octokit, this.connection.baseUrl, query, this.graphql));
   }
 
   /** GitHub has repository labels only: `level` does not matter. Names compare case-insensitively there. */
@@ -216,6 +284,10 @@ export class GithubForge implements Forge {
       }
     });
   }
+}
+
+function statusOf(e: unknown): unknown {
+  return (e as { status?: unknown } | null)?.status;
 }
 
 /** 422 Validation Failed with `{"resource":"Label","code":"already_exists","field":"name"}`. */

@@ -559,3 +559,63 @@ describe('quick-action comments (promote to epic)', () => {
     expect(stateIssue(1002, 4).state).toBe('opened');
   });
 });
+
+describe('refinement: the checklist comment and blockers', () => {
+  const checklistOf = (notes: { id: number; body: string }[]) => notes.find((n) => n.body.startsWith('# Issue Refinement Checklist'))!;
+
+  it('re-reads one comment as it is now; a deleted one is null, not an error', async () => {
+    const f = forge();
+    const note = checklistOf(await f.listNotes(ref(ULTIMATE, 1)));
+    const stored = sandbox.gitlab.state.notes.find((n) => n.id === note.id)!;
+    stored.body = stored.body.replace('- [ ] Required permissions', '- [x] Required permissions');
+    const fresh = await f.getNote(ref(ULTIMATE, 1), note.id);
+    expect(noteSchema.parse(fresh)).toEqual(fresh);
+    expect(fresh).toMatchObject({ id: note.id, system: false, author: { username: 'alice' } });
+    expect(fresh!.body).toContain('- [x] Required permissions');
+    sandbox.gitlab.state.notes.splice(sandbox.gitlab.state.notes.indexOf(stored), 1);
+    expect(await f.getNote(ref(ULTIMATE, 1), note.id)).toBeNull();
+    expect(apiCalls('GET').at(-1)!.path).toBe(`/api/v4/projects/${encodeURIComponent(ULTIMATE)}/issues/1/notes/${note.id}`);
+  });
+
+  it('a comment of another issue is not this issue’s (null)', async () => {
+    const f = forge();
+    const note = checklistOf(await f.listNotes(ref(ULTIMATE, 1)));
+    expect(await f.getNote(ref(ULTIMATE, 2), note.id)).toBeNull();
+  });
+
+  it('re-reads epic comments by the epic’s global id', async () => {
+    const f = forge();
+    const [note] = await f.listNotes(epicRef(2));
+    expect(await f.getNote(epicRef(2), note!.id)).toEqual(note);
+  });
+
+  it('other failures are errors, not "deleted"', async () => {
+    sandbox.faults.add({ forge: 'gitlab', method: 'GET', path: /\/notes\/\d+$/, status: 500, body: { message: '500 Internal Server Error' } });
+    expect((await failure(forge().getNote(ref(ULTIMATE, 1), 1))).kind).toBe('forge');
+  });
+
+  it('counts open "is blocked by" links: Premium and Ultimate have one on #1 (a closed blocker does not count), Free none', async () => {
+    const f = forge();
+    expect(await f.countOpenBlockers(ref(ULTIMATE, 1))).toBe(1);
+    expect(await f.countOpenBlockers(ref(PREMIUM, 1))).toBe(1);
+    expect(await f.countOpenBlockers(ref(FREE, 1))).toBe(0);
+    // #3 blocks #4: the blocker is not blocked itself.
+    expect(await f.countOpenBlockers(ref(ULTIMATE, 3))).toBe(0);
+    expect(await f.countOpenBlockers(ref(ULTIMATE, 4))).toBe(1);
+    stateIssue(1001, 6).state = 'closed';
+    expect(await f.countOpenBlockers(ref(ULTIMATE, 1))).toBe(0);
+  });
+
+  it('unknown (null) for epics, without a request, and where GitLab has no links endpoint', async () => {
+    const f = forge();
+    expect(await f.countOpenBlockers(epicRef(2))).toBeNull();
+    expect(apiCalls()).toHaveLength(0);
+    sandbox.faults.add({ forge: 'gitlab', method: 'GET', path: '/links', status: 404, body: { error: '404 Not Found' } });
+    expect(await f.countOpenBlockers(ref(ULTIMATE, 1))).toBeNull();
+  });
+
+  it('a failure to read the links is an error', async () => {
+    sandbox.faults.add({ forge: 'gitlab', method: 'GET', path: '/links', status: 403, body: { message: '403 Forbidden' } });
+    expect((await failure(forge().countOpenBlockers(ref(ULTIMATE, 1)))).kind).toBe('forbidden');
+  });
+});

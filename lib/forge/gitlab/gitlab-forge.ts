@@ -1,7 +1,7 @@
 // The GitLab adapter: REST v4 through @gitbeaker/rest, health status through GraphQL, every failure a ForgeError.
 import { Gitlab } from '@gitbeaker/rest';
 import { ForgeError } from '../errors';
-import type { Connection, ConnectionCheck, Forge } from '../forge';
+import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
   labelChange as labelChangeSchema,
   labelDef as labelDefSchema,
@@ -15,6 +15,7 @@ import {
   type Note,
   type User,
 } from '../model';
+import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
@@ -59,7 +60,7 @@ export class GitlabForge implements Forge {
   private readonly capabilities = new Map<string, Capabilities>();
   /** Project path → id of its parent group (null: a user namespace); projects rarely move. */
   private readonly parentGroups = new Map<string, number | null>();
-  private currentUser?: Promise<number>;
+  private me?: Promise<User>;
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
@@ -198,6 +199,37 @@ export class GitlabForge implements Forge {
     return toNote(raw);
   }
 
+  /** GET …/notes/:note_id. A 404 means the comment was deleted (or the issue with it): null, never an error. */
+  async getNote(ref: IssueRef, noteId: number): Promise<Note | null> {
+    this.check(ref);
+    try {
+      const raw = isEpic(ref)
+        ? await this.epic(ref).then((e) => guarded(() => this.api.EpicNotes.show(ref.path, e.id, noteId) as Promise<unknown> as Promise<RawNote>))
+        : await guarded(() => this.api.IssueNotes.show(ref.path, ref.iid, noteId) as Promise<unknown> as Promise<RawNote>);
+      return toNote(raw);
+    } catch (e) {
+      if (e instanceof ForgeError && e.kind === 'not-found') return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Open issues linked as "is blocked by" (GET …/links, which lists only issues the token can see). Blocking links are
+   * Premium+; on Free every link reads `relates_to`, so the count is 0. Epics are not linked through issue links, and a
+   * GitLab without the endpoint (CE before 13.4) answers 404: both are unknown (null).
+   */
+  async countOpenBlockers(ref: IssueRef): Promise<number | null> {
+    this.check(ref);
+    if (isEpic(ref)) return null;
+    try {
+      const links = await guarded(() => this.api.IssueLinks.all(ref.path, ref.iid) as Promise<unknown> as Promise<RawIssueLink[]>);
+      return links.filter((l) => l.link_type === 'is_blocked_by' && l.state === 'opened').length;
+    } catch (e) {
+      if (e instanceof ForgeError && e.kind === 'not-found') return null;
+      throw e;
+    }
+  }
+
   async listMembers(ref: IssueRef): Promise<User[]> {
     this.check(ref);
     const options = { includeInherited: true, perPage: 100 };
@@ -239,6 +271,75 @@ export class GitlabForge implements Forge {
     }
   }
 
+  /** The token's user, read once per adapter (a token belongs to one user). */
+  currentUser(): Promise<User> {
+    this.me ??= guarded(() => this.api.Users.showCurrentUser() as Promise<unknown> as Promise<RawUser>).then(toUser, (e: unknown) => {
+      this.me = undefined;
+      throw e;
+    });
+    return this.me;
+  }
+
+  /**
+   * POST /markdown with `gfm` and the project, so `#12`, `!11`, `~label` and `@user` render as GitLab renders them in
+   * the issue. Epics live in a group, which the endpoint cannot take: references there render without a project.
+   */
+  async renderMarkdown(ref: IssueRef, text: string): Promise<string> {
+    this.check(ref);
+    // GitLab's API takes a JSON boolean; gitbeaker types `gfm` as a string.
+    const options = { gfm: true as unknown as string, ...(isEpic(ref) ? {} : { project: ref.path }) };
+    const out = await guarded(() => this.api.Markdown.render(text, options) as Promise<unknown> as Promise<{ html?: unknown }>);
+    if (typeof out?.html !== 'string') throw new ForgeError('forge', 'GitLab answered the Markdown preview without HTML.');
+    return out.html;
+  }
+
+  /**
+   * Issues by number for list pages: one `GET /projects/:id/issues?iids[]=…&per_page=100` per project among the refs
+   * (a group list shows several projects). A project the token cannot see answers 404: its issues stay missing.
+   */
+  async listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]> {
+    refs.forEach((r) => this.check(r));
+    const out: Issue[] = [];
+    // Epics are not in the issues API (their iids are the group's); they get no list badge.
+    for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
+      const iids = batch.refs.map((r) => r.iid);
+      let rows: RawIssue[];
+      try {
+        rows = await guarded(() => this.api.Issues.all({ projectId: batch.path, iids, state: 'all', perPage: MAX_PER_REQUEST, maxPages: 1 }) as Promise<unknown> as Promise<RawIssue[]>);
+      } catch (e) {
+        if (e instanceof ForgeError && e.kind === 'not-found') continue;
+        throw e;
+      }
+      for (const raw of rows) {
+        const ref = batch.refs.find((r) => r.iid === raw.iid);
+        if (ref) out.push(this.remember(ref, raw));
+      }
+    }
+    return out;
+  }
+
+  /** One request per person (GitLab CE takes a single `assignee_username`), 100 issues each at most. */
+  async listAssignedIssues(query: AssignedQuery): Promise<AssignedWork> {
+    const milestones = new Set<string>(query.milestone === null ? [] : [query.milestone]);
+    const people: AssignedWork['people'] = [];
+    for (const username of query.usernames) {
+      try {
+        const page = (await guarded(() => this.api.Issues.all(assignedOptions(query, username)) as Promise<unknown>)) as { data: RawIssue[]; paginationInfo: { next: number | null } };
+        const issues = page.data.flatMap((raw) => {
+          const path = projectPathOf(raw, this.baseUrl);
+          if (!path) return [];
+          if (raw.milestone) milestones.add(raw.milestone.title);
+          return [this.remember({ forge: 'gitlab', baseUrl: this.baseUrl, container: 'project', path, iid: raw.iid, kind: 'issue' }, raw)];
+        });
+        people.push({ username, issues, truncated: page.paginationInfo.next !== null, error: null });
+      } catch (e) {
+        if (e instanceof ForgeError && e.kind === 'rate-limited') throw e; // the others would fail the same way
+        people.push({ username, issues: [], truncated: false, error: e instanceof ForgeError ? e.toData() : { kind: 'unknown', message: String(e) } });
+      }
+    }
+    return { milestones: [...milestones].sort(), people };
+  }
+
   private async healthStatusByQuickAction(ref: IssueRef, status: HealthStatus | null): Promise<void> {
     const command = status ? `/health_status ${status}` : '/clear_health_status';
     const raw = await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, command) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
@@ -277,15 +378,8 @@ export class GitlabForge implements Forge {
     throw new ForgeError('invalid', `GitLab did not run ${what}: not available here (GitLab tier, version or your role), so no comment was left.${others}`);
   }
 
-  private currentUserId(): Promise<number> {
-    this.currentUser ??= guarded(() => this.api.Users.showCurrentUser() as Promise<unknown> as Promise<RawUser>).then(
-      (u) => u.id,
-      (e: unknown) => {
-        this.currentUser = undefined;
-        throw e;
-      },
-    );
-    return this.currentUser;
+  private async currentUserId(): Promise<number> {
+    return (await this.currentUser()).id;
   }
 
   /** The id of the group a project sits in directly, or null for a project in a user namespace. */
@@ -321,6 +415,12 @@ export class GitlabForge implements Forge {
       throw new ForgeError('invalid', `This issue (${ref.baseUrl}) does not belong to the GitLab connection ${this.baseUrl}.`);
     }
   }
+}
+
+/** A row of GET /projects/:id/issues/:iid/links: the linked issue and how it relates to this one. */
+interface RawIssueLink {
+  state: string;
+  link_type?: 'relates_to' | 'blocks' | 'is_blocked_by' | string;
 }
 
 interface QuickActionsOnly {

@@ -6,6 +6,7 @@ import { badCredentials, DOCS, ghError, identify, type Identity } from './auth';
 import type { Ctx, Route } from './context';
 import { findRepoById, type GithubState } from './model';
 import { bucketFor, rateHeaders, remaining } from './rate-limit';
+import { dependencyRoutes } from './routes-dependencies';
 import { issueRoutes } from './routes-issues';
 import { miscRoutes } from './routes-misc';
 import { repoRoutes } from './routes-repo';
@@ -15,7 +16,7 @@ import { basesOf, type Bases } from './urls';
 export const API_ROOT = '/api/v3';
 const RATE_DOC = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
-const ROUTES: Route[] = [...miscRoutes, ...searchRoutes, ...repoRoutes, ...issueRoutes];
+const ROUTES: Route[] = [...miscRoutes, ...searchRoutes, ...repoRoutes, ...issueRoutes, ...dependencyRoutes];
 
 function weakEtag(payload: string): string {
   return `W/"${createHash('sha256').update(payload).digest('hex')}"`;

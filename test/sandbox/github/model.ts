@@ -2,7 +2,7 @@
 // issues (pull requests are issues with `pull`), comments and timeline events. Plain data; handlers mutate it.
 
 export type Permission = 'admin' | 'push' | 'pull';
-export type RateResource = 'core' | 'search';
+export type RateResource = 'core' | 'search' | 'graphql';
 
 export interface GhUser {
   id: number;
@@ -113,6 +113,12 @@ export type GhEvent = EventBase &
 /** An event's own data, without the fields every event has. */
 export type GhEventData = GhEvent extends infer E ? (E extends GhEvent ? Omit<E, 'id' | 'issueNumber' | 'actorId' | 'createdAt'> : never) : never;
 
+/** Issue dependencies: `issueNumber` (in the repository holding this entry) is blocked by the issue with global id `blockingId`. */
+export interface GhDependency {
+  issueNumber: number;
+  blockingId: number;
+}
+
 export interface GhRepo {
   id: number;
   owner: string;
@@ -130,6 +136,7 @@ export interface GhRepo {
   issues: GhIssue[];
   comments: GhComment[];
   events: GhEvent[];
+  dependencies: GhDependency[];
 }
 
 export interface RateBucket {
@@ -146,6 +153,8 @@ export interface GithubState {
   repos: GhRepo[];
   /** Rate-limit windows per identity (`user:101`, `anonymous`) and resource. */
   rate: Map<string, Record<RateResource, RateBucket>>;
+  /** Issue dependencies (github.com, GHES 3.19+); false answers 404 there, like an older GitHub Enterprise Server. */
+  issueDependencies: boolean;
   /** Next id for comments, events, labels… (GitHub ids are global). */
   nextId: number;
 }

@@ -151,10 +151,36 @@ function composer(v: IssueView, rails: boolean): string {
   <h2 id="comment-composer-heading" class="sr-only">Add a comment</h2>
   <form method="post" action="${action}">
     <textarea name="comment[body]" aria-labelledby="comment-composer-heading" placeholder="Use Markdown to format your comment"></textarea>
+    <input type="hidden" data-sandbox-model value="">
     <button type="submit" data-testid="comment-composer-submit">Comment</button>
   </form>
+  <script>${CONTROLLED_COMPOSER_SCRIPT}</script>
 </div>`;
 }
+
+/**
+ * GitHub's composer is a React controlled textarea: the app's state changes only through input events, and posting
+ * sends the state. The script keeps that state (mirrored into the hidden [data-sandbox-model] for tests) and posts it,
+ * so a change made without the events a framework listens to is lost here as it would be on github.com.
+ */
+const CONTROLLED_COMPOSER_SCRIPT = `
+(() => {
+  if (window.__sandboxControlledComposer) return;
+  window.__sandboxControlledComposer = true;
+  const parts = (el) => {
+    const box = el instanceof Element ? el.closest('[data-testid="comment-composer"]') : null;
+    return box ? { field: box.querySelector('textarea'), model: box.querySelector('[data-sandbox-model]') } : null;
+  };
+  document.addEventListener('input', (e) => {
+    const p = parts(e.target);
+    if (p && p.model && e.target === p.field) p.model.value = p.field.value;
+  }, true);
+  document.addEventListener('submit', (e) => {
+    const p = parts(e.target);
+    if (p && p.field && p.model) p.field.value = p.model.value;
+  }, true);
+})();
+`;
 
 /** React issue view (`react-app[app-name="issues-react"]`). */
 export function reactIssue(v: IssueView): string {

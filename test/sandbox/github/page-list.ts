@@ -41,7 +41,8 @@ export function issueList(state: GithubState, repo: GhRepo, query: URLSearchPara
     .join('\n');
   const pages = Math.max(1, Math.ceil(issues.length / PER_PAGE));
   const link = (p: number, rel: string, text: string) =>
-    `<a rel="${rel}" href="${base}/issues${kept}${sep}q=${encodeURIComponent(q)}&page=${p}">${text}</a>`;
+    // The React issues app pages in place (a soft navigation), without loading a document.
+    `<a rel="${rel}" data-sandbox-nav href="${base}/issues${kept}${sep}q=${encodeURIComponent(q)}&page=${p}">${text}</a>`;
   const nav = `<nav aria-label="Pagination" data-testid="pagination">${pageNo > 1 ? link(pageNo - 1, 'prev', 'Previous') : ''} Page ${pageNo} of ${pages} ${
     pageNo < pages ? link(pageNo + 1, 'next', 'Next') : ''
   }</nav>`;

@@ -4,6 +4,7 @@ import { escapeHtml, renderMarkdown } from './markdown';
 import { findIssue, findRepo, findUser, isoNow, newId, type GhIssue, type GhRepo, type GithubState } from './model';
 import { bareIssue, ISSUE_ROUTE, railsIssue, reactIssue } from './page-issue';
 import { issueList, LIST_ROUTE } from './page-list';
+import { searchPage } from './page-search';
 import { html, keptQuery, notFoundPage, page, repoHeader, themeOf } from './page-shell';
 import { touch } from './mutate';
 import { basesOf } from './urls';
@@ -51,6 +52,8 @@ export function githubPages(state: GithubState, req: SandboxRequest): SandboxRep
   const host = new URL(basesOf(req).web).host;
   const avatarMatch = /^\/avatars\/u\/(\d+)$/.exec(req.path);
   if (avatarMatch && req.method === 'GET') return avatar(avatarMatch[1]!);
+  const search = searchPage(state, req);
+  if (search) return search;
   const m = /^\/([^/]+)\/([^/]+)(?:\/(issues|pull)(?:\/(\d+)(\/comments)?)?)?\/?$/.exec(req.path);
   if (!m) return null;
   const repo = findRepo(state, decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));

@@ -6,6 +6,8 @@ import type { GithubState, RateBucket, RateResource } from './model';
 const LIMITS: Record<RateResource, { token: number; anonymous: number; windowSec: number }> = {
   core: { token: 5000, anonymous: 60, windowSec: 3600 },
   search: { token: 30, anonymous: 10, windowSec: 60 },
+  // GraphQL: 5,000 points an hour; every query the sandbox answers costs one point.
+  graphql: { token: 5000, anonymous: 0, windowSec: 3600 },
 };
 
 export function bucketFor(state: GithubState, id: Pick<Identity, 'kind' | 'key'>, resource: RateResource, now = Date.now()): RateBucket {
@@ -17,7 +19,7 @@ export function bucketFor(state: GithubState, id: Pick<Identity, 'kind' | 'key'>
     reset: nowSec + LIMITS[r].windowSec,
   });
   if (!buckets) {
-    buckets = { core: fresh('core'), search: fresh('search') };
+    buckets = { core: fresh('core'), search: fresh('search'), graphql: fresh('graphql') };
     state.rate.set(id.key, buckets);
   }
   if (buckets[resource].reset <= nowSec) buckets[resource] = fresh(resource);

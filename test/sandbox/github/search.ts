@@ -78,6 +78,12 @@ function searchIssues(ctx: Ctx): SandboxReply {
   if (!qs.some((x) => ['is', 'type'].includes(x.key) && ['issue', 'pr', 'pull-request'].includes(x.value))) {
     return ghError(422, "Query must include 'is:issue' or 'is:pull-request'", DOC);
   }
+  // Naming a user who does not exist fails the whole search, as on GitHub.
+  const unknown = qs.filter((x) => ['assignee', 'author'].includes(x.key) && !['none', '@me'].includes(x.value) && !findUserByLogin(ctx.state, x.value));
+  if (unknown.length) {
+    const message = 'The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.';
+    return ghError(422, 'Validation Failed', DOC, { errors: [{ message, resource: 'Search', field: 'q', code: 'invalid' }] });
+  }
   const hits: { repo: GhRepo; issue: GhIssue }[] = [];
   for (const repo of ctx.state.repos) {
     if (!repoAccess(ctx.id, repo)) continue;

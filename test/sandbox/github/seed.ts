@@ -302,6 +302,7 @@ export function seedState(now: number = Date.now()): GithubState {
     ],
     repos: [],
     rate: new Map(),
+    issueDependencies: true,
     nextId: 5_000_000,
   };
 
@@ -321,6 +322,7 @@ export function seedState(now: number = Date.now()): GithubState {
     issues: [],
     comments: [],
     events: [],
+    dependencies: [],
   };
   widgets.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
   widgets.milestones = [
@@ -339,6 +341,9 @@ export function seedState(now: number = Date.now()): GithubState {
   comment(state, widgets, 3, 101, now - DAY, text.statusUpdate(40, 75, 'expecting to go into review tomorrow'));
   comment(state, widgets, 6, 101, now - 5 * DAY, 'First findings: `ListCommits` streaming halves the p95 on large repositories.');
   comment(state, widgets, 8, 103, now - 2 * DAY, 'This has both `workflow::in dev` and `workflow::in review`; which one is it?');
+
+  // #1 is blocked by the open #10 and the closed #14: one open blocker.
+  for (const n of [10, 14]) widgets.dependencies.push({ issueNumber: 1, blockingId: widgets.issues.find((i) => i.number === n)!.id });
 
   // #3 is referenced by PRs #21 (twice) and #22, and by issue #9 (not a change); #7 by acme/gadgets PR #4.
   event(state, widgets, 3, 101, now - 4 * DAY, { event: 'cross-referenced', source: { repo: 'acme/widgets', number: 21 } });
@@ -363,6 +368,7 @@ export function seedState(now: number = Date.now()): GithubState {
     issues: [],
     comments: [],
     events: [],
+    dependencies: [],
   };
   gadgets.labels = labelsOf(state, GITHUB_DEFAULT_LABELS, true);
   build(state, gadgets, GADGET_ISSUES, now);

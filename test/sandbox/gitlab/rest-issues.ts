@@ -30,6 +30,7 @@ function filterIssues(state: GitlabState, req: SandboxRequest, issues: GlIssue[]
     const ms = state.milestones.find((x) => x.title === m);
     out = /^none$/i.test(m) ? out.filter((i) => !i.milestoneId) : /^any$/i.test(m) ? out.filter((i) => i.milestoneId) : out.filter((i) => ms && i.milestoneId === ms.id);
   }
+  if (q.milestone_id !== undefined) out = byMilestoneTimebox(state, out, q);
   if (q.assignee_username !== undefined) {
     const names = ([] as unknown[]).concat(q.assignee_username).map(String);
     const ids = state.users.filter((u) => names.includes(u.username)).map((u) => u.id);
@@ -47,6 +48,35 @@ function filterIssues(state: GitlabState, req: SandboxRequest, issues: GlIssue[]
   const key = (i: GlIssue): string | number =>
     orderBy === 'updated_at' ? i.updatedAt : orderBy === 'title' ? i.title.toLowerCase() : orderBy === 'weight' ? (i.weight ?? -1) : i.createdAt;
   return [...out].sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : (a.id - b.id) * dir));
+}
+
+/**
+ * `milestone_id`: None, Any, Upcoming (open milestones due in the future) or Started (open milestones whose start date
+ * has passed), REST logic; anything else, or together with `milestone`, is refused like Grape does.
+ */
+function byMilestoneTimebox(state: GitlabState, issues: GlIssue[], q: Record<string, unknown>): GlIssue[] {
+  if (q.milestone !== undefined) throw new Reply(badRequest('milestone, milestone_id are mutually exclusive'));
+  const value = String(q.milestone_id).toLowerCase();
+  const today = new Date().toISOString().slice(0, 10);
+  const of = (i: GlIssue) => state.milestones.find((m) => m.id === i.milestoneId);
+  switch (value) {
+    case 'none':
+      return issues.filter((i) => !i.milestoneId);
+    case 'any':
+      return issues.filter((i) => i.milestoneId);
+    case 'started':
+      return issues.filter((i) => {
+        const m = of(i);
+        return m?.state === 'active' && m.startDate !== null && m.startDate <= today;
+      });
+    case 'upcoming':
+      return issues.filter((i) => {
+        const m = of(i);
+        return m?.state === 'active' && m.dueDate !== null && m.dueDate > today;
+      });
+    default:
+      throw new Reply(badRequest('milestone_id does not have a valid value'));
+  }
 }
 
 /** `/issues` defaults to the caller's own issues; project and group lists to all. */

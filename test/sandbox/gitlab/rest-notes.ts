@@ -138,6 +138,15 @@ export const noteRoutes: Route[] = [
     },
   ],
   [
+    'GET',
+    /^\/groups\/([^/]+)\/epics\/(\d+)\/notes\/(\d+)$/,
+    (c, m) => {
+      const { e } = epicOf(c, m[1]!, m[2]!, false);
+      c.auth();
+      return json(200, noteEntity(c, findNote(c, 'Epic', e.id, m[3]!)));
+    },
+  ],
+  [
     'PUT',
     /^\/groups\/([^/]+)\/epics\/(\d+)\/notes\/(\d+)$/,
     (c, m) => {

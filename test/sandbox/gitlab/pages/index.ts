@@ -103,7 +103,8 @@ export function pageHandler(state: GitlabState, req: SandboxRequest): SandboxRep
     if (!issue) return notFoundPage(c);
     const requested = req.query.get('variant') as IssueVariant | null;
     const variant: IssueVariant = m[1] === 'work_items' ? 'work-item' : requested && ['work-item', 'legacy', 'bare'].includes(requested) ? requested : 'issue';
-    return html(issuePage(c, p, issue, { variant, urlKind: m[1] as 'issues' | 'work_items', dark, search }));
+    const editor = req.query.get('editor') === 'rich' ? 'rich' : 'plain';
+    return html(issuePage(c, p, issue, { variant, urlKind: m[1] as 'issues' | 'work_items', dark, search, editor }));
   }
   if ((m = rest.match(/^merge_requests\/(\d+)$/))) return mergeRequestPage(c, p, Number(m[1]), dark);
   if (rest === 'issues') return html(issueListPage(c, p, req.query, dark));

@@ -46,11 +46,89 @@ function navLink(c: PageCtx, p: GlProject, next: GlIssue, kind: string, search: 
   return `<nav class="sandbox-issue-nav gl-mt-5" data-sandbox-swap="nav" aria-label="Next issue"><a data-sandbox-nav href="${c.root}/${p.fullPath}/-/${kind}/${next.iid}${search}">Next issue: #${next.iid} ${escapeHtml(next.title)}</a></nav>`;
 }
 
-const composer = `<div class="work-item-add-note timeline-entry" data-testid="work-item-add-comment">
+const plainComposer = `<div class="work-item-add-note timeline-entry" data-testid="work-item-add-comment">
 <form class="common-note-form new-note js-main-target-form" data-sandbox-note-form method="post">
 <div class="md-area"><textarea id="work-item-add-or-edit-comment" name="note[note]" class="note-textarea js-gfm-input markdown-area" data-testid="markdown-editor-form-field" aria-label="Add a reply" placeholder="Add a reply"></textarea></div>
 <button type="submit" class="btn btn-confirm btn-md gl-button" data-testid="confirm-button">Comment</button>
 </form></div>`;
+
+/**
+ * `?editor=rich`: the comment form in GitLab's rich-text mode (markdown_editor.vue with content_editor.vue): a tiptap
+ * `div.ProseMirror[contenteditable]` plus the hidden input that carries the Markdown. The script stands in for tiptap:
+ * it keeps its own selection while blurred and restores it ~20 ms after focus (as ProseMirror does), and it takes a
+ * pasted text/plain as Markdown (paste_markdown.js), splitting the block at the caret. Typing is left to the browser.
+ */
+const RICH_EDITOR_SCRIPT = `
+(() => {
+  const root = document.currentScript.parentElement;
+  const editor = root.querySelector('.ProseMirror');
+  const field = root.querySelector('input[name="note[note]"]');
+  let saved = null;
+  const markdownOf = (block) => block.dataset.md ?? block.textContent;
+  const sync = () => {
+    field.value = [...editor.children].map(markdownOf).filter((m) => m.trim() !== '').join('\\n\\n');
+  };
+  const render = (md) => {
+    const h = /^(#{1,6}) +(.*)$/.exec(md);
+    const el = document.createElement(h && !md.includes('\\n') ? 'h' + h[1].length : 'p');
+    el.dataset.md = md;
+    el.textContent = h && !md.includes('\\n') ? h[2] : md;
+    return el;
+  };
+  document.addEventListener('selectionchange', () => {
+    const s = document.getSelection();
+    if (s && s.rangeCount && editor.contains(s.anchorNode)) saved = s.getRangeAt(0).cloneRange();
+  });
+  editor.addEventListener('focus', () => setTimeout(() => {
+    const s = document.getSelection();
+    if (saved && !(s.rangeCount && editor.contains(s.anchorNode))) { s.removeAllRanges(); s.addRange(saved); }
+  }, 20));
+  editor.addEventListener('input', () => {
+    const s = document.getSelection();
+    const block = s && s.anchorNode && [...editor.children].find((b) => b.contains(s.anchorNode));
+    if (block) delete block.dataset.md;
+    sync();
+  });
+  editor.addEventListener('paste', (e) => {
+    const text = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const s = document.getSelection();
+    const range = s.rangeCount && editor.contains(s.anchorNode) ? s.getRangeAt(0) : null;
+    let block = range && [...editor.children].find((b) => b.contains(range.startContainer));
+    let tail = null;
+    if (block && range) {
+      const after = document.createRange();
+      after.setStart(range.endContainer, range.endOffset);
+      after.setEnd(block, block.childNodes.length);
+      const rest = after.extractContents().textContent;
+      if (rest.trim() !== '') { tail = document.createElement('p'); tail.textContent = rest; }
+      if (block.textContent.trim() === '') { const empty = block; block = block.previousElementSibling; empty.remove(); }
+      else delete block.dataset.md;
+    } else {
+      block = editor.lastElementChild;
+      if (block && block.textContent.trim() === '') { const empty = block; block = block.previousElementSibling; empty.remove(); }
+    }
+    const blocks = text.split(/\\n[ \\t]*\\n/).filter((b) => b.trim() !== '').map(render);
+    if (tail) blocks.push(tail);
+    if (block) block.after(...blocks); else editor.prepend(...blocks);
+    editor.dataset.sandboxLastInsert = 'paste';
+    sync();
+  });
+})();
+`;
+
+const richComposer = `<div class="work-item-add-note timeline-entry" data-testid="work-item-add-comment">
+<form class="common-note-form new-note js-main-target-form" data-sandbox-note-form method="post">
+<div class="js-editor md-area-wrapper"><div class="md-area" data-testid="markdown-editor-form-field"><div data-testid="content-editor">
+<div data-testid="content_editor_editablebox" class="md"><div class="tiptap ProseMirror" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Rich text editor" translate="no"><p><br class="ProseMirror-trailingBreak"></p></div></div>
+</div></div>
+<input type="hidden" id="work-item-add-or-edit-comment" name="note[note]" data-testid="markdown-editor-form-field" value=""></div>
+<button type="submit" class="btn btn-confirm btn-md gl-button" data-testid="confirm-button">Comment</button>
+</form>
+<script>${RICH_EDITOR_SCRIPT}</script></div>`;
+
+export type CommentEditor = 'plain' | 'rich';
 
 interface WorkItemView {
   typeName: string;
@@ -63,6 +141,7 @@ interface WorkItemView {
   projectPath?: string;
   sidebar: string;
   nav: string;
+  editor?: CommentEditor;
 }
 
 function workItemMarkup(c: PageCtx, v: WorkItemView): string {
@@ -79,7 +158,7 @@ function workItemMarkup(c: PageCtx, v: WorkItemView): string {
 <div data-testid="work-item-description-wrapper" data-sandbox-swap="description"><div data-testid="work-item-description" class="description md gl-relative">${v.descriptionHtml}</div></div>
 <div class="work-item-activity gl-mt-5"><h2 class="gl-heading-3">Activity</h2>
 <ul class="notes main-notes-list timeline" id="notes-list" data-testid="work-item-notes" data-sandbox-swap="notes">${v.notes.map((n) => workItemNote(c, n, v.projectPath)).join('\n')}</ul>
-${composer}
+${v.editor === 'rich' ? richComposer : plainComposer}
 </div>
 ${v.nav}
 </section>
@@ -129,6 +208,8 @@ export interface IssuePageOptions {
   dark: boolean;
   /** The query string, kept on the navigation link so the variant and theme stay. */
   search: string;
+  /** `?editor=rich`: the comment form in rich-text mode. */
+  editor?: CommentEditor;
 }
 
 export function issuePage(c: PageCtx, p: GlProject, issue: GlIssue, o: IssuePageOptions): string {
@@ -157,6 +238,7 @@ export function issuePage(c: PageCtx, p: GlProject, issue: GlIssue, o: IssuePage
       projectPath: p.fullPath,
       sidebar: issueSidebar(c, p, issue),
       nav,
+      editor: o.editor,
     });
   }
   return layout({ root: c.root, title, body, dark, breadcrumbs: crumbs, content, bare: variant === 'bare' });

@@ -67,7 +67,7 @@ const SCRIPT = `
     const form = e.target instanceof Element ? e.target.closest('form[data-sandbox-note-form]') : null;
     if (!form) return;
     e.preventDefault();
-    const field = form.querySelector('textarea');
+    const field = form.querySelector('textarea') || form.querySelector('input[name="note[note]"]');
     if (!field || !field.value.trim()) return;
     const res = await fetch(location.pathname.replace(/\\/$/, '') + '/notes' + location.search, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: field.value }),
@@ -76,6 +76,7 @@ const SCRIPT = `
     const { html } = await res.json();
     document.querySelector('#notes-list')?.insertAdjacentHTML('beforeend', html);
     field.value = '';
+    form.querySelector('.ProseMirror')?.replaceChildren(document.createElement('p'));
   });
 })();
 `;

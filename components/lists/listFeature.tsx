@@ -1,0 +1,102 @@
+// Weight validation while browsing, as a page feature: on issue lists and boards, a badge per issue from the same rules
+// as the issue page, a summary bar with filters, and the weight picker one click away. Rows that appear later (infinite
+// scroll, a board list expanding, in-page navigation) get their badges without reading again what is known.
+import { call } from '@/lib/messaging';
+import { detectHostTheme, findMountPoint, type PageRef } from '@/lib/page';
+import type { ListLikePage } from '@/lib/page/rows';
+import { loadSettings, watchSettings } from '@/lib/settings/store';
+import { loadListSettings, watchListSettings } from '@/lib/settings/lists';
+import type { PageFeature } from '../app/feature';
+import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
+import { ListController, type ListState } from './controller';
+import { openPicker, type OpenPicker } from './openPicker';
+import { SummaryBar, summaryStyles } from './SummaryBar';
+
+export const listFeature: PageFeature<ListLikePage> = {
+  id: 'lists',
+  serves: (page: PageRef): page is ListLikePage => page.type === 'issue-list' || page.type === 'board',
+  start(first) {
+    let page = first;
+    let theme = detectHostTheme(document);
+    let state: ListState | null = null;
+    let summary: MountedShadowUi | null = null;
+    let picker: OpenPicker | null = null;
+    let stopped = false;
+
+    const bar = () => (
+      <SummaryBar state={state} onFilter={(f) => controller.setFilter(f)} onRetry={() => controller.retry()} />
+    );
+    const mountSummary = () => {
+      summary?.unmount();
+      const point = findMountPoint(document, page);
+      summary = mountShadowUi({ feature: 'summary', anchor: point.anchor, position: point.position, docked: point.docked, theme, styles: summaryStyles, children: bar() });
+    };
+
+    const controller = new ListController({
+      page,
+      root: document,
+      call: (method, params) => call(method, params),
+      theme,
+      onState: (next) => {
+        state = next;
+        summary?.render(bar());
+      },
+      onOpen: (view, badge) => {
+        picker?.close();
+        void openPicker({ view, badge, board: page.type === 'board', theme, onIssue: (issue) => controller.updateIssue(issue) }).then((p) => {
+          if (stopped) p.close();
+          else picker = p;
+        });
+      },
+    });
+
+    // The host page renders rows late and replaces them on navigation; look again at most once per frame. (Our own
+    // observer: the content runtime's DOM notifications are coalesced for every feature and may be filtered.)
+    let frame = 0;
+    const tick = () => {
+      if (frame || stopped) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (stopped) return;
+        if (!summary?.host.isConnected) mountSummary();
+        controller.scan();
+      });
+    };
+    const observer = new MutationObserver(tick);
+    observer.observe(document.body, { childList: true, subtree: true });
+
+    const unwatch = [
+      watchSettings((s) => controller.setSettings(s)),
+      watchListSettings((s) => controller.setQuietChip(s.quietChip)),
+    ];
+    loadSettings().then((s) => !stopped && controller.setSettings(s), () => undefined);
+    loadListSettings().then((s) => !stopped && controller.setQuietChip(s.quietChip), () => undefined);
+
+    mountSummary();
+    controller.scan();
+
+    return {
+      update(next) {
+        page = next;
+        picker?.close();
+        controller.setPage(next);
+      },
+      onDomChange: tick,
+      setTheme(next) {
+        theme = next;
+        summary?.setTheme(next);
+        controller.setTheme(next);
+      },
+      stop() {
+        stopped = true;
+        cancelAnimationFrame(frame);
+        observer.disconnect();
+        unwatch.forEach((u) => u());
+        picker?.close();
+        controller.stop();
+        summary?.unmount();
+        summary = null;
+      },
+    };
+  },
+};

@@ -1,0 +1,133 @@
+// The GitLab adapter's bulk reads against the sandbox: issues by number (one request per project) and capacity reads.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../test/sandbox/server';
+import { ForgeError } from '../errors';
+import type { IssueRef } from '../model';
+import { batchesByProject, projectPathOf } from './bulk';
+import { GitlabForge } from './gitlab-forge';
+
+const BACKEND = 'acme/platform/backend';
+const FRONTEND = 'acme/platform/frontend';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const ref = (path: string, iid: number): IssueRef => ({ forge: 'gitlab', baseUrl: sandbox.gitlab.url, container: 'project', path, iid, kind: 'issue' });
+const forge = (token = 'sandbox-gitlab-token') => new GitlabForge({ baseUrl: sandbox.gitlab.url, token });
+const gets = () => sandbox.requests.filter((r) => r.method === 'GET').map((r) => decodeURIComponent(r.path));
+
+describe('listIssuesByNumber', () => {
+  it('reads the issues a page shows in one request, leaving out numbers that do not exist', async () => {
+    const f = forge();
+    const issues = await f.listIssuesByNumber([4, 5, 6, 8, 9999].map((n) => ref(BACKEND, n)));
+    expect(gets()).toEqual([`/api/v4/projects/${BACKEND}/issues`]);
+    const query = new URLSearchParams(sandbox.requests[0]!.query);
+    expect(query.getAll('iids[]')).toEqual(['4', '5', '6', '8', '9999']);
+    expect(query.get('per_page')).toBe('100');
+    expect(issues.map((i) => [i.ref.iid, i.weight])).toEqual(
+      expect.arrayContaining([
+        [4, null],
+        [5, 5],
+        [6, 3],
+        [8, 2],
+      ]),
+    );
+    expect(issues).toHaveLength(4);
+    expect(issues.find((i) => i.ref.iid === 8)!.labels).toEqual(expect.arrayContaining(['workflow::in dev', 'workflow::in review']));
+    // The tier came with the list: no further request to learn it.
+    expect(await f.getCapabilities(ref(BACKEND, 4))).toMatchObject({ weight: true });
+    expect(gets()).toHaveLength(1);
+  });
+
+  it('reads closed issues too (a list of closed issues gets its badges)', async () => {
+    const issues = await forge().listIssuesByNumber([ref(BACKEND, 9)]);
+    expect(issues.map((i) => i.state)).toEqual(['closed']);
+  });
+
+  it('sends one request per project on a group list, and keeps each issue’s own project', async () => {
+    const issues = await forge().listIssuesByNumber([ref(BACKEND, 1), ref(FRONTEND, 1), ref(BACKEND, 2)]);
+    expect(gets().sort()).toEqual([`/api/v4/projects/${BACKEND}/issues`, `/api/v4/projects/${FRONTEND}/issues`]);
+    expect(issues.map((i) => `${i.ref.path}#${i.ref.iid}`).sort()).toEqual([`${BACKEND}#1`, `${BACKEND}#2`, `${FRONTEND}#1`]);
+  });
+
+  it('leaves out the issues of a project the token cannot see, and answers the others', async () => {
+    const issues = await forge().listIssuesByNumber([ref('acme/secret', 1), ref(BACKEND, 2)]);
+    expect(issues.map((i) => i.ref.iid)).toEqual([2]);
+  });
+
+  it('splits more than 100 issues of one project into requests of 100', async () => {
+    const refs = Array.from({ length: 120 }, (_, k) => ref(BACKEND, 100 + k));
+    const issues = await forge().listIssuesByNumber(refs);
+    expect(issues).toHaveLength(120);
+    expect(gets()).toHaveLength(2);
+  });
+
+  it('reports a rate limit with the time to retry', async () => {
+    sandbox.faults.add({ forge: 'gitlab', path: '/issues', status: 429, headers: { 'retry-after': '30' }, body: { message: 'Retry later' } });
+    const e = await forge()
+      .listIssuesByNumber([ref(BACKEND, 4)])
+      .then(
+        () => null,
+        (x: unknown) => x,
+      );
+    expect(e).toBeInstanceOf(ForgeError);
+    expect((e as ForgeError).kind).toBe('rate-limited');
+    expect((e as ForgeError).retryAt).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('listAssignedIssues', () => {
+  it('reads each person’s issues in the started milestones, one request each', async () => {
+    const work = await forge().listAssignedIssues({ container: { kind: 'project', path: BACKEND }, usernames: ['alice', 'erin'], milestone: null });
+    expect(gets()).toEqual([`/api/v4/projects/${BACKEND}/issues`, `/api/v4/projects/${BACKEND}/issues`]);
+    const q = new URLSearchParams(sandbox.requests[0]!.query);
+    expect(q.get('milestone_id')).toBe('Started');
+    expect(q.getAll('assignee_username[]')).toEqual(['alice']);
+    expect(q.get('state')).toBe('all');
+    const alice = work.people.find((p) => p.username === 'alice')!;
+    expect(alice.issues.map((i) => i.ref.iid).sort((a, b) => a - b)).toEqual([1, 2, 3, 6, 7]);
+    expect(work.people.find((p) => p.username === 'erin')!.issues.map((i) => i.ref.iid).sort((a, b) => a - b)).toEqual([3, 8]);
+    expect(work.milestones).toEqual(['18.11']);
+    expect(alice.truncated).toBe(false);
+  });
+
+  it('reads across every project when no container is given, naming each issue’s project', async () => {
+    const work = await forge().listAssignedIssues({ container: null, usernames: ['alice'], milestone: '18.11' });
+    expect(gets()).toEqual(['/api/v4/issues']);
+    const paths = new Set(work.people[0]!.issues.map((i) => i.ref.path));
+    expect(paths).toEqual(new Set([BACKEND, FRONTEND]));
+  });
+
+  it('keeps going when one person cannot be read, and stops at a rate limit', async () => {
+    sandbox.faults.add({ forge: 'gitlab', path: '/issues', status: 500, times: 1 });
+    const work = await forge().listAssignedIssues({ container: { kind: 'project', path: BACKEND }, usernames: ['carol', 'alice'], milestone: null });
+    expect(work.people[0]).toMatchObject({ username: 'carol', error: { kind: 'forge' } });
+    expect(work.people[1]!.issues.length).toBeGreaterThan(0);
+
+    sandbox.faults.add({ forge: 'gitlab', path: '/issues', status: 429, headers: { 'retry-after': '60' } });
+    await expect(forge().listAssignedIssues({ container: null, usernames: ['alice', 'erin'], milestone: null })).rejects.toMatchObject({ kind: 'rate-limited' });
+  });
+});
+
+describe('pure helpers', () => {
+  it('groups refs per project (case-insensitively), once per number, 100 at most per group', () => {
+    const many = Array.from({ length: 150 }, (_, k) => ref('g/p', k + 1));
+    const batches = batchesByProject([...many, ref('G/P', 1), ref('g/q', 7)]);
+    expect(batches.map((b) => [b.path, b.refs.length])).toEqual([
+      ['g/p', 100],
+      ['g/p', 50],
+      ['g/q', 1],
+    ]);
+  });
+
+  it('finds a listed issue’s project from its reference or its URL', () => {
+    expect(projectPathOf({ iid: 3, web_url: 'x', references: { full: 'a/b/c#3' } }, 'https://h')).toBe('a/b/c');
+    expect(projectPathOf({ iid: 3, web_url: 'https://h/root/a/b/-/issues/3' }, 'https://h/root')).toBe('a/b');
+    expect(projectPathOf({ iid: 3, web_url: 'https://h/a/b/-/work_items/3' }, 'https://h')).toBe('a/b');
+    expect(projectPathOf({ iid: 3, web_url: 'https://other/a/b/-/issues/3' }, 'https://h')).toBeNull();
+  });
+});
