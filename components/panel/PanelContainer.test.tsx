@@ -12,6 +12,11 @@ import { gitlabRef, makeView } from './fixtures';
 
 vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
 vi.mock('@/lib/settings/store', () => ({ loadSettings: vi.fn(), watchSettings: vi.fn() }));
+// The panel with its Weights section only: every other section has its own tests and its own calls.
+vi.mock('./sections', async () => {
+  const { WeightSection } = await import('@/components/weights/WeightSection');
+  return { PANEL_SECTIONS: [{ id: 'weight', Component: WeightSection }] };
+});
 const callMock = vi.mocked(call);
 const loadMock = vi.mocked(loadSettings);
 
@@ -20,7 +25,6 @@ let writes: Record<string, () => Promise<Result<WriteResult>>> = {};
 function answerIssues(...issues: (Result<IssueView> | Promise<Result<IssueView>>)[]) {
   callMock.mockImplementation((async (method: string) => {
     if (method === 'listLabels') return { ok: true, data: [] };
-    if (method === 'getChecklist') return { ok: true, data: { notes: [], blockers: 0, blockersError: null } };
     if (writes[method]) return writes[method]();
     if (method === 'openOptions') return { ok: true, data: { opened: true } };
     if (method !== 'getIssue') throw new Error(`unexpected call ${method}`);

@@ -8,13 +8,16 @@ import { gitlabRef, makeView } from './fixtures';
 import { panelFeature } from './panelFeature';
 
 vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
+// The panel with its Weights section only: every other section has its own tests and its own calls.
+vi.mock('./sections', async () => {
+  const { WeightSection } = await import('@/components/weights/WeightSection');
+  return { PANEL_SECTIONS: [{ id: 'weight', Component: WeightSection }] };
+});
 const callMock = vi.mocked(call);
 callMock.mockImplementation((async (m: string, p: { ref: { iid: number } }) =>
   m === 'getIssue'
     ? { ok: true, data: makeView({ labels: [`weight::${p.ref.iid === 7 ? 1 : 3}`] }, {}, { ...gitlabRef, iid: p.ref.iid }) }
-    : m === 'getChecklist'
-      ? { ok: true, data: { notes: [], blockers: 0, blockersError: null } }
-      : { ok: true, data: [] }) as never);
+    : { ok: true, data: [] }) as never);
 
 const pageFor = (iid: number): IssuePage =>
   ({ type: 'issue', forge: 'gitlab', baseUrl: gitlabRef.baseUrl, variant: 'issue', ref: { ...gitlabRef, iid } }) as IssuePage;
