@@ -23,10 +23,12 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   });
-  const pages = [
+  const pages: { name: string; url: string; feature?: 'summary' }[] = [
     { name: 'gitlab-issue', url: `${gitlab}/acme/platform/backend/-/issues/3` },
     { name: 'gitlab-issue-dark', url: `${gitlab}/acme/platform/frontend/-/issues/2?theme=dark` },
     { name: 'github-issue', url: `${github}/acme/widgets/issues/3` },
+    { name: 'gitlab-list', url: `${gitlab}/acme/platform/backend/-/issues`, feature: 'summary' },
+    { name: 'github-list', url: `${github}/acme/widgets/issues`, feature: 'summary' },
   ];
   console.log(`Sandbox GitLab (self-managed): ${gitlab}\nSandbox GitHub (Enterprise): ${github}`);
   if (!headless) {
@@ -39,13 +41,19 @@ async function main(): Promise<void> {
     for (const p of pages) {
       const page = await browser.context.newPage();
       await page.goto(p.url);
-      const region = page.locator('[data-refinery="panel"]').getByRole('region', { name: 'Refinery' });
-      await region.and(page.locator('[data-state="ready"]')).or(region.and(page.locator('[data-state="error"]'))).waitFor({ timeout: 15_000 });
       const full = path.join(outDir, `${p.name}.png`);
-      const panelShot = path.join(outDir, `${p.name}-panel.png`);
-      await page.screenshot({ path: full, fullPage: true });
-      await page.locator('[data-refinery="panel"]').screenshot({ path: panelShot });
-      console.log(`screenshot: ${full}\nscreenshot: ${panelShot}`);
+      if (p.feature === 'summary') {
+        await page.locator('[data-refinery="badge"]').first().waitFor({ timeout: 15_000 });
+        await page.screenshot({ path: full, fullPage: false });
+        console.log(`screenshot: ${full}`);
+      } else {
+        const region = page.locator('[data-refinery="panel"]').getByRole('region', { name: 'Refinery' });
+        await region.and(page.locator('[data-state="ready"]')).or(region.and(page.locator('[data-state="error"]'))).waitFor({ timeout: 15_000 });
+        const panelShot = path.join(outDir, `${p.name}-panel.png`);
+        await page.screenshot({ path: full, fullPage: true });
+        await page.locator('[data-refinery="panel"]').screenshot({ path: panelShot });
+        console.log(`screenshot: ${full}\nscreenshot: ${panelShot}`);
+      }
       await page.close();
     }
   }
