@@ -10,10 +10,15 @@ vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
 let controller: AbortController;
 afterEach(() => controller?.abort());
 
-function fakeFeature() {
+function fakeFeature(serves: (p: PageRef) => boolean = (p) => p.type === 'issue') {
   const instance = { update: vi.fn(), onDomChange: vi.fn(), setTheme: vi.fn(), stop: vi.fn() };
-  const feature: PageFeature = { id: 'fake', serves: (p: PageRef): p is PageRef => p.type === 'issue', start: vi.fn(() => instance) };
+  const feature: PageFeature = { id: 'fake', serves: (p: PageRef): p is PageRef => serves(p), start: vi.fn(() => instance) };
   return { feature, instance };
+}
+
+function navigate(path: string): void {
+  history.pushState({}, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
 describe('startContent', () => {
@@ -31,13 +36,41 @@ describe('startContent', () => {
     controller = new AbortController();
     startContent('gitlab', controller.signal, [feature]);
     await vi.waitFor(() => expect(feature.start).toHaveBeenCalled());
-    history.pushState({}, '', '/acme/app/-/issues/8');
-    window.dispatchEvent(new PopStateEvent('popstate'));
+    navigate('/acme/app/-/issues/8');
     await vi.waitFor(() => expect(instance.update).toHaveBeenCalled());
-    history.pushState({}, '', '/acme/app/-/merge_requests/1');
-    window.dispatchEvent(new PopStateEvent('popstate'));
+    navigate('/acme/app/-/merge_requests/1');
     await vi.waitFor(() => expect(instance.stop).toHaveBeenCalledTimes(1));
     controller.abort();
     expect(instance.stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs every feature that serves the page, each with its own instance, and stops only the one that no longer serves', async () => {
+    const everyIssue = fakeFeature();
+    const onlySeven = fakeFeature((p) => p.type === 'issue' && p.ref.iid === 7);
+    const lists = fakeFeature((p) => p.type === 'issue-list');
+    history.pushState({}, '', '/acme/app/-/issues/7');
+    controller = new AbortController();
+    startContent('gitlab', controller.signal, [everyIssue.feature, onlySeven.feature, lists.feature]);
+    await vi.waitFor(() => expect(onlySeven.feature.start).toHaveBeenCalledTimes(1));
+    expect(everyIssue.feature.start).toHaveBeenCalledTimes(1);
+    expect(lists.feature.start).not.toHaveBeenCalled();
+
+    document.body.append(document.createElement('p'));
+    await vi.waitFor(() => expect(onlySeven.instance.onDomChange).toHaveBeenCalled());
+    expect(everyIssue.instance.onDomChange).toHaveBeenCalled();
+
+    navigate('/acme/app/-/issues/8');
+    await vi.waitFor(() => expect(onlySeven.instance.stop).toHaveBeenCalledTimes(1));
+    expect(everyIssue.instance.update).toHaveBeenCalledWith(expect.objectContaining({ ref: expect.objectContaining({ iid: 8 }) }));
+    expect(everyIssue.instance.stop).not.toHaveBeenCalled();
+
+    navigate('/acme/app/-/issues/7');
+    await vi.waitFor(() => expect(onlySeven.feature.start).toHaveBeenCalledTimes(2));
+    expect(everyIssue.feature.start).toHaveBeenCalledTimes(1);
+
+    controller.abort();
+    expect(everyIssue.instance.stop).toHaveBeenCalledTimes(1);
+    expect(onlySeven.instance.stop).toHaveBeenCalledTimes(2);
+    expect(lists.instance.stop).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
-// The content script's life on a forge page: recognise the page (URL, then the page's own data), start the feature
-// that serves it, keep it right across in-page navigation and host re-renders, and leave other pages untouched.
+// The content script's life on a forge page: recognise the page (URL, then the page's own data), start the features
+// that serve it, keep them right across in-page navigation and host re-renders, and leave other pages untouched.
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { BUILT_IN_HOSTS, hostFor, recognizePage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
@@ -8,7 +8,7 @@ import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
 import type { FeatureInstance, PageFeature } from './feature';
 
-/** Features in order of precedence; the first that serves a page runs on it. */
+/** Every feature that serves a page runs on it (an epic page has the panel and its child list), in this order. */
 const FEATURES: PageFeature[] = [panelFeature as PageFeature, listFeature as PageFeature];
 
 /** The host config for this page: built-ins need no message; self-managed hosts are asked of the background. */
@@ -27,13 +27,17 @@ function loadedUrl(): string {
 
 export function startContent(kind: ForgeKind, signal: AbortSignal, features: PageFeature[] = FEATURES): void {
   const firstUrl = loadedUrl();
-  let current: { feature: PageFeature; instance: FeatureInstance } | null = null;
+  // Each feature keeps its own instance while it serves the page.
+  const running = new Map<PageFeature, FeatureInstance>();
   let host: HostConfig | null | undefined;
   let run = 0;
 
-  const stop = () => {
-    current?.instance.stop();
-    current = null;
+  const stop = (keep: readonly PageFeature[] = []) => {
+    for (const [feature, instance] of running) {
+      if (keep.includes(feature)) continue;
+      running.delete(feature);
+      instance.stop();
+    }
   };
 
   const update = async (url: string) => {
@@ -42,11 +46,14 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, features: Pag
     if (mine !== run || signal.aborted) return;
     const navigated = url.split('#')[0] !== firstUrl;
     const page: PageRef | null = host ? recognizePage(url, document, [host], { navigated }) : null;
-    const feature = page ? features.find((f) => f.serves(page)) : undefined;
-    if (!page || !feature) return stop();
-    if (current?.feature === feature) return current.instance.update(page);
-    stop();
-    current = { feature, instance: feature.start(page) };
+    if (!page) return stop();
+    const serving = features.filter((f) => f.serves(page));
+    stop(serving);
+    for (const feature of serving) {
+      const instance = running.get(feature);
+      if (instance) instance.update(page);
+      else running.set(feature, feature.start(page));
+    }
   };
 
   // Host apps render late and re-render often; features hear about it at most once per animation frame.
@@ -54,11 +61,11 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, features: Pag
   const observer = new MutationObserver((records) => {
     // The page's own identity changed (GitLab swaps <body> data on some navigations): recognise again.
     if (records.some((r) => r.type === 'attributes' && r.target === document.body)) void update(location.href);
-    if (scheduled || !current) return;
+    if (scheduled || running.size === 0) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      if (!signal.aborted) current?.instance.onDomChange();
+      if (!signal.aborted) for (const instance of running.values()) instance.onDomChange();
     });
   });
   // One observe() call: a second call on the same node would replace these options, not add to them.
@@ -69,7 +76,9 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, features: Pag
     attributeFilter: ['data-page', 'data-page-type-id', 'data-project-full-path'],
   });
 
-  const stopTheme = watchHostTheme((theme) => current?.instance.setTheme(theme));
+  const stopTheme = watchHostTheme((theme) => {
+    for (const instance of running.values()) instance.setTheme(theme);
+  });
   watchNavigation((url) => void update(url), { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();

@@ -1,9 +1,10 @@
-// Weight validation while browsing, as a page feature: on issue lists and boards, a badge per issue from the same rules
-// as the issue page, a summary bar with filters, and the weight picker one click away. Rows that appear later (infinite
-// scroll, a board list expanding, in-page navigation) get their badges without reading again what is known.
+// Weight validation while browsing, as a page feature: on issue lists, boards and a GitLab epic's child items, a badge
+// per issue from the same rules as the issue page, a summary bar with filters, and the weight picker one click away. Rows
+// that appear later (infinite scroll, a board list expanding, children loading, in-page navigation) get their badges
+// without reading again what is known.
 import { call } from '@/lib/messaging';
-import { detectHostTheme, findMountPoint, type PageRef } from '@/lib/page';
-import type { ListLikePage } from '@/lib/page/rows';
+import { detectHostTheme, EPIC_CHILDREN_CANDIDATES, findMountPoint, firstMountPoint, type MountPoint, type PageRef } from '@/lib/page';
+import { listPageOf, showsList, type ListLikePage, type ListSourcePage } from '@/lib/page/rows';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { loadListSettings, watchListSettings } from '@/lib/settings/lists';
 import type { PageFeature } from '../app/feature';
@@ -12,11 +13,17 @@ import { ListController, type ListState } from './controller';
 import { openPicker, type OpenPicker } from './openPicker';
 import { SummaryBar, summaryStyles } from './SummaryBar';
 
-export const listFeature: PageFeature<ListLikePage> = {
+/** Lists and boards always have a bar (docked when no anchor is found); an epic's only above its child items. */
+function summaryPoint(page: ListLikePage): MountPoint | null {
+  return page.type === 'epic-children' ? firstMountPoint(document, EPIC_CHILDREN_CANDIDATES) : findMountPoint(document, page);
+}
+
+export const listFeature: PageFeature<ListSourcePage> = {
   id: 'lists',
-  serves: (page: PageRef): page is ListLikePage => page.type === 'issue-list' || page.type === 'board',
+  // Epic pages also carry the panel: both features run there.
+  serves: (page: PageRef): page is ListSourcePage => showsList(page),
   start(first) {
-    let page = first;
+    let page = listPageOf(first);
     let theme = detectHostTheme(document);
     let state: ListState | null = null;
     let summary: MountedShadowUi | null = null;
@@ -28,7 +35,11 @@ export const listFeature: PageFeature<ListLikePage> = {
     );
     const mountSummary = () => {
       summary?.unmount();
-      const point = findMountPoint(document, page);
+      summary = null;
+      // An epic whose children are all epics (or not loaded yet) has no issues to sum up: no bar.
+      if (page.type === 'epic-children' && !state?.issues) return;
+      const point = summaryPoint(page);
+      if (!point) return;
       summary = mountShadowUi({ feature: 'summary', anchor: point.anchor, position: point.position, docked: point.docked, theme, styles: summaryStyles, children: bar() });
     };
 
@@ -38,8 +49,10 @@ export const listFeature: PageFeature<ListLikePage> = {
       call: (method, params) => call(method, params),
       theme,
       onState: (next) => {
+        const had = state?.issues ?? 0;
         state = next;
-        summary?.render(bar());
+        if (page.type === 'epic-children' && (had === 0) !== (next.issues === 0)) mountSummary();
+        else summary?.render(bar());
       },
       onOpen: (view, badge) => {
         picker?.close();
@@ -77,9 +90,11 @@ export const listFeature: PageFeature<ListLikePage> = {
 
     return {
       update(next) {
-        page = next;
+        const before = page;
+        page = listPageOf(next);
         picker?.close();
-        controller.setPage(next);
+        if (page.type !== before.type) mountSummary();
+        controller.setPage(page);
       },
       onDomChange: tick,
       setTheme(next) {

@@ -17,6 +17,8 @@ export {
 export { corroborate, acceptedGitLabPages, GITHUB_DELETED_ISSUE_TITLE, type CorroborateOptions } from './corroborate';
 export {
   findMountPoint,
+  firstMountPoint,
+  EPIC_CHILDREN_CANDIDATES,
   MOUNT_CANDIDATES,
   OWN_ELEMENT_SELECTOR,
   OVERLAY_SELECTOR,

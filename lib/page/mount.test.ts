@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findMountPoint, MOUNT_CANDIDATES, type MountPoint } from './mount';
+import { EPIC_CHILDREN_CANDIDATES, findMountPoint, firstMountPoint, MOUNT_CANDIDATES, type MountPoint } from './mount';
 import { parsePageUrl, type PageRef } from './recognize';
 
 function page(url: string): PageRef {
@@ -117,6 +117,21 @@ describe('findMountPoint on GitLab lists and boards', () => {
   it('goes above the board columns', () => {
     const d = docOf('<div class="boards-app" id="app"><div id="bar"></div><div data-testid="boards-list" id="cols"></div></div>');
     expect(place(d, findMountPoint(d, GL_BOARD))).toEqual({ prev: 'bar', next: 'cols', parent: 'app' });
+  });
+});
+
+describe('firstMountPoint above an epic’s child items', () => {
+  it('goes right above the child-items widget, outside it, and never onto a drawer’s copy', () => {
+    const d = docOf(`<section id="main"><div id="desc" data-testid="work-item-description-wrapper"></div>
+      <section id="tree" data-testid="work-item-tree"><div data-testid="crud-body"></div></section></section>
+      <aside data-testid="work-item-drawer"><section id="drawer-tree" data-testid="work-item-tree"></section></aside>`);
+    expect(place(d, firstMountPoint(d, EPIC_CHILDREN_CANDIDATES)!)).toEqual({ prev: 'desc', next: 'tree', parent: 'main' });
+  });
+
+  it('goes above the older epic tree, and is null (no dock) when the page shows no child list', () => {
+    const d = docOf('<div id="epic"><div id="legacy" class="related-items-tree-container"></div></div>');
+    expect(place(d, firstMountPoint(d, EPIC_CHILDREN_CANDIDATES)!)).toEqual({ prev: null, next: 'legacy', parent: 'epic' });
+    expect(firstMountPoint(docOf('<div data-testid="work-item-description-wrapper"></div>'), EPIC_CHILDREN_CANDIDATES)).toBeNull();
   });
 });
 

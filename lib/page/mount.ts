@@ -95,6 +95,15 @@ export const MOUNT_CANDIDATES: Readonly<Record<ForgeKind, Readonly<Record<PageRe
   },
 };
 
+/**
+ * Above an epic's child items (the lists feature's summary bar): GitLab 16+'s work-item tree (work_item_tree.vue), the
+ * older epic tree (related_items_tree_app.vue). Outside the widget: its insides are re-rendered by Vue.
+ */
+export const EPIC_CHILDREN_CANDIDATES: readonly MountCandidate[] = [
+  { selector: '[data-testid="work-item-tree"]', position: 'before' },
+  { selector: '.related-items-tree-container', position: 'before' },
+];
+
 function usable(el: Element): boolean {
   return el.closest(OWN_ELEMENT_SELECTOR) === null && el.closest(OVERLAY_SELECTOR) === null;
 }
@@ -112,11 +121,16 @@ function resolve(doc: Document, c: MountCandidate): Element | null {
   return null;
 }
 
-/** The first usable candidate anchor for this page, or a docked panel on <body> when the page has none. */
-export function findMountPoint(doc: Document, page: PageRef): MountPoint {
-  for (const c of MOUNT_CANDIDATES[page.forge][page.type]) {
+/** The first usable anchor among these candidates, or null when the page has none of them. */
+export function firstMountPoint(doc: Document, candidates: readonly MountCandidate[]): MountPoint | null {
+  for (const c of candidates) {
     const anchor = resolve(doc, c);
     if (anchor) return { anchor, position: c.position, docked: false };
   }
-  return { anchor: doc.body, position: 'append', docked: true };
+  return null;
+}
+
+/** The first usable candidate anchor for this page, or a docked panel on <body> when the page has none. */
+export function findMountPoint(doc: Document, page: PageRef): MountPoint {
+  return firstMountPoint(doc, MOUNT_CANDIDATES[page.forge][page.type]) ?? { anchor: doc.body, position: 'append', docked: true };
 }

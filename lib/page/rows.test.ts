@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostConfig } from './hosts';
 import { parsePageUrl } from './recognize';
-import { findIssueRows, issueOfHref, issueOfReference, type ListLikePage } from './rows';
+import { findIssueRows, issueOfHref, issueOfReference, listPageOf, showsList, type ListLikePage } from './rows';
 
 function page(url: string, hosts: HostConfig[] = []): ListLikePage {
   const p = parsePageUrl(url, hosts);
@@ -87,6 +87,94 @@ describe('GitLab milestone pages', () => {
     const html = `<ul class="content-list milestone-issues-list" id="issues-list-unassigned">${item('m1', 'acme/backend', 4)}${item('m2', 'acme/frontend', 9)}</ul>
       <ul class="content-list milestone-merge_requests-list"><li id="mr"><span><a href="https://gitlab.com/acme/backend/-/merge_requests/3">MR</a></span></li></ul>`;
     expect(rowsOf(html, p).map((r) => `${r.id} ${r.path}#${r.iid} ${r.title}`)).toEqual(['m1 acme/backend#4 T4', 'm2 acme/frontend#9 T9']);
+  });
+});
+
+describe('GitLab epic child items', () => {
+  const epicPage = (url: string): ListLikePage => {
+    const p = parsePageUrl(url, []);
+    if (!p || !showsList(p)) throw new Error(`not an epic page: ${url}`);
+    return listPageOf(p);
+  };
+  const EPIC = epicPage('https://gitlab.com/groups/acme/platform/-/epics/2');
+
+  // work_item_link_child.vue + work_item_link_child_contents.vue as GitLab 17/18 render them.
+  const child = (id: string, href: string, title: string, type = 'Issue') => `
+<li id="${id}" class="tree-item !gl-mx-0 !gl-px-0 !gl-py-2"><div class="gl-flex gl-items-start"><div data-testid="child-contents-container" class="gl-w-full">
+  <div data-testid="links-child" class="item-body work-item-link-child gl-relative gl-flex">
+    <div class="gl-z-2 gl-cursor-help"><svg aria-label="${type}"></svg></div>
+    <div class="gl-flex gl-min-w-0 gl-grow gl-flex-col"><div class="gl-mb-2 gl-min-w-0 gl-justify-between">
+      <div class="item-title gl-mb-2 gl-min-w-0"><a id="listItem-${id}" href="${href}" class="gl-link gl-font-semibold">${title}</a></div>
+      <div class="gl-flex"><span data-testid="item-status-icon"><span class="gl-badge">Open</span></span></div></div>
+      <div class="gl-justify-between"><div class="gl-text-sm gl-text-subtle"><span>ref</span></div></div></div>
+  </div></div></div></li>`;
+  const tree = (items: string) =>
+    `<section id="childitems" class="crud gl-border" data-testid="work-item-tree"><header class="crud-header"><h2 data-testid="crud-title">Child items</h2></header>
+      <div class="crud-body" data-testid="crud-body"><div class="!gl-px-3"><ul class="content-list">${items}</ul></div></div></section>`;
+
+  it('reads each child issue from its link, whatever project of the group it is in; child epics are not issues', () => {
+    const html = tree(
+      child('a', 'https://gitlab.com/acme/platform/backend/-/issues/4', 'Backend four') +
+        child('e', 'https://gitlab.com/groups/acme/platform/-/epics/3', 'Child epic', 'Epic') +
+        child('w', 'https://gitlab.com/groups/acme/platform/-/work_items/5', 'Child epic as work item', 'Epic') +
+        child('b', '/acme/platform/frontend/-/work_items/4', 'Frontend four'),
+    );
+    expect(rowsOf(html, EPIC)).toEqual([
+      { id: 'a', path: 'acme/platform/backend', iid: 4, title: 'Backend four' },
+      { id: 'b', path: 'acme/platform/frontend', iid: 4, title: 'Frontend four' },
+    ]);
+  });
+
+  it('takes the whole tree item as the row, also for issues under an expanded child epic', () => {
+    const nested = child('e', '/groups/acme/platform/-/epics/3', 'Child epic', 'Epic').replace(
+      '</div></div></li>',
+      `</div></div><div class="!gl-ml-6"><ul class="content-list">${child('g', '/acme/platform/backend/-/issues/9', 'Grandchild')}</ul></div></li>`,
+    );
+    const rows = findIssueRows(docOf(tree(nested)), EPIC);
+    expect(rows.map((r) => `${r.row.id}:${r.iid}`)).toEqual(['g:9']);
+    expect(rows[0]!.row.tagName).toBe('LI');
+  });
+
+  it('leaves the linked items, the work-item drawer and other widgets alone', () => {
+    const html = `${tree(child('a', '/acme/platform/backend/-/issues/1', 'Child'))}
+      <div data-testid="work-item-relationships"><ul>${child('l', '/acme/platform/backend/-/issues/2', 'Linked')}</ul></div>
+      <aside data-testid="work-item-drawer">${tree(child('d', '/acme/platform/backend/-/issues/3', 'Drawer'))}</aside>`;
+    expect(rowsOf(html, EPIC).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('reads GitLab 16’s tree (an `item-title` link, no list item around the body)', () => {
+    const html = `<div data-testid="work-item-tree"><div><div class="gl-flex"><div id="old" data-testid="links-child" class="gl-relative gl-flex">
+      <span data-testid="item-status-icon"></span><div><div class="gl-flex"><a href="/acme/platform/backend/-/issues/5" class="gl-link" data-testid="item-title">Five</a></div></div></div></div></div></div>`;
+    expect(rowsOf(html, EPIC)).toEqual([{ id: 'old', path: 'acme/platform/backend', iid: 5, title: 'Five' }]);
+  });
+
+  it('reads the older epic tree, by link or else by the full reference under the title', () => {
+    const item = (id: string, type: 'issue' | 'epic', href: string, ref: string) => `
+<li id="${id}" class="tree-item list-item js-item-type-${type} item-type-${type}" data-testid="related-issue-item"><div class="list-item-body d-flex">
+  <div class="sortable-row"><div class="item-body"><div class="item-title-wrapper"><div class="item-title gl-display-flex"><svg></svg>
+    <a href="${href}" class="sortable-link gl-font-weight-bold">T ${ref}</a></div>
+    <div class="item-meta gl-display-flex"><span class="gl-mr-4">${ref}</span></div></div></div></div></div></li>`;
+    const html = `<div class="related-items-tree-container"><div class="related-items-tree card"><ul class="content-list">
+      ${item('i1', 'issue', '/acme/platform/backend/-/issues/3', 'acme/platform/backend#3')}
+      ${item('e1', 'epic', '/groups/acme/platform/-/epics/3', 'acme/platform&3')}
+      ${item('i2', 'issue', '/acme/platform/frontend/-/issues/incident/5', 'acme/platform/frontend#5')}</ul></div></div>`;
+    expect(rowsOf(html, EPIC).map((r) => `${r.id} ${r.path}#${r.iid}`)).toEqual(['i1 acme/platform/backend#3', 'i2 acme/platform/frontend#5']);
+  });
+
+  it('is the list of GitLab epic and group work-item pages only', () => {
+    expect(epicPage('https://gitlab.com/groups/acme/platform/-/work_items/7')).toEqual({
+      type: 'epic-children',
+      forge: 'gitlab',
+      baseUrl: 'https://gitlab.com',
+      container: 'group',
+      path: 'acme/platform',
+      iid: 7,
+    });
+    const issue = parsePageUrl('https://gitlab.com/acme/platform/backend/-/issues/7', [])!;
+    const ghIssue = parsePageUrl('https://github.com/acme/widgets/issues/7', [])!;
+    expect(showsList(issue)).toBe(false);
+    expect(showsList(ghIssue)).toBe(false);
+    expect(showsList(parsePageUrl('https://gitlab.com/acme/backend/-/issues', [])!)).toBe(true);
   });
 });
 

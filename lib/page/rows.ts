@@ -4,14 +4,46 @@
 // Selectors: GitLab issuable_item.vue (`issuable-item-wrapper`, `issuable-title-link`, `issuable-reference`, shared by
 // the legacy issue list and the work-item list), board_card.vue (`board-card`, older `board_card`, `data-item-iid`,
 // `data-item-path`) and board_card_inner.vue (`board-card-title-link`); older HAML lists (`li.issue`,
-// `.issue-title-text a`); milestone pages (shared/milestones/_issuable.html.haml). GitHub: refined-github's list selectors (`issue-pr-title-link`, `listitem-title-link`,
-// `issue-title-link`, `.js-issue-row`, `[data-listview-component="items-list"] > li`) and search results
+// `.issue-title-text a`); milestone pages (shared/milestones/_issuable.html.haml); an epic's child items: the work-item
+// tree (work_item_tree.vue `work-item-tree`, work_item_link_child.vue `li.tree-item`, work_item_link_child_contents.vue
+// `links-child` and `.item-title > a`, GitLab 16's `item-title` link) and the older epic tree (related_items_tree
+// tree_item.vue `li.tree-item`, tree_item_body.vue `.item-title a.sortable-link` and the reference in `.item-meta`).
+// GitHub: refined-github's list selectors (`issue-pr-title-link`, `listitem-title-link`, `issue-title-link`,
+// `.js-issue-row`, `[data-listview-component="items-list"] > li`) and search results
 // (`[data-testid="results-list"] .search-title a`).
-import type { ForgeKind } from '../forge/model';
+import type { ForgeKind, IssueRef } from '../forge/model';
 import { OVERLAY_SELECTOR, OWN_ELEMENT_SELECTOR } from './mount';
-import { parsePageUrl, type BoardPage, type IssueListPage } from './recognize';
+import { parsePageUrl, type BoardPage, type IssueListPage, type IssuePage, type PageRef } from './recognize';
 
-export type ListLikePage = IssueListPage | BoardPage;
+/** A GitLab epic's page (an epic or a group work item) as a list: its child issues, from any project of the group. */
+export interface EpicChildrenPage {
+  type: 'epic-children';
+  forge: 'gitlab';
+  baseUrl: string;
+  container: 'group';
+  /** The epic's group. */
+  path: string;
+  /** The epic's iid. */
+  iid: number;
+}
+
+export type ListLikePage = IssueListPage | BoardPage | EpicChildrenPage;
+
+/** A GitLab epic page (`/groups/…/-/epics/:iid`, `/groups/…/-/work_items/:iid`). */
+export type EpicPage = IssuePage & { forge: 'gitlab'; ref: IssueRef & { container: 'group' } };
+
+/** Recognised pages that show a list of issues: lists, boards, and epics (their child items). */
+export type ListSourcePage = IssueListPage | BoardPage | EpicPage;
+
+export function showsList(page: PageRef): page is ListSourcePage {
+  return page.type !== 'issue' || (page.forge === 'gitlab' && page.ref.container === 'group');
+}
+
+/** The list a page shows: the page itself for lists and boards, the child items on a GitLab epic page. */
+export function listPageOf(page: ListSourcePage): ListLikePage {
+  if (page.type !== 'issue') return page;
+  return { type: 'epic-children', forge: 'gitlab', baseUrl: page.baseUrl, container: 'group', path: page.ref.path, iid: page.ref.iid };
+}
 
 export interface IssueRow {
   /** The list item or board card showing the issue: what a filter hides. */
@@ -25,7 +57,8 @@ export interface IssueRow {
 
 interface Shape {
   titles: string;
-  rows: string;
+  /** The row around a title: the nearest match of the first selector that has one (an outer item before its body). */
+  rows: string | readonly string[];
   /** Elements in the row holding `#12` or `group/project#12`. */
   references: string;
 }
@@ -71,6 +104,22 @@ export const ROW_SHAPES: Readonly<Record<ForgeKind, Shape>> = {
     ].join(', '),
     references: '[data-testid="list-row-repo-name-and-number"]',
   },
+};
+
+/** Only inside the child-items widget: the linked-items widget below it renders the same `links-child` items. */
+const WORK_ITEM_TREE = '[data-testid="work-item-tree"]';
+const EPIC_TREE = '.related-items-tree-container';
+
+export const EPIC_CHILD_SHAPE: Readonly<Shape> = {
+  titles: [
+    `${WORK_ITEM_TREE} [data-testid="links-child"] .item-title > a[href]`,
+    `${WORK_ITEM_TREE} [data-testid="links-child"] a[data-testid="item-title"]`,
+    `${EPIC_TREE} li.tree-item .item-title a[href]`,
+  ].join(', '),
+  // The whole tree item (its expand button too), else the item's body (GitLab 16 had no list item around it).
+  rows: ['li.tree-item', '[data-testid="links-child"]'],
+  // The older tree shows `group/project#12` under the title; child epics read `group&3` (not an issue).
+  references: '.issue-token-reference, .item-meta > span:first-child',
 };
 
 /** Project and number of an issue URL on this page's host; null for anything else (merge requests, epics, PRs). */
@@ -123,14 +172,22 @@ function identify(row: HTMLElement, title: HTMLElement, page: ListLikePage, shap
 /** What a title link was found to point at, kept per link while its href stays the same (long lists are rescanned). */
 export type RowCache = WeakMap<Element, { href: string | null; who: { path: string; iid: number } | null }>;
 
+function rowOf(link: HTMLElement, rows: Shape['rows']): HTMLElement | null {
+  for (const selector of typeof rows === 'string' ? [rows] : rows) {
+    const row = link.closest<HTMLElement>(selector);
+    if (row) return row;
+  }
+  return link.parentElement;
+}
+
 /** Every issue row on the page, in document order; a board may show one issue in two lists (two rows). */
 export function findIssueRows(root: ParentNode, page: ListLikePage, cache?: RowCache): IssueRow[] {
-  const shape = ROW_SHAPES[page.forge];
+  const shape = page.type === 'epic-children' ? EPIC_CHILD_SHAPE : ROW_SHAPES[page.forge];
   const out: IssueRow[] = [];
   const seenRows = new Set<Element>();
   for (const link of root.querySelectorAll<HTMLElement>(shape.titles)) {
     if (!usable(link)) continue;
-    const row = link.closest<HTMLElement>(shape.rows) ?? link.parentElement;
+    const row = rowOf(link, shape.rows);
     if (!row || seenRows.has(row)) continue;
     const href = link.getAttribute('href');
     const known = cache?.get(link);

@@ -1,9 +1,10 @@
-// Weight validation while browsing: badges on GitLab issue lists, work-item lists and boards and on GitHub issue lists,
+// Weight validation while browsing: badges on GitLab issue lists, work-item lists, boards and epics' child items and on
+// GitHub issue lists,
 // read in bulk (one API request per page of up to 100 issues), a summary bar with filters, and the picker on a click.
 import type { Page } from '@playwright/test';
 import type { RecordedRequest } from '../sandbox/core';
 import type { Sandbox } from '../sandbox/server';
-import { expect, test } from './fixtures';
+import { expect, panel, test } from './fixtures';
 
 const BACKEND = 'acme/platform/backend';
 
@@ -321,5 +322,64 @@ test.describe('capacity in the popup', () => {
     await expect(alice).toContainText(`${total} of 10`);
     await expect(alice).toContainText(total > 10 ? 'Over budget' : 'Within budget');
     expect(sandbox.requests.filter((r) => r.forge === 'github' && /graphql$/.test(r.path))).toHaveLength(1);
+  });
+});
+
+test.describe('GitLab epic child items', () => {
+  const EPIC = 'https://gitlab.com/groups/acme/platform/-/epics/2';
+  const children = (sb: Sandbox) => {
+    const epic = sb.gitlab.state.epics.find((e) => e.groupId === 51 && e.iid === 2)!;
+    return sb.gitlab.state.issues.filter((i) => i.epicId === epic.id);
+  };
+  /** The badge in the child item linking to `project#iid` (both projects have a #4 and a #5 in this epic). */
+  const childBadge = (page: Page, project: string, iid: number) =>
+    page
+      .locator('[data-testid="work-item-tree"] li.tree-item', { has: page.locator(`.item-title > a[href$="/acme/platform/${project}/-/issues/${iid}"]`) })
+      .locator('[data-refinery="badge"]')
+      .getByRole('button');
+  /** iids read per project, from GitLab's bulk reads (`/projects/acme%2Fplatform%2Fbackend/issues?iids[]=…`). */
+  const readByProject = (sb: Sandbox) =>
+    gitlabBulk(sb).map((r) => `${decodeURIComponent(r.path.split('/')[4]!)}: ${iidsOf(r).sort((a, b) => a - b).join(',')}`).sort();
+
+  test('the children of both projects get badges from one bulk request per project; the panel stays; the summary sums them up', async ({ page, connect, sandbox }) => {
+    await connect();
+    await page.goto(EPIC);
+    const kids = children(sandbox);
+    expect(kids.map((i) => `${i.projectId}#${i.iid}`)).toEqual(['1001#3', '1001#4', '1001#5', '1002#3', '1002#4', '1002#5']);
+    await expectSummary(page, expectedFigures(kids), kids.length);
+    // Right above the child items.
+    await expect(page.locator('[data-refinery="summary"] + [data-testid="work-item-tree"]')).toHaveCount(1);
+
+    for (const project of ['backend', 'frontend']) {
+      await expect(childBadge(page, project, 4)).toHaveAccessibleName('#4 weight check: No weight, ready for development');
+      await expect(childBadge(page, project, 5)).toHaveAccessibleName('#5 weight check: Over 3: break down');
+      await expect(childBadge(page, project, 3)).toHaveCount(0);
+    }
+    expect(readByProject(sandbox)).toEqual(['acme/platform/backend: 3,4,5', 'acme/platform/frontend: 3,4,5']);
+    expect(gitlabSingles(sandbox)).toHaveLength(0);
+
+    // The epic's own panel runs beside the list feature.
+    await expect(panel(page)).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Epic update' })).toBeVisible();
+
+    await summary(page).getByRole('button', { name: 'Show only the 2 issues ready for development without a weight' }).click();
+    await expect(page.locator('[data-testid="work-item-tree"] li.tree-item:visible .item-title > a')).toHaveText([kids[1]!.title, kids[4]!.title]);
+    await summary(page).getByRole('button', { name: 'Show all' }).click();
+    await expect(page.locator('[data-testid="work-item-tree"] li.tree-item:visible')).toHaveCount(6);
+  });
+
+  test('as a group work item, children shown by "Load more" are read alone', async ({ page, connect, sandbox }) => {
+    await connect();
+    await page.goto('https://gitlab.com/groups/acme/platform/-/work_items/2?children_page_size=4');
+    await expect(summary(page).getByRole('status')).toHaveText('4 issues checked.');
+    expect(readByProject(sandbox)).toEqual(['acme/platform/backend: 3,4,5', 'acme/platform/frontend: 3']);
+    await expect(childBadge(page, 'backend', 4)).toBeVisible();
+
+    await page.locator('[data-testid="work-item-tree"]').getByRole('button', { name: 'Load more' }).click();
+    await expect(summary(page).getByRole('status')).toHaveText('6 issues checked.');
+    expect(readByProject(sandbox)).toEqual(['acme/platform/backend: 3,4,5', 'acme/platform/frontend: 3', 'acme/platform/frontend: 4,5']);
+    await expect(childBadge(page, 'frontend', 5)).toHaveAccessibleName('#5 weight check: Over 3: break down');
+    await expect(summary(page)).toContainText(`Total weight ${expectedFigures(children(sandbox)).total}`);
+    await expect(panel(page)).toBeVisible();
   });
 });

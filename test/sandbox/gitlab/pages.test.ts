@@ -127,6 +127,24 @@ describe('other pages', () => {
     expect((await load('/groups/acme/community/-/epics/1')).status).toBe(404);
   });
 
+  it('epic child items: the work-item tree below the description, filled after load, a page at a time', async () => {
+    const { doc } = await load('/groups/acme/platform/-/epics/2?children_page_size=4');
+    const tree = doc.querySelector('[data-testid="work-item-tree"]')!;
+    expect(tree.previousElementSibling?.getAttribute('data-testid')).toBe('work-item-description-wrapper');
+    expect(tree.querySelector('[data-testid="crud-title"]')?.textContent).toContain('Child items');
+    expect(tree.querySelector('[data-testid="crud-loading"]')).not.toBeNull();
+    // What the inline script shows, page by page: children of both projects, linked to their issues.
+    const pages = [...tree.querySelectorAll('template[data-sandbox-children]')].map((t) => (t as unknown as HTMLTemplateElement).content);
+    const links = pages.map((c) => [...c.querySelectorAll('li.tree-item [data-testid="links-child"] .item-title > a')].map((a) => new URL(a.getAttribute('href')!).pathname));
+    expect(links).toEqual([
+      ['/acme/platform/backend/-/issues/3', '/acme/platform/backend/-/issues/4', '/acme/platform/backend/-/issues/5', '/acme/platform/frontend/-/issues/3'],
+      ['/acme/platform/frontend/-/issues/4', '/acme/platform/frontend/-/issues/5'],
+    ]);
+    expect(pages[0]!.querySelector('li.tree-item:nth-child(3) [data-testid="item-weight"]')?.textContent).toContain('5');
+    const empty = await load('/groups/acme/platform/-/work_items/3');
+    expect(empty.doc.querySelector('[data-testid="work-item-tree"] [data-testid="crud-empty"]')).not.toBeNull();
+  });
+
   it('merge request page', async () => {
     const { body, doc } = await load('/acme/platform/backend/-/merge_requests/11');
     expect(body.getAttribute('data-page')).toBe('projects:merge_requests:show');

@@ -85,7 +85,8 @@ const ISSUE_SPECS: Record<number, IssueSpec> = {
     assignees: [1, 5],
     epicIid: 2,
   },
-  4: { title: 'Record audit events for protected branch changes', labels: ['type::feature', 'workflow::ready for development', 'backend'], author: 3, assignees: [] },
+  // In epic &2 too: the epic's child list has a "ready for development without weight" case in each project.
+  4: { title: 'Record audit events for protected branch changes', labels: ['type::feature', 'workflow::ready for development', 'backend'], author: 3, assignees: [], epicIid: 2 },
   5: { title: 'Stream blame ranges from Gitaly for very large files', labels: ['type::feature', 'workflow::planning breakdown', 'backend'], weight: 5, author: 4, assignees: [], epicIid: 2 },
   6: { title: 'Spike: evaluate Gitaly streaming RPCs', labels: ['spike', 'workflow::in dev', 'backend'], weight: 3, author: 3, assignees: [1] },
   7: {

@@ -81,7 +81,7 @@ export function pageHandler(state: GitlabState, req: SandboxRequest): SandboxRep
   if (group && req.method === 'GET') {
     const g = state.groups.find((x) => x.fullPath === group[1]);
     const epic = g && tierAtLeast(g.tier, 'premium') ? state.epics.find((e) => e.groupId === g.id && e.iid === Number(group[3])) : undefined;
-    return g && epic ? html(epicPage(c, g, epic, group[2] === 'work_items', dark)) : notFoundPage(c);
+    return g && epic ? html(epicPage(c, g, epic, group[2] === 'work_items', dark, req.query)) : notFoundPage(c);
   }
   const [projectPath, rest = ''] = path.slice(1).split('/-/');
   const p = state.projects.find((x) => x.fullPath === projectPath);

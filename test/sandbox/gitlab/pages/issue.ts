@@ -1,6 +1,7 @@
 // Issue and epic pages: the modern work-item view (GitLab 17/18), the legacy haml page (~15.x) and a bare page.
 import { escapeHtml, renderMarkdown } from '../markdown';
 import { tierAtLeast, type GlEpic, type GlGroup, type GlIssue, type GlNote, type GlProject } from '../state';
+import { childItemsWidget } from './children';
 import { layout } from './layout';
 import { avatar, healthBadge, labelChip, legacyNote, time, userOf, workItemNote, type PageCtx } from './widgets';
 
@@ -142,6 +143,8 @@ interface WorkItemView {
   sidebar: string;
   nav: string;
   editor?: CommentEditor;
+  /** Widgets between the description and the activity (an epic's child items). */
+  widgets?: string;
 }
 
 function workItemMarkup(c: PageCtx, v: WorkItemView): string {
@@ -156,6 +159,7 @@ function workItemMarkup(c: PageCtx, v: WorkItemView): string {
 <div class="work-item-overview">
 <section class="work-item-overview-main">
 <div data-testid="work-item-description-wrapper" data-sandbox-swap="description"><div data-testid="work-item-description" class="description md gl-relative">${v.descriptionHtml}</div></div>
+${v.widgets ?? ''}
 <div class="work-item-activity gl-mt-5"><h2 class="gl-heading-3">Activity</h2>
 <ul class="notes main-notes-list timeline" id="notes-list" data-testid="work-item-notes" data-sandbox-swap="notes">${v.notes.map((n) => workItemNote(c, n, v.projectPath)).join('\n')}</ul>
 ${v.editor === 'rich' ? richComposer : plainComposer}
@@ -272,7 +276,7 @@ ${weight}
 }
 
 /** `/groups/:g/-/epics/:iid` (groups:epics:show) and `/groups/:g/-/work_items/:iid` (groups:work_items:show). */
-export function epicPage(c: PageCtx, g: GlGroup, epic: GlEpic, asWorkItem: boolean, dark: boolean): string {
+export function epicPage(c: PageCtx, g: GlGroup, epic: GlEpic, asWorkItem: boolean, dark: boolean, q: URLSearchParams): string {
   const kind = asWorkItem ? 'work_items' : 'epics';
   const body = {
     page: asWorkItem ? 'groups:work_items:show' : 'groups:epics:show',
@@ -281,16 +285,9 @@ export function epicPage(c: PageCtx, g: GlGroup, epic: GlEpic, asWorkItem: boole
     'group-full-path': g.fullPath,
     'namespace-id': g.id,
   };
-  const children = c.state.issues.filter((i) => i.epicId === epic.id);
   const sidebar = [
     widget('work-item-labels', 'Labels', epic.labels.map((l) => labelChip(c, undefined, l)).join('')),
     widget('work-item-assignees', 'Assignees', '<span class="gl-text-subtle">None</span>'),
-    `<div class="work-item-attributes-item" data-testid="work-item-linked-items-list"><h3 class="gl-heading-5">Child items</h3><ul>${children
-      .map((i) => {
-        const p = c.state.projects.find((x) => x.id === i.projectId)!;
-        return `<li><a href="${c.root}/${p.fullPath}/-/issues/${i.iid}">${escapeHtml(p.fullPath)}#${i.iid} ${escapeHtml(i.title)}</a></li>`;
-      })
-      .join('')}</ul></div>`,
   ].join('\n');
   const content = workItemMarkup(c, {
     typeName: 'Epic',
@@ -302,6 +299,7 @@ export function epicPage(c: PageCtx, g: GlGroup, epic: GlEpic, asWorkItem: boole
     notes: notesOf(c, 'Epic', epic.id),
     sidebar,
     nav: '',
+    widgets: childItemsWidget(c, epic, q),
   });
   const crumbs = [
     { text: g.name, href: `${c.root}/groups/${g.fullPath}` },
