@@ -16,8 +16,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
+      // zod comes through lib/zod.ts: zod/mini (small bundles) with its English messages configured once.
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import * as z from '@/lib/zod'." }, { name: 'zod/mini', message: "Import * as z from '@/lib/zod'." }] }],
     },
   },
+  { files: ['lib/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     // Playwright fixtures: `use` is Playwright's, not React's, and `{}` is its way to take no fixtures.
     files: ['test/e2e/**/*.ts'],

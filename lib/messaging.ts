@@ -1,7 +1,7 @@
 // The one typed protocol between content scripts / extension pages and the background.
 // Every request and response is zod-checked on both sides; failures arrive as typed states, never as throws.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
+import * as z from './zod';
 import { forgeError, type ForgeErrorData } from './forge/errors';
 import { capabilities, forgeKind, healthStatus, issue, issueRef, labelChange, labelDef, linkedChange, note, user, weightValue } from './forge/model';
 import { epicUpdateSchema } from './handbook/epic-update';
@@ -15,14 +15,15 @@ export const connectionInfo = z.object({
   kind: connectionKind,
   baseUrl: z.url(),
   hasToken: z.boolean(),
-  tokenHint: z.string().max(8).nullable(),
+  tokenHint: z.nullable(z.string().check(z.maxLength(8))),
   builtIn: z.boolean(),
 });
 export type ConnectionInfo = z.infer<typeof connectionInfo>;
 
-const baseUrl = z
-  .url({ protocol: /^https?$/ })
-  .transform((u) => u.replace(/\/+$/, ''));
+const baseUrl = z.pipe(
+  z.url({ protocol: /^https?$/ }),
+  z.transform((u: string) => u.replace(/\/+$/, '')),
+);
 
 export const issueView = z.object({
   issue,
@@ -35,7 +36,7 @@ export const writeResult = z.object({ issue, via: z.enum(['field', 'label']) });
 export type WriteResult = z.infer<typeof writeResult>;
 
 // Async status updates: one logical update (its updateId, kept by the draft) is posted at most once, by the background.
-const updateId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/, { error: 'Malformed update id' });
+const updateId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/, { error: 'Malformed update id' }));
 export const postStatusUpdateRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('status'), ref: issueRef, updateId, update: statusUpdateSchema }),
   z.object({ kind: z.literal('epic'), ref: issueRef, updateId, update: epicUpdateSchema }),
@@ -47,9 +48,9 @@ export const postedUpdate = z.object({
   /** field: GitLab's health status (Ultimate); label: an exclusive `health::` label; none: no health given. */
   healthVia: z.enum(['field', 'label', 'none']),
   /** The issue after the update (health changed), or null when it was not read again. */
-  issue: issue.nullable(),
+  issue: z.nullable(issue),
   /** Why the health status was not set although the comment is posted; null otherwise. */
-  healthError: z.string().nullable(),
+  healthError: z.nullable(z.string()),
 });
 export type PostedUpdate = z.infer<typeof postedUpdate>;
 
@@ -58,11 +59,11 @@ export const capacityRequest = z.object({
   forge: forgeKind,
   baseUrl,
   /** A project / repository or GitLab group (the page the popup was opened on), or everything the token sees. */
-  container: z.object({ kind: z.enum(['project', 'group']), path: z.string().min(1).max(1024) }).nullable(),
-  usernames: z.array(z.string().trim().min(1).max(255)).max(20),
+  container: z.nullable(z.object({ kind: z.enum(['project', 'group']), path: z.string().check(z.minLength(1), z.maxLength(1024)) })),
+  usernames: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))).check(z.maxLength(20)),
   /** Add the token's own user first. */
   includeMe: z.boolean(),
-  milestone: z.string().trim().min(1).max(255).nullable(),
+  milestone: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))),
 });
 export const capacityReport = z.object({
   milestones: z.array(z.string()),
@@ -71,16 +72,20 @@ export const capacityReport = z.object({
       username: z.string(),
       me: z.boolean(),
       /** Sum of the weights (a complete backend/frontend split counts as its sum). */
-      total: z.number().nonnegative(),
-      count: z.number().int().nonnegative(),
+      total: z.number().check(z.nonnegative()),
+      count: z.number().check(z.int(), z.nonnegative()),
       unweighted: z.array(z.object({ ref: issueRef, title: z.string(), webUrl: z.string() })),
       /** More than 100 issues: only the first 100 are counted. */
       truncated: z.boolean(),
-      error: forgeError.nullable(),
+      error: z.nullable(forgeError),
     }),
   ),
 });
 export type CapacityReport = z.infer<typeof capacityReport>;
+
+/** A comment's Markdown as the forges take it. */
+const noteBody = z.string().check(z.minLength(1), z.maxLength(1_000_000));
+const noteId = z.number().check(z.int(), z.positive());
 
 /** Method name → request and response schema. */
 export const protocol = {
@@ -88,51 +93,62 @@ export const protocol = {
     request: z.object({
       ref: issueRef,
       /** What the page itself shows: a cached copy it contradicts is refetched. */
-      hint: z.object({ title: z.string().max(1000).optional(), labels: z.array(z.string().max(255)).max(200).optional() }).optional(),
+      hint: z.optional(
+        z.object({
+          title: z.optional(z.string().check(z.maxLength(1000))),
+          labels: z.optional(z.array(z.string().check(z.maxLength(255))).check(z.maxLength(200))),
+        }),
+      ),
     }),
     response: issueView,
   },
   /** `fresh` skips the background's read cache (a comment may have been posted through the page itself). */
-  listNotes: { request: z.object({ ref: issueRef, fresh: z.boolean().default(false) }), response: z.array(note) },
+  listNotes: { request: z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) }), response: z.array(note) },
   listLinkedChanges: { request: z.object({ ref: issueRef }), response: z.array(linkedChange) },
   changeLabels: { request: z.object({ ref: issueRef, change: labelChange }), response: issue },
   /** The handbook weight: the issue's weight field where the tier has one, else an exclusive `weight::N` label. */
-  setWeight: { request: z.object({ ref: issueRef, weight: weightValue.nullable() }), response: writeResult },
+  setWeight: { request: z.object({ ref: issueRef, weight: z.nullable(weightValue) }), response: writeResult },
   /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
-  setHealthStatus: { request: z.object({ ref: issueRef, status: healthStatus.nullable() }), response: writeResult },
+  setHealthStatus: { request: z.object({ ref: issueRef, status: z.nullable(healthStatus) }), response: writeResult },
   listMembers: { request: z.object({ ref: issueRef }), response: z.array(user) },
   listLabels: { request: z.object({ ref: issueRef }), response: z.array(labelDef) },
   createLabels: {
-    request: z.object({ ref: issueRef, level: z.enum(['project', 'group']), labels: z.array(labelDef).min(1).max(100) }),
+    request: z.object({ ref: issueRef, level: z.enum(['project', 'group']), labels: z.array(labelDef).check(z.minLength(1), z.maxLength(100)) }),
     response: z.object({
       created: z.array(z.string()),
       existing: z.array(z.string()),
       failed: z.array(z.object({ name: z.string(), message: z.string() })),
     }),
   },
-  createNote: { request: z.object({ ref: issueRef, body: z.string().min(1).max(1_000_000) }), response: note },
+  createNote: { request: z.object({ ref: issueRef, body: noteBody }), response: note },
   updateNote: {
-    request: z.object({ ref: issueRef, noteId: z.number().int().positive(), body: z.string().min(1).max(1_000_000) }),
+    request: z.object({ ref: issueRef, noteId, body: noteBody }),
     response: note,
   },
   /** The forge's own rendering of Markdown in the issue's context; the HTML is unsanitized (sanitize before showing). */
-  renderMarkdown: { request: z.object({ ref: issueRef, text: z.string().min(1).max(1_000_000) }), response: z.object({ html: z.string() }) },
+  renderMarkdown: { request: z.object({ ref: issueRef, text: noteBody }), response: z.object({ html: z.string() }) },
   /** The token's user on the issue's forge. */
   currentUser: { request: z.object({ ref: issueRef }), response: user },
   postStatusUpdate: { request: postStatusUpdateRequest, response: postedUpdate },
   // Refinement checklist: the comment is edited only by the background, re-read and merged item by item.
   /** The issue's comments and open blockers (null: the forge cannot say); `fresh` skips the background's read cache. */
   getChecklist: {
-    request: z.object({ ref: issueRef, fresh: z.boolean().default(false) }),
-    response: z.object({ notes: z.array(note), blockers: z.number().int().nonnegative().nullable(), blockersError: z.string().nullable() }),
+    request: z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) }),
+    response: z.object({
+      notes: z.array(note),
+      blockers: z.nullable(z.number().check(z.int(), z.nonnegative())),
+      blockersError: z.nullable(z.string()),
+    }),
   },
   /** Ticks/unticks boxes of the checklist comment; `base` is its body as the page saw it. not-found: it was deleted. */
   tickChecklist: {
     request: z.object({
       ref: issueRef,
-      noteId: z.number().int().positive(),
-      base: z.string().min(1).max(1_000_000),
-      ticks: z.array(z.object({ itemText: z.string().min(1).max(2000), checked: z.boolean() })).min(1).max(50),
+      noteId,
+      base: noteBody,
+      ticks: z
+        .array(z.object({ itemText: z.string().check(z.minLength(1), z.maxLength(2000)), checked: z.boolean() }))
+        .check(z.minLength(1), z.maxLength(50)),
     }),
     response: z.object({ note, changed: z.array(z.string()), dropped: z.array(z.string()) }),
   },
@@ -141,19 +157,19 @@ export const protocol = {
     request: z.object({
       ref: issueRef,
       kind: z.enum(['issue', 'bug']),
-      ticks: z.array(z.string().min(1).max(100)).max(50).default([]),
-      body: z.string().min(1).max(1_000_000).optional(),
+      ticks: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)), []),
+      body: z.optional(noteBody),
     }),
     response: z.object({ note, created: z.boolean() }),
   },
   listConnections: { request: z.object({}), response: z.array(connectionInfo) },
   saveConnection: {
     request: z.object({
-      id: z.string().max(200).optional(),
+      id: z.optional(z.string().check(z.maxLength(200))),
       kind: connectionKind,
       baseUrl,
       /** Omitted or empty keeps the stored token. */
-      token: z.string().max(500).optional(),
+      token: z.optional(z.string().check(z.maxLength(500))),
     }),
     response: connectionInfo,
   },
@@ -165,14 +181,14 @@ export const protocol = {
   /** Which connection (if any) serves a page's origin+path; lets content scripts build refs. */
   resolveConnection: {
     request: z.object({ url: z.url() }),
-    response: connectionInfo.nullable(),
+    response: z.nullable(connectionInfo),
   },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { request: z.object({}), response: z.object({ opened: z.boolean() }) },
   // Weight validation on list pages, and capacity in the popup: bulk reads, never one request per issue.
   /** A list page's issues by number (≤100, one connection): `missing` are those that do not exist or the token cannot read. */
   listIssues: {
-    request: z.object({ refs: z.array(issueRef).min(1).max(100) }),
+    request: z.object({ refs: z.array(issueRef).check(z.minLength(1), z.maxLength(100)) }),
     response: z.object({ issues: z.array(issueView), missing: z.array(issueRef) }),
   },
   /** Per person, the weights of the issues assigned in a milestone (null: the current one) and those without weight. */
@@ -189,7 +205,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ForgeErrorDa
 type Wire = Record<Method, (data: unknown) => unknown>;
 const messenger = defineExtensionMessaging<Wire>();
 
-export function resultSchema<T extends z.ZodType>(data: T) {
+export function resultSchema<T extends z.ZodMiniType>(data: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), data }),
     z.object({ ok: z.literal(false), error: forgeError }),

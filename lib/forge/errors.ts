@@ -1,5 +1,5 @@
 // Typed, readable failure states that travel to the UI instead of exceptions.
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 
 export const forgeErrorKind = z.enum([
   'no-connection', // no connection configured for this host
@@ -18,9 +18,9 @@ export type ForgeErrorKind = z.infer<typeof forgeErrorKind>;
 export const forgeError = z.object({
   kind: forgeErrorKind,
   message: z.string(),
-  status: z.number().int().optional(),
+  status: z.optional(z.number().check(z.int())),
   /** For rate limits: epoch ms after which a retry may succeed. */
-  retryAt: z.number().optional(),
+  retryAt: z.optional(z.number()),
 });
 export type ForgeErrorData = z.infer<typeof forgeError>;
 

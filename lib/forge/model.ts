@@ -1,5 +1,5 @@
 // The one model both forges are mapped to. Schemas double as the protocol's validators.
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 
 export const forgeKind = z.enum(['gitlab', 'github']);
 export type ForgeKind = z.infer<typeof forgeKind>;
@@ -12,19 +12,19 @@ export const issueRef = z.object({
   /** `project` for GitLab project issues and GitHub repos; `group` for GitLab epics / group work items. */
   container: z.enum(['project', 'group']),
   /** GitLab full path (`group/sub/project`) or GitHub `owner/repo`. */
-  path: z.string().min(1).max(1024),
-  iid: z.number().int().positive(),
+  path: z.string().check(z.minLength(1), z.maxLength(1024)),
+  iid: z.number().check(z.int(), z.positive()),
   /** `epic` for GitLab epics (group work items are epics). */
-  kind: z.enum(['issue', 'epic']).default('issue'),
+  kind: z._default(z.enum(['issue', 'epic']), 'issue'),
 });
 export type IssueRef = z.infer<typeof issueRef>;
 
 export const user = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   username: z.string(),
   name: z.string(),
-  avatarUrl: z.string().nullable(),
-  webUrl: z.string().nullable(),
+  avatarUrl: z.nullable(z.string()),
+  webUrl: z.nullable(z.string()),
 });
 export type User = z.infer<typeof user>;
 
@@ -42,9 +42,9 @@ export const issue = z.object({
   state: z.enum(['opened', 'closed']),
   labels: z.array(z.string()),
   /** The forge's own weight field; null when unset or the tier has none (see capabilities). */
-  weight: z.number().int().nonnegative().nullable(),
-  healthStatus: healthStatus.nullable(),
-  milestone: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  weight: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  healthStatus: z.nullable(healthStatus),
+  milestone: z.nullable(z.object({ id: z.number().check(z.int()), title: z.string() })),
   assignees: z.array(user),
   /** GitLab issue_type / work item type, GitHub issue type name, lower-cased ("issue", "bug", "epic"…). */
   type: z.string(),
@@ -54,7 +54,7 @@ export const issue = z.object({
 export type Issue = z.infer<typeof issue>;
 
 export const note = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   body: z.string(),
   author: user,
   createdAt: z.string(),
@@ -67,7 +67,7 @@ export type Note = z.infer<typeof note>;
 export const linkedChange = z.object({
   /** `!123` (GitLab, `group/project!123` when in another project) or `#123` (GitHub, `owner/repo#123` likewise). */
   reference: z.string(),
-  iid: z.number().int(),
+  iid: z.number().check(z.int()),
   title: z.string(),
   state: z.string(),
   webUrl: z.string(),
@@ -87,17 +87,18 @@ export const capabilities = z.object({
 });
 export type Capabilities = z.infer<typeof capabilities>;
 
+const labelName = z.string().check(z.minLength(1), z.maxLength(255));
 export const labelChange = z.object({
-  add: z.array(z.string().min(1).max(255)).max(50).default([]),
-  remove: z.array(z.string().min(1).max(255)).max(50).default([]),
+  add: z._default(z.array(labelName).check(z.maxLength(50)), []),
+  remove: z._default(z.array(labelName).check(z.maxLength(50)), []),
 });
 export type LabelChange = z.infer<typeof labelChange>;
 
 /** A label as a project has it (for "Create the handbook's labels" and label pickers). */
 export const labelDef = z.object({
-  name: z.string().min(1).max(255),
+  name: labelName,
   /** `#rrggbb` */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  description: z.string().max(500).nullable(),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  description: z.nullable(z.string().check(z.maxLength(500))),
 });
 export type LabelDef = z.infer<typeof labelDef>;

@@ -1,13 +1,13 @@
 // What a finding offers to do, as data: the UI turns each into a button and the background into forge writes.
 // Zod-checked so a fix can cross the messaging boundary unchanged.
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { weightValue } from '@/lib/forge/model';
 import { DEFAULT_SETTINGS, stageLabel, type Settings } from './settings';
 
 export const splitPart = z.enum(['backend', 'frontend']);
 export type SplitPart = z.infer<typeof splitPart>;
 
-const labelText = z.string().min(1).max(255);
+const labelText = z.string().check(z.minLength(1), z.maxLength(255));
 
 export const fixSchema = z.discriminatedUnion('kind', [
   /** Set the weight (native field where the tier has one, else the weight:: label). */
@@ -22,8 +22,8 @@ export const fixSchema = z.discriminatedUnion('kind', [
   /** Replace the workflow label with this stage. */
   z.object({ kind: z.literal('set-workflow'), stage: labelText }),
   /** Keep `keep` and remove the other labels of the same scope. */
-  z.object({ kind: z.literal('keep-one-label'), scope: labelText, keep: labelText, remove: z.array(labelText).min(1) }),
-  z.object({ kind: z.literal('remove-labels'), labels: z.array(labelText).min(1) }),
+  z.object({ kind: z.literal('keep-one-label'), scope: labelText, keep: labelText, remove: z.array(labelText).check(z.minLength(1)) }),
+  z.object({ kind: z.literal('remove-labels'), labels: z.array(labelText).check(z.minLength(1)) }),
 ]);
 export type Fix = z.infer<typeof fixSchema>;
 export type FixKind = Fix['kind'];

@@ -1,6 +1,6 @@
 // The settings a team may override (label names, workflow stages, which rules run), with the handbook's defaults.
 // Pure: storage and the options page live elsewhere; this only defines, validates and merges.
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { DEFAULT_LABEL_SCOPES } from './labels';
 import { DEFAULT_MAX_WORKING_DAYS } from './status-staleness';
 import { statusTemplateSchema } from './status-template';
@@ -51,12 +51,14 @@ export const DEFAULT_STAGES = Object.freeze([
   'complete',
 ] as const);
 
-const name = z.string().trim().min(1).max(255);
-const names = z.array(name).max(50);
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
+const names = z.array(name).check(z.maxLength(50));
 /** A scope may itself contain `::` (nested scopes) but must not start or end with a colon. */
-const scope = name.refine((s) => !s.startsWith(':') && !s.endsWith(':'), {
-  message: 'A scope cannot start or end with ":"',
-});
+const scope = name.check(
+  z.refine((s) => !s.startsWith(':') && !s.endsWith(':'), {
+    message: 'A scope cannot start or end with ":"',
+  }),
+);
 
 /** Stage names compare case-insensitively, with runs of spaces counting as one. */
 export function normalizeStage(stage: string): string {
@@ -72,14 +74,16 @@ const scopesSchema = z
     health: scope,
     type: scope,
   })
-  .superRefine((scopes, ctx) => {
-    const seen = new Set<string>();
-    for (const [key, value] of Object.entries(scopes)) {
-      const k = value.toLowerCase();
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `Scope "${value}" is used twice`, path: [key] });
-      seen.add(k);
-    }
-  });
+  .check(
+    z.superRefine((scopes, ctx) => {
+      const seen = new Set<string>();
+      for (const [key, value] of Object.entries(scopes)) {
+        const k = value.toLowerCase();
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `Scope "${value}" is used twice`, path: [key] });
+        seen.add(k);
+      }
+    }),
+  );
 
 const labelsSchema = z.object({
   /** The label that marks a spike (titles starting with "Spike" count too). */
@@ -101,43 +105,45 @@ const typesSchema = z.object({
 
 const workflowSchema = z
   .object({
-    stages: z.array(name).min(2).max(50),
+    stages: z.array(name).check(z.minLength(2), z.maxLength(50)),
     refinement: name,
     readyForDevelopment: name,
     complete: name,
   })
-  .superRefine((wf, ctx) => {
-    const order = wf.stages.map(normalizeStage);
-    if (new Set(order).size !== order.length)
-      ctx.addIssue({ code: 'custom', message: 'A stage is listed twice', path: ['stages'] });
-    const at = (key: 'refinement' | 'readyForDevelopment' | 'complete') => {
-      const i = order.indexOf(normalizeStage(wf[key]));
-      if (i < 0) ctx.addIssue({ code: 'custom', message: `"${wf[key]}" is not one of the stages`, path: [key] });
-      return i;
-    };
-    const refinement = at('refinement');
-    const ready = at('readyForDevelopment');
-    const complete = at('complete');
-    if (refinement >= 0 && ready >= 0 && refinement >= ready)
-      ctx.addIssue({ code: 'custom', message: 'Refinement must come before ready for development', path: ['refinement'] });
-    if (ready >= 0 && complete >= 0 && ready >= complete)
-      ctx.addIssue({ code: 'custom', message: 'Ready for development must come before complete', path: ['complete'] });
-  });
+  .check(
+    z.superRefine((wf, ctx) => {
+      const order = wf.stages.map(normalizeStage);
+      if (new Set(order).size !== order.length)
+        ctx.addIssue({ code: 'custom', message: 'A stage is listed twice', path: ['stages'] });
+      const at = (key: 'refinement' | 'readyForDevelopment' | 'complete') => {
+        const i = order.indexOf(normalizeStage(wf[key]));
+        if (i < 0) ctx.addIssue({ code: 'custom', message: `"${wf[key]}" is not one of the stages`, path: [key] });
+        return i;
+      };
+      const refinement = at('refinement');
+      const ready = at('readyForDevelopment');
+      const complete = at('complete');
+      if (refinement >= 0 && ready >= 0 && refinement >= ready)
+        ctx.addIssue({ code: 'custom', message: 'Refinement must come before ready for development', path: ['refinement'] });
+      if (ready >= 0 && complete >= 0 && ready >= complete)
+        ctx.addIssue({ code: 'custom', message: 'Ready for development must come before complete', path: ['complete'] });
+    }),
+  );
 
 /** Async status updates: the comment's layout, when an issue counts as stale, and GitHub's stand-in for epics. */
 const statusUpdatesSchema = z.object({
   /** The team's override of the comment's layout; `{}` is the handbook's format. */
   template: statusTemplateSchema,
   /** An issue in development with no update for more working days than this is flagged. */
-  maxWorkingDays: z.number().int().min(0).max(60),
+  maxWorkingDays: z.number().check(z.int(), z.gte(0), z.lte(60)),
   /** Workflow stages in which updates are expected ("in development"). */
-  developmentStages: z.array(name).min(1).max(20),
+  developmentStages: z.array(name).check(z.minLength(1), z.maxLength(20)),
   /** GitHub has no epics: issues with this label get the weekly epic update form. */
   epicLabel: name,
 });
 
 const rulesSchema = z.object(
-  Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodBoolean>,
+  Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodMiniBoolean>,
 );
 
 /** A complete, valid settings object (what the options page saves). */
@@ -197,12 +203,12 @@ export function mergeSettings(patch: SettingsPatch = {}, base: Readonly<Settings
 
 // Stored settings may come from an older version or be hand-edited: every field that does not validate falls back to
 // its default instead of failing the whole object (degrade, never break).
-function lenient<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
+function lenient<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
 }
 
-function lenientSection<S extends z.ZodObject>(schema: S) {
-  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, lenient(v as z.ZodType)]));
+function lenientSection<S extends z.ZodMiniObject>(schema: S) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, lenient(v as z.ZodMiniType)]));
   return lenient(z.object(shape));
 }
 

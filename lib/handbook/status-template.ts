@@ -2,7 +2,7 @@
 // Syntax: `{{name}}` placeholders; a line whose placeholders are all empty is left out; `[[ … ]]` marks an optional
 // part of a line, left out when its placeholders are all empty (for separators such as ` - {{title}}`).
 // The defaults are the handbook's format (Package stage, "Async Issue Updates"). Pure.
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 
 export interface StatusTemplate {
   /** An update without merge requests. */
@@ -66,20 +66,20 @@ export function templateProblems(part: TemplatePart, text: string): string[] {
 }
 
 const part = (p: TemplatePart) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'A template part cannot be empty' })
-    .max(2000)
-    .superRefine((text, ctx) => {
+  z.string().check(
+    z.trim(),
+    z.minLength(1, { error: 'A template part cannot be empty' }),
+    z.maxLength(2000),
+    z.superRefine((text: string, ctx) => {
       for (const message of templateProblems(p, text)) ctx.addIssue({ code: 'custom', message });
-    });
+    }),
+  );
 
 /** A team's override, as the options page saves it: missing parts take the handbook's default. */
 export const statusTemplateSchema = z.object({
-  single: part('single').optional(),
-  withChanges: part('withChanges').optional(),
-  change: part('change').optional(),
+  single: z.optional(part('single')),
+  withChanges: z.optional(part('withChanges')),
+  change: z.optional(part('change')),
 });
 export type StatusTemplateOverride = z.infer<typeof statusTemplateSchema>;
 

@@ -1,7 +1,7 @@
 // The handbook's texts a team posts again and again, as editable templates: the implementation plan (Source Code BE),
 // the async issue update and the epic weekly update (Package stage), the tracking issue (Sourcegraph "Planned work"),
 // the support request (Sourcegraph Repo Management) and the "can't weight it yet" comments. Pure.
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 import { normalizeLabel } from './classify';
 import { clarificationComment, spikeComment } from './comments';
 import { cleanTitle, findParts, headingTitle, splitText, stripComments } from './markdown';
@@ -257,22 +257,25 @@ const MAX_BODY = 65_536; // GitHub's comment limit; GitLab allows more.
 export const userTemplateSchema = z.object({
   id: z
     .string()
-    .trim()
-    .min(1, 'the id is empty')
-    .max(64, 'the id is longer than 64 characters')
-    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'the id may only hold letters, digits, ".", "_" and "-"'),
-  title: z.string().trim().min(1, 'the title is empty').max(100, 'the title is longer than 100 characters'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'the id is empty'),
+      z.maxLength(64, 'the id is longer than 64 characters'),
+      z.regex(/^[a-z0-9][a-z0-9._-]*$/i, 'the id may only hold letters, digits, ".", "_" and "-"'),
+    ),
+  title: z.string().check(z.trim(), z.minLength(1, 'the title is empty'), z.maxLength(100, 'the title is longer than 100 characters')),
   body: z
     .string()
-    .max(MAX_BODY, `the text is longer than ${MAX_BODY} characters`)
-    .refine((s) => s.trim() !== '', 'the text is empty'),
+    .check(
+      z.maxLength(MAX_BODY, `the text is longer than ${MAX_BODY} characters`),
+      z.refine((s: string) => s.trim() !== '', 'the text is empty'),
+    ),
 });
 export type UserTemplate = z.infer<typeof userTemplateSchema>;
 
-export const userTemplatesSchema = z
-  .array(userTemplateSchema)
-  .max(100, 'more than 100 templates')
-  .superRefine((list, ctx) => {
+export const userTemplatesSchema = z.array(userTemplateSchema).check(
+  z.maxLength(100, 'more than 100 templates'),
+  z.superRefine((list: UserTemplate[], ctx) => {
     const seen = new Map<string, number>();
     list.forEach((t, i) => {
       const key = t.id.toLowerCase();
@@ -285,7 +288,8 @@ export const userTemplatesSchema = z
           message: `the id "${t.id}" is already used by template ${first + 1}`,
         });
     });
-  });
+  }),
+);
 
 export const TEMPLATES_FORMAT = 'refinery-templates';
 export const TEMPLATES_VERSION = 1;

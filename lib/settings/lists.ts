@@ -1,20 +1,20 @@
 // Settings of the lists feature, kept apart from the handbook settings: whether healthy issues get a quiet weight chip,
 // and the team for capacity (usernames with their availability in percent). Bad stored values fall back field by field.
 import { storage } from '#imports';
-import { z } from 'zod';
+import * as z from '@/lib/zod';
 
 export const teamMember = z.object({
-  username: z.string().trim().min(1).max(255).regex(/^[^\s,]+$/, 'A username has no spaces or commas'),
+  username: z.string().check(z.trim(), z.minLength(1), z.maxLength(255), z.regex(/^[^\s,]+$/, 'A username has no spaces or commas')),
   /** Work days available ÷ work days in the milestone × 100 (handbook "Team availability"). */
-  availability: z.number().int().min(0).max(100),
+  availability: z.number().check(z.int(), z.gte(0), z.lte(100)),
 });
 export type TeamMember = z.infer<typeof teamMember>;
 
 export const listSettingsSchema = z.object({
   quietChip: z.boolean(),
   /** Your own availability when you are not in the team list. */
-  myAvailability: z.number().int().min(0).max(100),
-  team: z.array(teamMember).max(20),
+  myAvailability: z.number().check(z.int(), z.gte(0), z.lte(100)),
+  team: z.array(teamMember).check(z.maxLength(20)),
 });
 export type ListSettings = z.infer<typeof listSettingsSchema>;
 

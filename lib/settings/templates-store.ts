@@ -2,7 +2,7 @@
 // are never stored; a built-in without an edit is the default. Read leniently (a bad entry is dropped, the rest kept);
 // written strictly (the options page shows what is wrong and nothing is saved).
 import { storage } from '#imports';
-import { z } from 'zod';
+import type * as z from '@/lib/zod';
 import {
   DEFAULT_TEMPLATES,
   mergeTemplates,

@@ -1,5 +1,5 @@
 // Every GitLab failure becomes a ForgeError: HTTP answers through errorFromStatus, no answer through networkError.
-import { GitbeakerRequestError, GitbeakerRetryError, GitbeakerTimeoutError } from '@gitbeaker/rest';
+import { GitbeakerRequestError, GitbeakerRetryError, GitbeakerTimeoutError } from '@gitbeaker/requester-utils';
 import { ForgeError } from '../errors';
 import { errorFromStatus, networkError } from '../http-errors';
 
@@ -9,7 +9,7 @@ export function toForgeError(e: unknown): ForgeError {
     const { response, description } = e.cause;
     return errorFromStatus(response.status, (h) => response.headers.get(h), description || undefined);
   }
-  // Only gitbeaker's default requester retries; after its retries it keeps neither status nor headers.
+  // Only gitbeaker's default requester retries (ours does not); after its retries it keeps neither status nor headers.
   if (e instanceof GitbeakerRetryError) {
     return /\b429\b/.test(e.message) ? errorFromStatus(429, () => undefined) : new ForgeError('forge', e.message);
   }

@@ -1,5 +1,4 @@
-// The GitLab adapter: REST v4 through @gitbeaker/rest, health status through GraphQL, every failure a ForgeError.
-import { Gitlab } from '@gitbeaker/rest';
+// The GitLab adapter: REST v4 through gitbeaker's resources, health status through GraphQL, every failure a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -15,6 +14,7 @@ import {
   type Note,
   type User,
 } from '../model';
+import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
@@ -55,7 +55,7 @@ interface RawToken {
 
 export class GitlabForge implements Forge {
   private readonly baseUrl: string;
-  private readonly api: InstanceType<typeof Gitlab<false>>;
+  private readonly api: GitlabApi;
   /** Per container path, for the adapter's lifetime: a project's tier does not change under us in practice. */
   private readonly capabilities = new Map<string, Capabilities>();
   /** Project path → id of its parent group (null: a user namespace); projects rarely move. */
@@ -64,7 +64,7 @@ export class GitlabForge implements Forge {
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
-    this.api = new Gitlab({ host: this.baseUrl, token: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
+    this.api = createApi({ host: this.baseUrl, token: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
   }
 
   async testConnection(): Promise<ConnectionCheck> {

@@ -1,9 +1,9 @@
 // A gitbeaker requester without gitbeaker's blind retries: its default one silently repeats 429 and 502 up to ten
 // times within ~250 ms, which ignores Retry-After and hides the rate limit from the user. Failures are thrown as
-// gitbeaker's own GitbeakerRequestError (status and headers in `cause.response`), so errors.ts maps both requesters.
-import { GitbeakerRequestError, type Gitlab } from '@gitbeaker/rest';
+// gitbeaker's own GitbeakerRequestError (status and headers in `cause.response`), as errors.ts expects of any requester.
+import { GitbeakerRequestError, type BaseResourceOptions } from '@gitbeaker/requester-utils';
 
-type RequesterFn = NonNullable<ConstructorParameters<typeof Gitlab>[0]['requesterFn']>;
+type RequesterFn = NonNullable<BaseResourceOptions<false>['requesterFn']>;
 type Requester = ReturnType<RequesterFn>;
 type RequestOptions = NonNullable<Parameters<Requester['get']>[1]>;
 
