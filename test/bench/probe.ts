@@ -1,14 +1,10 @@
-// Runs in the page (addInitScript): when DOMContentLoaded fired, when our panel first said data-state="ready",
-// when all list badges were shown, and the long tasks the main thread had.
+// Runs in the page (addInitScript): when DOMContentLoaded fired and when our panel first said data-state="ready".
+// (Long tasks come from a trace instead: the page's PerformanceObserver does not see the content script's tasks.)
 export const PROBE = `(() => {
-  const r = { dcl: 0, ready: 0, longTasks: [] };
+  const r = { dcl: 0, ready: 0 };
   window.__refineryBench = r;
   const epoch = () => performance.timeOrigin + performance.now();
   document.addEventListener('DOMContentLoaded', () => { r.dcl = epoch(); });
-  try {
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) r.longTasks.push(e.duration); })
-      .observe({ type: 'longtask', buffered: true });
-  } catch {}
   const watchHost = (host) => {
     const root = host.shadowRoot;
     if (!root) return;
@@ -26,5 +22,4 @@ export const PROBE = `(() => {
 export interface ProbeResult {
   dcl: number;
   ready: number;
-  longTasks: number[];
 }

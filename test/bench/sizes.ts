@@ -1,5 +1,5 @@
-// Bundle sizes of a built extension, raw and gzipped, per entry point: each content script, the background, and the
-// options and popup pages with every chunk they load.
+// Bundle sizes of a built extension, raw and gzipped, per entry point: each content script, the UI they load, the
+// background, and the options and popup pages with every chunk they load.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -32,6 +32,8 @@ export function measure(root: string): EntrySize[] {
   const entries: [string, string[]][] = [
     ['content script (GitLab)', ['content-scripts/gitlab.js']],
     ['content script (GitHub)', ['content-scripts/github.js']],
+    // The UI the content scripts load on the pages they serve (issue, list and board pages).
+    ['content UI', ['content-ui.js']],
     ['background', ['background.js']],
     ['options', htmlScripts(root, 'options.html')],
     ['popup', htmlScripts(root, 'popup.html')],
