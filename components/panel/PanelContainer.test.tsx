@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IssueRef } from '@/lib/forge/model';
@@ -7,15 +7,35 @@ import { mergeSettings } from '@/lib/handbook/settings';
 import type { Result, IssueView, WriteResult } from '@/lib/messaging';
 import { call } from '@/lib/messaging';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelContainer } from './PanelContainer';
 import { gitlabRef, makeView } from './fixtures';
+import type { PanelSection, SectionProps } from './sections';
 
 vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
 vi.mock('@/lib/settings/store', () => ({ loadSettings: vi.fn(), watchSettings: vi.fn() }));
-// The panel with its Weights section only: every other section has its own tests and its own calls.
+// The panel with its Weights section and a stand-in collapsed section that reads the comments on mount: the real
+// collapsed sections have their own tests and their own calls.
 vi.mock('./sections', async () => {
   const { WeightSection } = await import('@/components/weights/WeightSection');
-  return { PANEL_SECTIONS: [{ id: 'weight', Component: WeightSection }] };
+  const { useEffect, useState } = await import('react');
+  const messaging = await import('@/lib/messaging');
+  function NotesSection({ view }: SectionProps) {
+    const [typed, setTyped] = useState('');
+    useEffect(() => {
+      void messaging.call('listNotes', { ref: view.issue.ref });
+    }, [view.issue.ref]);
+    return (
+      <section aria-label="Comments" data-refinery="comments">
+        <textarea aria-label="Reply" value={typed} onChange={(e) => setTyped(e.target.value)} />
+      </section>
+    );
+  }
+  const sections: PanelSection[] = [
+    { id: 'weight', Component: WeightSection },
+    { id: 'comments', Component: NotesSection, collapsed: { title: (view) => `Comments on #${view.issue.ref.iid}` } },
+  ];
+  return { PANEL_SECTIONS: sections };
 });
 const callMock = vi.mocked(call);
 const loadMock = vi.mocked(loadSettings);
@@ -24,7 +44,7 @@ const loadMock = vi.mocked(loadSettings);
 let writes: Record<string, () => Promise<Result<WriteResult>>> = {};
 function answerIssues(...issues: (Result<IssueView> | Promise<Result<IssueView>>)[]) {
   callMock.mockImplementation((async (method: string) => {
-    if (method === 'listLabels') return { ok: true, data: [] };
+    if (method === 'listNotes') return { ok: true, data: [] };
     if (writes[method]) return writes[method]();
     if (method === 'openOptions') return { ok: true, data: { opened: true } };
     if (method !== 'getIssue') throw new Error(`unexpected call ${method}`);
@@ -34,6 +54,7 @@ function answerIssues(...issues: (Result<IssueView> | Promise<Result<IssueView>>
   }) as never);
 }
 const getIssueCalls = () => callMock.mock.calls.filter(([m]) => m === 'getIssue');
+const notesCalls = () => callMock.mock.calls.filter(([m]) => m === 'listNotes');
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -50,6 +71,7 @@ function weightRow(): string {
 }
 
 beforeEach(() => {
+  fakeBrowser.reset();
   writes = {};
   callMock.mockReset();
   loadMock.mockReset();
@@ -166,5 +188,72 @@ describe('PanelContainer', () => {
     await act(async () => undefined);
     expect(weightRow()).toBe('2 (from label estimate::2)');
     expect((screen.getByRole('radio', { name: '2 Small' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('collapsed sections', () => {
+  const toggle = () => screen.findByRole('button', { name: 'Comments on #7' });
+
+  it('show a closed disclosure and load nothing until opened, then load once', async () => {
+    answerIssues(ok(makeView()));
+    render(<PanelContainer issueRef={gitlabRef} />);
+    const button = await toggle();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    const body = document.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(body.hidden).toBe(true);
+    expect(screen.queryByRole('region', { name: 'Comments' })).toBeNull();
+    expect(notesCalls()).toHaveLength(0);
+
+    await userEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(body.hidden).toBe(false);
+    expect(await within(body).findByRole('region', { name: 'Comments' })).toBeTruthy();
+    expect(notesCalls()).toEqual([['listNotes', { ref: gitlabRef }]]);
+    // Closing hides it without unmounting: what was typed stays, and reopening reads nothing again.
+    await userEvent.type(within(body).getByRole('textbox', { name: 'Reply' }), 'half a reply');
+    await userEvent.click(button);
+    expect(body.hidden).toBe(true);
+    await userEvent.click(button);
+    expect((within(body).getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement).value).toBe('half a reply');
+    expect(notesCalls()).toHaveLength(1);
+  });
+
+  it('are remembered open in extension storage, and open (and load) on the next page', async () => {
+    answerIssues(ok(makeView()), ok(makeView()));
+    const first = render(<PanelContainer issueRef={gitlabRef} />);
+    await userEvent.click(await toggle());
+    await screen.findByRole('region', { name: 'Comments' });
+    await act(async () => undefined);
+    expect(await fakeBrowser.storage.local.get('panel-sections')).toEqual({ 'panel-sections': { comments: true } });
+    first.unmount();
+
+    render(<PanelContainer issueRef={gitlabRef} />);
+    expect((await toggle()).getAttribute('aria-expanded')).toBe('true');
+    expect(await screen.findByRole('region', { name: 'Comments' })).toBeTruthy();
+    expect(notesCalls()).toHaveLength(2);
+
+    await userEvent.click(await toggle());
+    await act(async () => undefined);
+    expect(await fakeBrowser.storage.local.get('panel-sections')).toEqual({ 'panel-sections': { comments: false } });
+  });
+
+  it('a closed section stays unloaded on the next issue after in-page navigation; an open one loads for it', async () => {
+    answerIssues(ok(makeView()), ok(makeView({}, {}, refB)));
+    const { rerender } = render(<PanelContainer issueRef={gitlabRef} />);
+    await userEvent.click(await toggle());
+    await screen.findByRole('region', { name: 'Comments' });
+    rerender(<PanelContainer issueRef={refB} />);
+    const next = await screen.findByRole('button', { name: 'Comments on #8' });
+    expect(next.getAttribute('aria-expanded')).toBe('true');
+    await screen.findByRole('region', { name: 'Comments' });
+    expect(notesCalls().map(([, p]) => (p as { ref: IssueRef }).ref.iid)).toEqual([7, 8]);
+  });
+
+  it('unreadable stored state counts as closed', async () => {
+    await fakeBrowser.storage.local.set({ 'panel-sections': 'open please' });
+    answerIssues(ok(makeView()));
+    render(<PanelContainer issueRef={gitlabRef} />);
+    expect((await toggle()).getAttribute('aria-expanded')).toBe('false');
+    expect(notesCalls()).toHaveLength(0);
   });
 });

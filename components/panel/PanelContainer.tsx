@@ -6,7 +6,9 @@ import type { Issue, IssueRef } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { pageHint } from '@/lib/page/hint';
 import { useSettings } from '@/components/app/useSettings';
+import { CollapsibleSection } from './CollapsibleSection';
 import { PANEL_SECTIONS } from './sections';
+import { loadOpenSections, saveSectionOpen, type OpenSections } from './sectionState';
 import { Panel, type PanelState } from './Panel';
 import { refKey } from './refKey';
 
@@ -23,9 +25,30 @@ interface Loaded {
   state: PanelState;
 }
 
+/** The remembered open sections (null until storage answers, read alongside the issue) and how to toggle one. */
+function useOpenSections(): [OpenSections | null, (id: string, open: boolean) => void] {
+  const [open, setOpen] = useState<OpenSections | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadOpenSections().then(
+      (stored) => live && setOpen(stored),
+      () => live && setOpen({}), // unreadable storage: all closed (degrade, never break)
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const toggle = useCallback((id: string, value: boolean) => {
+    setOpen((o) => ({ ...o, [id]: value }));
+    saveSectionOpen(id, value).catch(() => undefined); // not remembered: still toggled on this page
+  }, []);
+  return [open, toggle];
+}
+
 export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
   const key = refKey(issueRef);
   const settings = useSettings();
+  const [openSections, toggleSection] = useOpenSections();
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -58,6 +81,11 @@ export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
     return () => document.removeEventListener('visibilitychange', onReturn);
   }, [fixedElsewhere, retry]);
 
+  useEffect(() => {
+    const stops = PANEL_SECTIONS.flatMap((s) => (s.watchPage ? [s.watchPage()] : []));
+    return () => stops.forEach((stop) => stop());
+  }, []);
+
   const openOptions = useCallback(() => {
     call('openOptions', {});
   }, []);
@@ -75,9 +103,22 @@ export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
   return (
     <Panel state={state} forge={issueRef.forge} scopes={settings.scopes} onRetry={retry} onOpenOptions={openOptions}>
       {state.status === 'ready' &&
-        PANEL_SECTIONS.map(({ id, Component }) => (
-          <Component key={`${id}:${key}`} view={state.view} settings={settings} onIssue={onIssue} />
-        ))}
+        PANEL_SECTIONS.map(({ id, Component, collapsed }) => {
+          const body = <Component key={`${id}:${key}`} view={state.view} settings={settings} onIssue={onIssue} />;
+          if (!collapsed) return body;
+          if (!openSections) return null;
+          return (
+            <CollapsibleSection
+              key={`${id}:${key}`}
+              id={id}
+              title={collapsed.title(state.view, settings)}
+              open={openSections[id] === true}
+              onToggle={(open) => toggleSection(id, open)}
+            >
+              {body}
+            </CollapsibleSection>
+          );
+        })}
     </Panel>
   );
 }

@@ -3,8 +3,10 @@ import type { ComponentType } from 'react';
 import type { Issue } from '@/lib/forge/model';
 import type { Settings } from '@/lib/handbook/settings';
 import type { IssueView } from '@/lib/messaging';
+import { trackEditorFocus } from '@/lib/page/editor';
 import { WeightSection } from '@/components/weights/WeightSection';
 import { StatusSection } from '@/components/status/StatusSection';
+import { isEpicTarget } from '@/components/status/history';
 import { RefinementSection } from '@/components/refinement/RefinementSection';
 import { TemplatesSection } from '@/components/templates/TemplatesSection';
 
@@ -15,9 +17,26 @@ export interface SectionProps {
   onIssue: (issue: Issue) => void;
 }
 
-export const PANEL_SECTIONS: { id: string; Component: ComponentType<SectionProps> }[] = [
+export interface PanelSection {
+  id: string;
+  Component: ComponentType<SectionProps>;
+  /**
+   * Sections that read more than the issue (comments, labels, members, storage) are collapsed under this title and
+   * mount, so load, only when the user opens them; the open/closed state is remembered (sectionState.ts).
+   */
+  collapsed?: { title: (view: IssueView, settings: Readonly<Settings>) => string };
+  /** Started with the panel even while the section is closed: page state it needs later (no requests). Returns its stop. */
+  watchPage?: () => () => void;
+}
+
+export const PANEL_SECTIONS: PanelSection[] = [
   { id: 'weight', Component: WeightSection },
-  { id: 'status', Component: StatusSection },
-  { id: 'refinement', Component: RefinementSection },
-  { id: 'templates', Component: TemplatesSection },
+  {
+    id: 'status',
+    Component: StatusSection,
+    collapsed: { title: (view, settings) => (isEpicTarget(view.issue, settings) ? 'Weekly epic update' : 'Async status update') },
+  },
+  { id: 'refinement', Component: RefinementSection, collapsed: { title: () => 'Refinement' } },
+  // The caret the user leaves in the page's editor before opening Templates is where a template goes.
+  { id: 'templates', Component: TemplatesSection, collapsed: { title: () => 'Templates' }, watchPage: () => trackEditorFocus(document) },
 ];

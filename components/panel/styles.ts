@@ -43,6 +43,14 @@ button {
 }
 button.primary { background: var(--r-accent); border-color: var(--r-accent); color: var(--r-bg); }
 button:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 2px; }
+.panel-section { border-top: 1px solid var(--r-border); padding-top: 6px; }
+.section-toggle { margin: 0; font-size: 0.875rem; }
+.section-toggle button { display: flex; align-items: center; gap: 6px; width: 100%; padding: 2px 0; border: 0; background: none; font-weight: 600; text-align: start; }
+.section-toggle .chevron::before { content: '\u25B8'; display: inline-block; transition: transform 0.1s; }
+.section-toggle button[aria-expanded='true'] .chevron::before { transform: rotate(90deg); }
+.section-body { padding-top: 6px; }
+/* A section's own title repeats its toggle's: it still names the section's region, it is not shown twice. */
+.section-body > section > .section-title { display: none; }
 `;
 
 export const panelStyles = baseStyles + weightsStyles + refinementStyles + statusStyles;

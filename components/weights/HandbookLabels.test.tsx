@@ -20,6 +20,14 @@ function setup(answers: Answers, view: IssueView = makeView()) {
   render(<Harness view={view}>{(p) => <HandbookLabels {...p} />}</Harness>);
 }
 
+/** Asks for the check, as the user does; the labels are never read before. */
+async function check(answers: Answers, view?: IssueView) {
+  setup(answers, view);
+  const section = screen.getByRole('region', { name: 'Handbook labels' });
+  await userEvent.click(within(section).getByRole('button', { name: "Check the project's labels" }));
+  return section;
+}
+
 const createCalls = () => callMock.mock.calls.filter(([m]) => m === 'createLabels').map(([, p]) => p as { level: string; labels: LabelDef[] });
 
 beforeEach(() => {
@@ -28,10 +36,19 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('HandbookLabels', () => {
+  it('reads the project\'s labels only when asked', async () => {
+    setup({ listLabels: () => ok([]) });
+    await act(async () => undefined);
+    expect(callMock).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: "Check the project's labels" }));
+    expect(callMock).toHaveBeenCalledTimes(1);
+    expect(callMock).toHaveBeenCalledWith('listLabels', { ref: makeView().issue.ref });
+    expect(screen.getByRole('button', { name: "Create the handbook's labels" })).toBeTruthy();
+  });
+
   it('offers the missing labels, how many and which', async () => {
     const have = all.filter((l) => !['spike', 'security'].includes(l.name));
-    setup({ listLabels: () => ok(have) });
-    const section = await screen.findByRole('region', { name: 'Handbook labels' });
+    const section = await check({ listLabels: () => ok(have) });
     expect(section.textContent).toContain('This project lacks 2 of the handbook');
     const list = within(section).getAllByRole('listitem').map((li) => li.textContent);
     expect(list).toHaveLength(2);
@@ -42,7 +59,7 @@ describe('HandbookLabels', () => {
   it('GitLab: creates them at the chosen level and reports the counts', async () => {
     const view = makeView();
     const expected = missingLabels([], 'gitlab', view.capabilities, DEFAULT_SETTINGS);
-    setup(
+    const section = await check(
       {
         listLabels: () => ok([]),
         createLabels: (p: { labels: LabelDef[] }) =>
@@ -54,7 +71,6 @@ describe('HandbookLabels', () => {
       },
       view,
     );
-    const section = await screen.findByRole('region', { name: 'Handbook labels' });
     await userEvent.click(within(section).getByRole('radio', { name: 'Group' }));
     await userEvent.click(within(section).getByRole('button', { name: "Create the handbook's labels" }));
     expect(createCalls()).toHaveLength(1);
@@ -67,30 +83,30 @@ describe('HandbookLabels', () => {
   });
 
   it('GitHub: no level choice, includes the weight:: fallback labels', async () => {
-    setup({ listLabels: () => ok(all.filter((l) => !l.name.startsWith('weight::'))), createLabels: () => ok({ created: ['x'], existing: [], failed: [] }) }, makeView({}, {}, githubRef));
-    const section = await screen.findByRole('region', { name: 'Handbook labels' });
+    const section = await check(
+      { listLabels: () => ok(all.filter((l) => !l.name.startsWith('weight::'))), createLabels: () => ok({ created: ['x'], existing: [], failed: [] }) },
+      makeView({}, {}, githubRef),
+    );
     expect(within(section).queryByRole('radiogroup')).toBeNull();
     await userEvent.click(within(section).getByRole('button', { name: "Create the handbook's labels" }));
     expect(createCalls()[0]!.level).toBe('project');
     expect(createCalls()[0]!.labels.map((l) => l.name)).toEqual(['weight::1', 'weight::2', 'weight::3', 'weight::5']);
   });
 
-  it('says nothing when nothing is missing', async () => {
-    setup({ listLabels: () => ok(all) });
-    await act(async () => undefined);
-    expect(callMock).toHaveBeenCalledWith('listLabels', expect.anything());
-    expect(screen.queryByRole('region', { name: 'Handbook labels' })).toBeNull();
+  it('says so when nothing is missing', async () => {
+    const section = await check({ listLabels: () => ok(all) });
+    expect(within(section).getByRole('status').textContent).toBe("This project has all of the handbook's labels.");
+    expect(within(section).queryByRole('button', { name: "Create the handbook's labels" })).toBeNull();
   });
 
   it('explains that a Maintainer is needed when labels cannot be listed', async () => {
-    setup({ listLabels: () => fail('forbidden', '403') });
+    await check({ listLabels: () => fail('forbidden', '403') });
     expect(await screen.findByText(/needs a\s+Maintainer/)).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('a failed creation keeps the offer and says why', async () => {
-    setup({ listLabels: () => ok([]), createLabels: () => fail('forbidden', '403 Forbidden') });
-    const section = await screen.findByRole('region', { name: 'Handbook labels' });
+    const section = await check({ listLabels: () => ok([]), createLabels: () => fail('forbidden', '403 Forbidden') });
     await userEvent.click(within(section).getByRole('button', { name: "Create the handbook's labels" }));
     expect(within(section).getByRole('alert').textContent).toMatch(/^Could not create the handbook's labels\..*Creating labels needs a Maintainer\.$/);
     expect(within(section).getByRole('button', { name: "Create the handbook's labels" })).toBeTruthy();

@@ -1,41 +1,36 @@
-// "Create the handbook's labels": checks once per panel which of the process's labels the project lacks and offers
-// to create them. Never blocks the rest of the panel: a failure here is a quiet note.
-import { useEffect, useId, useMemo, useState } from 'react';
-import { refKey } from '@/components/panel/refKey';
-import type { IssueRef } from '@/lib/forge/model';
+// "Create the handbook's labels": on request, checks which of the process's labels the project lacks and offers to
+// create them. Not on every page view: listing a project's labels costs one request per 100 labels, and once a project
+// has them there is nothing to offer. Never blocks the rest of the panel: a failure here is a quiet note.
+import { useId, useMemo, useState } from 'react';
 import { missingLabels } from '@/lib/handbook/handbookLabels';
 import { call, type Response } from '@/lib/messaging';
 import { failureText } from './errorText';
 import type { WeightPartProps } from './types';
 
 type Level = 'project' | 'group';
-type Load = { status: 'loading' } | { status: 'forbidden' } | { status: 'failed'; text: string } | { status: 'ready'; names: string[] };
+type Load = { status: 'idle' } | { status: 'loading' } | { status: 'forbidden' } | { status: 'failed'; text: string } | { status: 'ready'; names: string[] };
 type Outcome = Response<'createLabels'>;
 const BATCH = 100; // the protocol's limit per request
 
 export function HandbookLabels({ view, settings, writer }: Pick<WeightPartProps, 'view' | 'settings' | 'writer'>) {
   const { issue, capabilities } = view;
-  const key = refKey(issue.ref);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [load, setLoad] = useState<Load>({ status: 'idle' });
   const [level, setLevel] = useState<Level>('project');
   const [creating, setCreating] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
-  useEffect(() => {
-    let live = true;
-    const ref = JSON.parse(key) as IssueRef;
-    call('listLabels', { ref }).then((r) => {
-      if (!live) return;
-      if (r.ok) setLoad({ status: 'ready', names: r.data.map((l) => l.name) });
-      else if (r.error.kind === 'forbidden') setLoad({ status: 'forbidden' });
-      else setLoad({ status: 'failed', text: failureText("check the project's labels", r.error, ref.forge) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  // The panel remounts this part for another issue, so an answer always belongs to the issue shown.
+  const check = async () => {
+    if (load.status === 'loading') return;
+    const ref = issue.ref;
+    setLoad({ status: 'loading' });
+    const r = await call('listLabels', { ref });
+    if (r.ok) setLoad({ status: 'ready', names: r.data.map((l) => l.name) });
+    else if (r.error.kind === 'forbidden') setLoad({ status: 'forbidden' });
+    else setLoad({ status: 'failed', text: failureText("check the project's labels", r.error, ref.forge) });
+  };
 
   const missing = useMemo(
     () => (load.status === 'ready' ? missingLabels(load.names, issue.ref.forge, capabilities, settings) : []),
@@ -70,16 +65,30 @@ export function HandbookLabels({ view, settings, writer }: Pick<WeightPartProps,
     }
   };
 
-  if (load.status === 'loading') return null;
-  if (load.status === 'forbidden')
+  const checkButton = (
+    <button type="button" onClick={() => void check()}>
+      Check the project&apos;s labels
+    </button>
+  );
+  if (load.status === 'idle' || load.status === 'loading' || load.status === 'forbidden' || load.status === 'failed')
     return (
-      <p className="hint">
-        Your token can&apos;t read this project&apos;s labels: checking and creating the handbook&apos;s labels needs a
-        Maintainer.
-      </p>
+      <section className="handbook-labels" aria-label="Handbook labels">
+        {load.status === 'forbidden' ? (
+          <p className="hint">
+            Your token can&apos;t read this project&apos;s labels: checking and creating the handbook&apos;s labels needs a
+            Maintainer.
+          </p>
+        ) : (
+          <div className="row">
+            {checkButton}
+            <p className="status" role="status">
+              {load.status === 'loading' && 'Checking the labels…'}
+            </p>
+          </div>
+        )}
+        {load.status === 'failed' && <p className="hint">{load.text}</p>}
+      </section>
     );
-  if (load.status === 'failed') return <p className="hint">{load.text}</p>;
-  if (missing.length === 0 && !outcome && !error) return null;
 
   return (
     <section className="handbook-labels" aria-label="Handbook labels">
@@ -117,8 +126,9 @@ export function HandbookLabels({ view, settings, writer }: Pick<WeightPartProps,
       <p className="status" role="status">
         {creating
           ? 'Creating labels…'
-          : outcome &&
-            `Created ${outcome.created.length}, ${outcome.existing.length} already existed, ${outcome.failed.length} failed.`}
+          : outcome
+            ? `Created ${outcome.created.length}, ${outcome.existing.length} already existed, ${outcome.failed.length} failed.`
+            : missing.length === 0 && !error && "This project has all of the handbook's labels."}
       </p>
       {outcome && outcome.failed.length > 0 && (
         <ul className="label-failures" aria-label="Labels not created">

@@ -77,4 +77,27 @@ describe('the background read cache', () => {
     await cached.getIssue(ref);
     expect(calls).toHaveLength(3);
   });
+
+  it("answers the project's labels and members once for all its issues, until one of them is written to", async () => {
+    const calls: string[] = [];
+    const forge = {
+      listLabels: vi.fn(async (r: IssueRef) => (calls.push(`labels ${r.path}`), [])),
+      listMembers: vi.fn(async (r: IssueRef) => (calls.push(`members ${r.path}`), [])),
+      changeLabels: vi.fn(async () => (calls.push('changeLabels'), {})),
+    } as unknown as Forge;
+    const cached = withCache(forge);
+    const elsewhere: IssueRef = { ...ref, path: 'g/q' };
+    await cached.listLabels(ref);
+    await cached.listLabels(other);
+    await cached.listMembers(other);
+    await cached.listMembers(ref);
+    await cached.listLabels(elsewhere);
+    expect(cached.isCached('listLabels', { ...ref, iid: 99 })).toBe(true);
+    expect(calls).toEqual(['labels g/p', 'members g/p', 'labels g/q']);
+
+    await cached.changeLabels(other, { add: ['new label'], remove: [] });
+    await cached.listLabels(ref);
+    await cached.listLabels(elsewhere);
+    expect(calls).toEqual(['labels g/p', 'members g/p', 'labels g/q', 'changeLabels', 'labels g/p']);
+  });
 });

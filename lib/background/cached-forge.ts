@@ -27,6 +27,20 @@ export function issueKey(ref: Pick<IssueRef, 'forge' | 'baseUrl' | 'container' |
   return `${ref.forge}|${ref.baseUrl}|${ref.container}|${ref.path.toLowerCase()}#${ref.iid}`;
 }
 
+/**
+ * Reads about the project rather than the issue: one answer serves every issue of the project (the panel of the
+ * next issue, the status section's concern labels). Any write to one of its issues drops it (GitLab creates an unknown
+ * label on use; createLabel adds one).
+ */
+const PROJECT_READS: ReadonlySet<string> = new Set(['listLabels', 'listMembers']);
+const projectKey = (ref: IssueRef) => `project:${issueKey({ ...ref, iid: 0 })}:${ref.kind}`;
+
+function cacheKey(method: string, args: unknown[]): string {
+  const ref = refOf(args);
+  if (ref && PROJECT_READS.has(method)) return `${method}:${projectKey(ref)}:${JSON.stringify(args.slice(1))}`;
+  return `${method}:${JSON.stringify(args)}`;
+}
+
 export interface CachedForge extends Forge {
   /** Drops everything cached about an issue (the page told us it changed). */
   invalidate(ref: IssueRef): void;
@@ -38,14 +52,15 @@ export function withCache(forge: Forge, now: () => number = Date.now): CachedFor
   const entries = new Map<string, { at: number; value: Promise<unknown>; issues: string[] }>();
   const invalidate = (ref: IssueRef) => {
     const k = issueKey(ref);
-    for (const [key, e] of entries) if (e.issues.includes(k)) entries.delete(key);
+    const project = projectKey(ref);
+    for (const [key, e] of entries) if (e.issues.includes(k) || e.issues.includes(project)) entries.delete(key);
   };
   return new Proxy(forge as CachedForge, {
     get(target, prop, receiver) {
       if (prop === 'invalidate') return invalidate;
       if (prop === 'isCached') {
         return (method: string, ...args: unknown[]) => {
-          const hit = entries.get(`${method}:${JSON.stringify(args)}`);
+          const hit = entries.get(cacheKey(method, args));
           return !!hit && now() - hit.at < CACHE_TTL_MS;
         };
       }
@@ -66,11 +81,14 @@ export function withCache(forge: Forge, now: () => number = Date.now): CachedFor
       }
       return (...args: unknown[]) => {
         const ref = refOf(args);
-        const key = `${prop}:${JSON.stringify(args)}`;
+        const key = cacheKey(prop, args);
         const hit = entries.get(key);
         if (hit && now() - hit.at < CACHE_TTL_MS) return hit.value;
+        // Expired answers go when a new one comes in: a long session does not keep every issue it ever read.
+        for (const [k, e] of entries) if (now() - e.at >= CACHE_TTL_MS) entries.delete(k);
         const promise = fn(...args);
-        entries.set(key, { at: now(), value: promise, issues: ref ? [issueKey(ref)] : bulkRefsOf(args).map(issueKey) });
+        const about = ref ? [PROJECT_READS.has(prop) ? projectKey(ref) : issueKey(ref)] : bulkRefsOf(args).map(issueKey);
+        entries.set(key, { at: now(), value: promise, issues: about });
         promise.catch(() => {
           if (entries.get(key)?.value === promise) entries.delete(key); // never keep a failure
         });

@@ -19,6 +19,13 @@ describe('page hints', () => {
     expect(pageHint(document, 'github')).toEqual({ title: 'Remember viewed files', labels: ['type::feature', 'backend'] });
   });
 
+  it('reads GitHub label chips by their name, not the description read to screen readers', () => {
+    document.body.innerHTML = `<bdi data-testid="issue-title">Docs</bdi><div data-testid="issue-labels"><a class="IssueLabel" data-name="documentation"><span class="TokenTextContainer">documentation</span><span class="sr-only">Improvements or additions to documentation</span></a></div>`;
+    const hint = pageHint(document, 'github');
+    expect(hint.labels).toEqual(['documentation']);
+    expect(matchesHint({ title: 'Docs', labels: ['documentation'] }, hint)).toBe(true);
+  });
+
   it('says nothing about what the page does not show', () => {
     expect(pageHint(document, 'gitlab')).toEqual({});
     expect(matchesHint({ title: 'x', labels: ['a'] }, {})).toBe(true);

@@ -27,7 +27,8 @@ function gitlabLabels(doc: Document): string[] | undefined {
 function githubLabels(doc: Document): string[] | undefined {
   const chips = doc.querySelectorAll('[data-testid="issue-labels"] a, .js-issue-labels a');
   if (!chips.length) return undefined;
-  return [...chips].map((a) => norm(a.textContent ?? ''));
+  // The chip's name only: GitHub puts the label's description in the same link for screen readers.
+  return [...chips].map((a) => norm(a.querySelector('[class*="TokenTextContainer"]')?.textContent ?? a.textContent ?? ''));
 }
 
 export function pageHint(doc: Document, forge: ForgeKind): PageHint {

@@ -76,3 +76,13 @@ export { expect };
 export function panel(page: Page) {
   return page.locator('[data-refinery="panel"]').getByRole('region', { name: 'Refinery' });
 }
+
+/**
+ * Opens a collapsed panel section by its toggle's name ("Refinement", "Async status update", "Templates"…); a
+ * section the user keeps open (remembered across pages) is left open.
+ */
+export async function openSection(page: Page, name: string) {
+  const toggle = panel(page).getByRole('button', { name, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}

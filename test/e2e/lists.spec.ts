@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { RecordedRequest } from '../sandbox/core';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test } from './fixtures';
+import { expect, openSection, panel, test } from './fixtures';
 
 const BACKEND = 'acme/platform/backend';
 
@@ -360,6 +360,7 @@ test.describe('GitLab epic child items', () => {
 
     // The epic's own panel runs beside the list feature.
     await expect(panel(page)).toBeVisible();
+    await openSection(page, 'Weekly epic update');
     await expect(page.getByRole('form', { name: 'Epic update' })).toBeVisible();
 
     await summary(page).getByRole('button', { name: 'Show only the 2 issues ready for development without a weight' }).click();

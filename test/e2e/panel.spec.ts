@@ -1,4 +1,7 @@
+import type { Sandbox } from '../sandbox/server';
 import { expect, panel, test, TOKENS } from './fixtures';
+
+const api = (sandbox: Sandbox) => sandbox.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
 
 test.describe('the panel on issue pages', () => {
   test('gitlab.com issue: shows weight, split weights, workflow stage and health status read through the background', async ({ page, connect }) => {
@@ -102,6 +105,58 @@ test.describe('the panel on issue pages', () => {
     const [r = 0, g = 0, b = 0] = bg.match(/\d+/g)!.map(Number);
     expect((r + g + b) / 3).toBeGreaterThan(128);
   });
+});
+
+test.describe('what a view costs the forge', () => {
+  test('a first view reads only the issue; a section reads its data when opened and stays open on the next page', async ({ page, connect, sandbox }) => {
+    await connect();
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    await expect(panel(page).getByRole('radiogroup', { name: 'Weight', exact: true })).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(api(sandbox)).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3']);
+
+    const status = panel(page).getByRole('button', { name: 'Async status update', exact: true });
+    await expect(status).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel(page).getByRole('button', { name: 'Refinement', exact: true })).toHaveAttribute('aria-expanded', 'false');
+    await status.click();
+    await expect(page.getByRole('form', { name: 'Status update' })).toBeVisible();
+    expect(api(sandbox)).toEqual(
+      expect.arrayContaining(['GET /api/v4/projects/acme/platform/backend/issues/3/notes', 'GET /api/v4/user']),
+    );
+
+    // Kept open: the next issue opens it at once; Refinement, still closed, reads nothing.
+    await page.goto('https://gitlab.com/acme/platform/backend/-/issues/4');
+    await expect(page.getByRole('form', { name: 'Status update' })).toBeVisible();
+    await expect(panel(page).getByRole('button', { name: 'Async status update', exact: true })).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel(page).getByRole('button', { name: 'Refinement', exact: true })).toHaveAttribute('aria-expanded', 'false');
+    expect(api(sandbox)).toContain('GET /api/v4/projects/acme/platform/backend/issues/4/notes');
+    expect(api(sandbox).filter((r) => r.endsWith('/links'))).toEqual([]); // the checklist's blockers
+  });
+
+  for (const url of ['https://gitlab.com/acme/platform/backend/-/issues/9', 'https://github.com/acme/widgets/issues/9']) {
+    test(`a revisit within a minute costs nothing; after someone else's change, only the issue (${new URL(url).host})`, async ({ page, connect, sandbox }) => {
+      await connect();
+      await page.goto(url);
+      await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+      await page.waitForTimeout(300);
+      const first = sandbox.requests.length;
+      expect(first).toBe(1);
+
+      await page.reload();
+      await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+      await page.waitForTimeout(300);
+      expect(sandbox.requests).toHaveLength(first);
+
+      // Someone else adds a label: the freshly loaded page shows it, so the cached copy is dropped.
+      if (url.includes('gitlab')) sandbox.gitlab.state.issues.find((i) => i.projectId === 1001 && i.iid === 9)!.labels.push('backend');
+      else sandbox.github.state.repos.find((r) => r.name === 'widgets')!.issues.find((i) => i.number === 9)!.labels.push('backend');
+      await page.reload();
+      await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+      await page.waitForTimeout(300);
+      expect(sandbox.requests.slice(first).map((r) => r.path)).toEqual([expect.stringMatching(/\/issues\/9$/)]);
+    });
+  }
 });
 
 test.describe('errors reach the panel as readable states', () => {

@@ -2,7 +2,7 @@
 // the workflow stepper with "Finish refinement", on GitLab Premium, GitLab Free and GitHub.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test } from './fixtures';
+import { expect, openSection, panel, test } from './fixtures';
 
 const TITLE = 'Issue title clearly describes the feature or change';
 const PERMISSIONS = 'Required permissions and access levels defined';
@@ -49,6 +49,7 @@ test.describe('GitLab Premium', () => {
   test('Start refinement posts the handbook checklist; a tick changes only its box; a teammate’s tick meanwhile is kept', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://gitlab.com/acme/platform/frontend/-/issues/12');
+    await openSection(page, 'Refinement');
     await expect(box(page, 'Issue label is workflow::refinement')).not.toBeChecked();
     await checklist(page).getByRole('button', { name: 'Start refinement' }).click();
     await expect(box(page, TITLE)).toBeEnabled();
@@ -82,6 +83,7 @@ test.describe('GitLab Premium', () => {
   test('the hand-written checklist is recognised; Finish refinement names open items, then sets ready for development', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://gitlab.com/acme/platform/frontend/-/issues/1');
+    await openSection(page, 'Refinement');
     await expect(box(page, TITLE)).toBeChecked();
     await expect(box(page, 'There are no blockers')).not.toBeChecked();
     await expect(checklist(page)).toContainText('Not yet, from the issue: 1 open blocker');
@@ -123,6 +125,7 @@ test.describe('GitLab Premium', () => {
   test('a deleted checklist comment: the tick fails and re-posting it is offered, with its ticks', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://gitlab.com/acme/platform/frontend/-/issues/1');
+    await openSection(page, 'Refinement');
     await expect(box(page, TITLE)).toBeChecked();
     const original = checklistNote(sandbox, 1002, 1)!;
     sandbox.gitlab.state.notes.splice(sandbox.gitlab.state.notes.indexOf(original), 1);
@@ -144,6 +147,7 @@ test.describe('GitLab Premium', () => {
     const before = note.body;
     await connect();
     await page.goto('https://gitlab.com/acme/platform/frontend/-/issues/1');
+    await openSection(page, 'Refinement');
     const notice = checklist(page).getByRole('note');
     await expect(notice).toContainText('checklist comment Refinery cannot read');
     await expect(notice.getByRole('link', { name: 'Open the checklist comment' })).toHaveAttribute('href', `https://gitlab.com/acme/platform/frontend/-/issues/1#note_${note.id}`);
@@ -156,6 +160,7 @@ test.describe('GitLab Free', () => {
   test('moving to the next stage removes the old workflow label (Free keeps no exclusivity itself)', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://gitlab.com/acme/community/website/-/issues/5');
+    await openSection(page, 'Refinement');
     await expect(workflow(page).getByRole('button', { name: 'planning breakdown' })).toHaveAttribute('aria-current', 'step');
     await workflow(page).getByRole('button', { name: 'Move to refinement' }).click();
     await expect(workflow(page).getByRole('button', { name: 'refinement', exact: true })).toHaveAttribute('aria-current', 'step');
@@ -175,6 +180,7 @@ test.describe('GitLab Free', () => {
     note.body = note.body.replace(`- [ ] ${PERMISSIONS}`, `- [x] ${PERMISSIONS}`).replace(`- [ ] ${SMALL}`, `- [x] ${SMALL}`);
     await connect();
     await page.goto('https://gitlab.com/acme/community/website/-/issues/1');
+    await openSection(page, 'Refinement');
     await expect(box(page, 'There are no blockers')).toBeChecked();
     await workflow(page).getByRole('button', { name: 'Finish refinement' }).click();
     const confirm = workflow(page).getByRole('group', { name: 'Confirm finishing refinement' });
@@ -191,6 +197,7 @@ test.describe('GitHub', () => {
   test('start refinement, tick a box, finish names the open blocker, move to the next stage', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://github.com/acme/widgets/issues/1');
+    await openSection(page, 'Refinement');
     await checklist(page).getByRole('button', { name: 'Start refinement' }).click();
     await expect(box(page, TITLE)).toBeEnabled();
     const comment = widgets(sandbox).comments.filter((c) => c.issueNumber === 1).at(-1)!;

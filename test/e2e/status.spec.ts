@@ -3,7 +3,7 @@
 // comment; the history chart of earlier updates.
 import type { Page, Worker } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test } from './fixtures';
+import { expect, openSection, panel, test } from './fixtures';
 
 const form = (page: Page) => page.getByRole('form', { name: 'Status update' });
 const field = (page: Page, name: string) => form(page).getByRole('spinbutton', { name, exact: true });
@@ -18,6 +18,7 @@ const drafts = (worker: Worker) =>
 async function open(page: Page, url: string) {
   await page.goto(url);
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Async status update');
   await expect(form(page)).toBeVisible();
 }
 
@@ -162,6 +163,7 @@ test('the history chart lists the seeded updates, and the panel says when the la
 test('GitLab epic: the weekly update form, prefilled from the last weekly update, posts to the epic', async ({ page, connect, sandbox }) => {
   await connect();
   await page.goto('https://gitlab.com/groups/acme/platform/-/epics/2');
+  await openSection(page, 'Weekly epic update');
   const epic = page.getByRole('form', { name: 'Epic update' });
   await expect(epic.getByRole('radio', { name: 'so-so' })).toBeChecked();
   await expect(epic.getByRole('textbox', { name: 'Done', exact: true })).toHaveValue('3 of 8 issues');

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '../../lib/handbook/templates';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test } from './fixtures';
+import { expect, openSection, panel, test } from './fixtures';
 
 const templates = (page: Page) => panel(page).getByRole('region', { name: 'Templates' });
 const tick = (body: string, ...labels: string[]) =>
@@ -13,6 +13,7 @@ test('GitLab: the plan lands at the caret of the comment editor, the typed text 
   await connect();
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   const editor = page.locator('textarea[data-testid="markdown-editor-form-field"]');
   await editor.click();
   await page.keyboard.type('Before the plan.\nAfter the plan.');
@@ -39,6 +40,8 @@ test('GitLab rich-text editor: the plan is pasted as Markdown at the caret', asy
   await rich.click();
   await page.keyboard.type('Hello world');
   for (let i = 0; i < ' world'.length; i++) await page.keyboard.press('ArrowLeft');
+  // Templates opened only now: the caret left in the page's editor before is still where the plan goes.
+  await openSection(page, 'Templates');
 
   await templates(page).getByRole('button', { name: 'Insert implementation plan' }).click();
   await expect(rich).toHaveAttribute('data-sandbox-last-insert', 'paste');
@@ -51,6 +54,7 @@ test('GitHub composer: a template from the menu, by keyboard, reaches the app st
   await connect();
   await page.goto('https://github.com/acme/widgets/issues/1');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   const composer = page.locator('[data-testid="comment-composer"] textarea');
   await composer.fill('Thanks for the report.');
 
@@ -78,6 +82,7 @@ test('no editor on the page: our editor posts the plan, a 500 keeps the text, ti
   await connect();
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/4?variant=bare');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   const t = templates(page);
   await t.getByRole('button', { name: 'Pick a reviewer' }).click();
   await t.getByRole('group', { name: 'Reviewer' }).getByRole('checkbox', { name: /@carol/ }).check();
@@ -124,6 +129,7 @@ test('a plan posted with the page editor: its ticked Dependencies are offered as
   await connect();
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   await templates(page).getByRole('button', { name: 'Insert implementation plan' }).click();
   const editor = page.locator('textarea[data-testid="markdown-editor-form-field"]');
   await expect(editor).toHaveValue(IMPLEMENTATION_PLAN_TEMPLATE);
@@ -141,6 +147,7 @@ test('older pages: the legacy GitLab note form and the Rails GitHub composer tak
   await connect();
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1?variant=legacy');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   const note = page.locator('textarea#note-body');
   await note.evaluate((el: HTMLTextAreaElement) => (el.value = 'Restored draft')); // never focused by the user
   await templates(page).getByRole('button', { name: 'Insert template' }).click();
@@ -150,6 +157,7 @@ test('older pages: the legacy GitLab note form and the Rails GitHub composer tak
 
   await page.goto('https://github.com/acme/widgets/issues/1?variant=rails');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   await templates(page).getByRole('button', { name: 'Insert implementation plan' }).click();
   await expect(page.locator('textarea#new_comment_field')).toHaveValue(IMPLEMENTATION_PLAN_TEMPLATE);
 });
@@ -166,6 +174,7 @@ test("the team's edit of a template in the options is what the panel inserts", a
 
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
   await templates(page).getByRole('button', { name: 'Insert implementation plan' }).click();
   await expect(page.locator('textarea[data-testid="markdown-editor-form-field"]')).toHaveValue(
     '### Implementation plan\n\n- [ ] Requires ~backend\n\n@engineer_username please review.',
