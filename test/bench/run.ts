@@ -109,7 +109,7 @@ async function requestsPerView(ext: Launched, sandbox: Sandbox, forge: 'gitlab' 
 }
 
 async function listPage(ext: Launched, sandbox: Sandbox) {
-  const url = 'https://gitlab.com/acme/platform/backend/-/issues?per_page=100';
+  const url = 'https://gitlab.com/acme/platform/backend/-/issues?first_page_size=100';
   const before = sandbox.requests.length;
   const page = await ext.context.newPage();
   await page.goto(url, { waitUntil: 'load' });
