@@ -10,7 +10,7 @@ import { call, type IssueView } from '@/lib/messaging';
 import { PeoplePicker } from '@/components/weights/PeoplePicker';
 import { checkEpicForm, epicPrefill, isEpicDraftValue, type EpicDraftValue, type EpicForm } from './epicFormState';
 import { PercentField } from './PercentField';
-import { PostFeedback } from './PostFeedback';
+import { FormActions } from './FormActions';
 import { failedText } from './postText';
 import { Preview } from './Preview';
 import { useDraftedForm } from './useDraftedForm';
@@ -128,27 +128,13 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
         </div>
       )}
       {preview !== null && <Preview issueRef={ref} markdown={preview} onClose={() => setPreview(null)} />}
-      <div className="row actions">
-        <button
-          type="button"
-          disabled={drafted.posting}
-          onClick={() => {
-            const update = checked();
-            if (update) setPreview(formatEpicUpdate(update, { updateId: 'preview-update' }));
-          }}
-        >
-          Preview
-        </button>
-        <button type="submit" className="primary" disabled={drafted.posting}>
-          Post update
-        </button>
-        {drafted.hasDraft && !drafted.posting && (
-          <button type="button" className="link" onClick={() => void drafted.discard()}>
-            Discard draft
-          </button>
-        )}
-      </div>
-      <PostFeedback
+      <FormActions
+        hasDraft={drafted.hasDraft}
+        onPreview={() => {
+          const update = checked();
+          if (update) setPreview(formatEpicUpdate(update, { updateId: 'preview-update' }));
+        }}
+        onDiscard={() => void drafted.discard()}
         posting={drafted.posting}
         draftNote={drafted.draftNote}
         posted={phase.status === 'posted' ? phase.text : null}

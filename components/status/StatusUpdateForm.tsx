@@ -17,7 +17,7 @@ import { HealthRadios } from './HealthRadios';
 import { PercentField } from './PercentField';
 import { failedText, healthHint, postedText } from './postText';
 import { Preview } from './Preview';
-import { PostFeedback } from './PostFeedback';
+import { FormActions } from './FormActions';
 import { useDraftedForm } from './useDraftedForm';
 
 export interface StatusUpdateFormProps {
@@ -147,20 +147,10 @@ export function StatusUpdateForm({ view, settings, onIssue, notes, linked, me, o
         </div>
       )}
       {preview && <Preview issueRef={ref} markdown={preview.markdown} note={preview.note} onClose={() => setPreview(null)} />}
-      <div className="row actions">
-        <button type="button" onClick={showPreview} disabled={drafted.posting}>
-          Preview
-        </button>
-        <button type="submit" className="primary" disabled={drafted.posting}>
-          Post update
-        </button>
-        {drafted.hasDraft && !drafted.posting && (
-          <button type="button" className="link" onClick={() => void drafted.discard()}>
-            Discard draft
-          </button>
-        )}
-      </div>
-      <PostFeedback
+      <FormActions
+        hasDraft={drafted.hasDraft}
+        onPreview={showPreview}
+        onDiscard={() => void drafted.discard()}
         posting={drafted.posting}
         draftNote={drafted.draftNote}
         posted={phase.status === 'posted' ? phase.text : null}
