@@ -3,193 +3,262 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as z from './zod';
 import { forgeError, type ForgeErrorData } from './forge/errors';
-import { capabilities, forgeKind, healthStatus, issue, issueRef, labelChange, labelDef, linkedChange, note, user, weightValue } from './forge/model';
+import {
+  capabilities,
+  forgeKind,
+  healthStatus,
+  issue,
+  issueRef,
+  labelChange,
+  labelDef,
+  linkedChange,
+  note,
+  user,
+  weightValue,
+} from './forge/model';
 import { epicUpdateSchema } from './handbook/epic-update';
 import { statusUpdateSchema } from './handbook/status-format';
 
-export const connectionKind = z.enum(['gitlab', 'github']);
+export const connectionKind = z.deferred(() => z.enum(['gitlab', 'github']));
 
 /** What the background tells about a connection: never the token, only whether one is set and its last four. */
-export const connectionInfo = z.object({
-  id: z.string(),
-  kind: connectionKind,
-  baseUrl: z.url(),
-  hasToken: z.boolean(),
-  tokenHint: z.nullable(z.string().check(z.maxLength(8))),
-  builtIn: z.boolean(),
-});
+export const connectionInfo = z.deferred(() =>
+  z.object({
+    id: z.string(),
+    kind: connectionKind,
+    baseUrl: z.url(),
+    hasToken: z.boolean(),
+    tokenHint: z.nullable(z.string().check(z.maxLength(8))),
+    builtIn: z.boolean(),
+  }),
+);
 export type ConnectionInfo = z.infer<typeof connectionInfo>;
 
-const baseUrl = z.pipe(
-  z.url({ protocol: /^https?$/ }),
-  z.transform((u: string) => u.replace(/\/+$/, '')),
+const baseUrl = z.deferred(() =>
+  z.pipe(
+    z.url({ protocol: /^https?$/ }),
+    z.transform((u: string) => u.replace(/\/+$/, '')),
+  ),
 );
 
-export const issueView = z.object({
-  issue,
-  capabilities,
-});
+export const issueView = z.deferred(() =>
+  z.object({
+    issue,
+    capabilities,
+  }),
+);
 export type IssueView = z.infer<typeof issueView>;
 
 /** A write's outcome: the issue as the forge has it afterwards, and whether a native field or a label was used. */
-export const writeResult = z.object({ issue, via: z.enum(['field', 'label']) });
+export const writeResult = z.deferred(() => z.object({ issue, via: z.enum(['field', 'label']) }));
 export type WriteResult = z.infer<typeof writeResult>;
 
 // Async status updates: one logical update (its updateId, kept by the draft) is posted at most once, by the background.
-const updateId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/, { error: 'Malformed update id' }));
-export const postStatusUpdateRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('status'), ref: issueRef, updateId, update: statusUpdateSchema }),
-  z.object({ kind: z.literal('epic'), ref: issueRef, updateId, update: epicUpdateSchema }),
-]);
-export const postedUpdate = z.object({
-  note,
-  /** created: posted now; confirmed: a failed try had landed after all; existing: posted earlier (a retry, another tab). */
-  outcome: z.enum(['created', 'confirmed', 'existing']),
-  /** field: GitLab's health status (Ultimate); label: an exclusive `health::` label; none: no health given. */
-  healthVia: z.enum(['field', 'label', 'none']),
-  /** The issue after the update (health changed), or null when it was not read again. */
-  issue: z.nullable(issue),
-  /** Why the health status was not set although the comment is posted; null otherwise. */
-  healthError: z.nullable(z.string()),
-});
+const updateId = z.deferred(() =>
+  z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/, { error: 'Malformed update id' })),
+);
+export const postStatusUpdateRequest = z.deferred(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('status'), ref: issueRef, updateId, update: statusUpdateSchema }),
+    z.object({ kind: z.literal('epic'), ref: issueRef, updateId, update: epicUpdateSchema }),
+  ]),
+);
+export const postedUpdate = z.deferred(() =>
+  z.object({
+    note,
+    /** created: posted now; confirmed: a failed try had landed after all; existing: posted earlier (a retry, another tab). */
+    outcome: z.enum(['created', 'confirmed', 'existing']),
+    /** field: GitLab's health status (Ultimate); label: an exclusive `health::` label; none: no health given. */
+    healthVia: z.enum(['field', 'label', 'none']),
+    /** The issue after the update (health changed), or null when it was not read again. */
+    issue: z.nullable(issue),
+    /** Why the health status was not set although the comment is posted; null otherwise. */
+    healthError: z.nullable(z.string()),
+  }),
+);
 export type PostedUpdate = z.infer<typeof postedUpdate>;
 
 // Capacity (lists feature): the signed-in user and the team list from the options, against the handbook's budget.
-export const capacityRequest = z.object({
-  forge: forgeKind,
-  baseUrl,
-  /** A project / repository or GitLab group (the page the popup was opened on), or everything the token sees. */
-  container: z.nullable(z.object({ kind: z.enum(['project', 'group']), path: z.string().check(z.minLength(1), z.maxLength(1024)) })),
-  usernames: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))).check(z.maxLength(20)),
-  /** Add the token's own user first. */
-  includeMe: z.boolean(),
-  milestone: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))),
-});
-export const capacityReport = z.object({
-  milestones: z.array(z.string()),
-  people: z.array(
-    z.object({
-      username: z.string(),
-      me: z.boolean(),
-      /** Sum of the weights (a complete backend/frontend split counts as its sum). */
-      total: z.number().check(z.nonnegative()),
-      count: z.number().check(z.int(), z.nonnegative()),
-      unweighted: z.array(z.object({ ref: issueRef, title: z.string(), webUrl: z.string() })),
-      /** More than 100 issues: only the first 100 are counted. */
-      truncated: z.boolean(),
-      error: z.nullable(forgeError),
-    }),
-  ),
-});
+export const capacityRequest = z.deferred(() =>
+  z.object({
+    forge: forgeKind,
+    baseUrl,
+    /** A project / repository or GitLab group (the page the popup was opened on), or everything the token sees. */
+    container: z.nullable(
+      z.object({ kind: z.enum(['project', 'group']), path: z.string().check(z.minLength(1), z.maxLength(1024)) }),
+    ),
+    usernames: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))).check(z.maxLength(20)),
+    /** Add the token's own user first. */
+    includeMe: z.boolean(),
+    milestone: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))),
+  }),
+);
+export const capacityReport = z.deferred(() =>
+  z.object({
+    milestones: z.array(z.string()),
+    people: z.array(
+      z.object({
+        username: z.string(),
+        me: z.boolean(),
+        /** Sum of the weights (a complete backend/frontend split counts as its sum). */
+        total: z.number().check(z.nonnegative()),
+        count: z.number().check(z.int(), z.nonnegative()),
+        unweighted: z.array(z.object({ ref: issueRef, title: z.string(), webUrl: z.string() })),
+        /** More than 100 issues: only the first 100 are counted. */
+        truncated: z.boolean(),
+        error: z.nullable(forgeError),
+      }),
+    ),
+  }),
+);
 export type CapacityReport = z.infer<typeof capacityReport>;
 
 /** A comment's Markdown as the forges take it. */
-const noteBody = z.string().check(z.minLength(1), z.maxLength(1_000_000));
-const noteId = z.number().check(z.int(), z.positive());
+const noteBody = z.deferred(() => z.string().check(z.minLength(1), z.maxLength(1_000_000)));
+const noteId = z.deferred(() => z.number().check(z.int(), z.positive()));
 
 /** Method name → request and response schema. */
 export const protocol = {
   getIssue: {
-    request: z.object({
-      ref: issueRef,
-      /** What the page itself shows: a cached copy it contradicts is refetched. */
-      hint: z.optional(
-        z.object({
-          title: z.optional(z.string().check(z.maxLength(1000))),
-          labels: z.optional(z.array(z.string().check(z.maxLength(255))).check(z.maxLength(200))),
-        }),
-      ),
-    }),
+    request: z.deferred(() =>
+      z.object({
+        ref: issueRef,
+        /** What the page itself shows: a cached copy it contradicts is refetched. */
+        hint: z.optional(
+          z.object({
+            title: z.optional(z.string().check(z.maxLength(1000))),
+            labels: z.optional(z.array(z.string().check(z.maxLength(255))).check(z.maxLength(200))),
+          }),
+        ),
+      }),
+    ),
     response: issueView,
   },
   /** `fresh` skips the background's read cache (a comment may have been posted through the page itself). */
-  listNotes: { request: z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) }), response: z.array(note) },
-  listLinkedChanges: { request: z.object({ ref: issueRef }), response: z.array(linkedChange) },
-  changeLabels: { request: z.object({ ref: issueRef, change: labelChange }), response: issue },
-  /** The handbook weight: the issue's weight field where the tier has one, else an exclusive `weight::N` label. */
-  setWeight: { request: z.object({ ref: issueRef, weight: z.nullable(weightValue) }), response: writeResult },
-  /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
-  setHealthStatus: { request: z.object({ ref: issueRef, status: z.nullable(healthStatus) }), response: writeResult },
-  listMembers: { request: z.object({ ref: issueRef }), response: z.array(user) },
-  listLabels: { request: z.object({ ref: issueRef }), response: z.array(labelDef) },
-  createLabels: {
-    request: z.object({ ref: issueRef, level: z.enum(['project', 'group']), labels: z.array(labelDef).check(z.minLength(1), z.maxLength(100)) }),
-    response: z.object({
-      created: z.array(z.string()),
-      existing: z.array(z.string()),
-      failed: z.array(z.object({ name: z.string(), message: z.string() })),
-    }),
+  listNotes: {
+    request: z.deferred(() => z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) })),
+    response: z.deferred(() => z.array(note)),
   },
-  createNote: { request: z.object({ ref: issueRef, body: noteBody }), response: note },
+  listLinkedChanges: {
+    request: z.deferred(() => z.object({ ref: issueRef })),
+    response: z.deferred(() => z.array(linkedChange)),
+  },
+  changeLabels: { request: z.deferred(() => z.object({ ref: issueRef, change: labelChange })), response: issue },
+  /** The handbook weight: the issue's weight field where the tier has one, else an exclusive `weight::N` label. */
+  setWeight: {
+    request: z.deferred(() => z.object({ ref: issueRef, weight: z.nullable(weightValue) })),
+    response: writeResult,
+  },
+  /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
+  setHealthStatus: {
+    request: z.deferred(() => z.object({ ref: issueRef, status: z.nullable(healthStatus) })),
+    response: writeResult,
+  },
+  listMembers: { request: z.deferred(() => z.object({ ref: issueRef })), response: z.deferred(() => z.array(user)) },
+  listLabels: { request: z.deferred(() => z.object({ ref: issueRef })), response: z.deferred(() => z.array(labelDef)) },
+  createLabels: {
+    request: z.deferred(() =>
+      z.object({
+        ref: issueRef,
+        level: z.enum(['project', 'group']),
+        labels: z.array(labelDef).check(z.minLength(1), z.maxLength(100)),
+      }),
+    ),
+    response: z.deferred(() =>
+      z.object({
+        created: z.array(z.string()),
+        existing: z.array(z.string()),
+        failed: z.array(z.object({ name: z.string(), message: z.string() })),
+      }),
+    ),
+  },
+  createNote: { request: z.deferred(() => z.object({ ref: issueRef, body: noteBody })), response: note },
   updateNote: {
-    request: z.object({ ref: issueRef, noteId, body: noteBody }),
+    request: z.deferred(() => z.object({ ref: issueRef, noteId, body: noteBody })),
     response: note,
   },
   /** The forge's own rendering of Markdown in the issue's context; the HTML is unsanitized (sanitize before showing). */
-  renderMarkdown: { request: z.object({ ref: issueRef, text: noteBody }), response: z.object({ html: z.string() }) },
+  renderMarkdown: {
+    request: z.deferred(() => z.object({ ref: issueRef, text: noteBody })),
+    response: z.deferred(() => z.object({ html: z.string() })),
+  },
   /** The token's user on the issue's forge. */
-  currentUser: { request: z.object({ ref: issueRef }), response: user },
+  currentUser: { request: z.deferred(() => z.object({ ref: issueRef })), response: user },
   postStatusUpdate: { request: postStatusUpdateRequest, response: postedUpdate },
   // Refinement checklist: the comment is edited only by the background, re-read and merged item by item.
   /** The issue's comments and open blockers (null: the forge cannot say); `fresh` skips the background's read cache. */
   getChecklist: {
-    request: z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) }),
-    response: z.object({
-      notes: z.array(note),
-      blockers: z.nullable(z.number().check(z.int(), z.nonnegative())),
-      blockersError: z.nullable(z.string()),
-    }),
+    request: z.deferred(() => z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) })),
+    response: z.deferred(() =>
+      z.object({
+        notes: z.array(note),
+        blockers: z.nullable(z.number().check(z.int(), z.nonnegative())),
+        blockersError: z.nullable(z.string()),
+      }),
+    ),
   },
   /** Ticks/unticks boxes of the checklist comment; `base` is its body as the page saw it. not-found: it was deleted. */
   tickChecklist: {
-    request: z.object({
-      ref: issueRef,
-      noteId,
-      base: noteBody,
-      ticks: z
-        .array(z.object({ itemText: z.string().check(z.minLength(1), z.maxLength(2000)), checked: z.boolean() }))
-        .check(z.minLength(1), z.maxLength(50)),
-    }),
-    response: z.object({ note, changed: z.array(z.string()), dropped: z.array(z.string()) }),
+    request: z.deferred(() =>
+      z.object({
+        ref: issueRef,
+        noteId,
+        base: noteBody,
+        ticks: z
+          .array(z.object({ itemText: z.string().check(z.minLength(1), z.maxLength(2000)), checked: z.boolean() }))
+          .check(z.minLength(1), z.maxLength(50)),
+      }),
+    ),
+    response: z.deferred(() => z.object({ note, changed: z.array(z.string()), dropped: z.array(z.string()) })),
   },
   /** Posts the handbook's checklist comment (or re-posts `body`), unless a readable one exists: then that one, created false. */
   startRefinement: {
-    request: z.object({
-      ref: issueRef,
-      kind: z.enum(['issue', 'bug']),
-      ticks: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)), []),
-      body: z.optional(noteBody),
-    }),
-    response: z.object({ note, created: z.boolean() }),
+    request: z.deferred(() =>
+      z.object({
+        ref: issueRef,
+        kind: z.enum(['issue', 'bug']),
+        ticks: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)), []),
+        body: z.optional(noteBody),
+      }),
+    ),
+    response: z.deferred(() => z.object({ note, created: z.boolean() })),
   },
-  listConnections: { request: z.object({}), response: z.array(connectionInfo) },
+  listConnections: { request: z.deferred(() => z.object({})), response: z.deferred(() => z.array(connectionInfo)) },
   saveConnection: {
-    request: z.object({
-      id: z.optional(z.string().check(z.maxLength(200))),
-      kind: connectionKind,
-      baseUrl,
-      /** Omitted or empty keeps the stored token. */
-      token: z.optional(z.string().check(z.maxLength(500))),
-    }),
+    request: z.deferred(() =>
+      z.object({
+        id: z.optional(z.string().check(z.maxLength(200))),
+        kind: connectionKind,
+        baseUrl,
+        /** Omitted or empty keeps the stored token. */
+        token: z.optional(z.string().check(z.maxLength(500))),
+      }),
+    ),
     response: connectionInfo,
   },
-  removeConnection: { request: z.object({ id: z.string() }), response: z.object({ removed: z.boolean() }) },
+  removeConnection: {
+    request: z.deferred(() => z.object({ id: z.string() })),
+    response: z.deferred(() => z.object({ removed: z.boolean() })),
+  },
   testConnection: {
-    request: z.object({ id: z.string() }),
-    response: z.object({ user, problems: z.array(z.string()) }),
+    request: z.deferred(() => z.object({ id: z.string() })),
+    response: z.deferred(() => z.object({ user, problems: z.array(z.string()) })),
   },
   /** Which connection (if any) serves a page's origin+path; lets content scripts build refs. */
   resolveConnection: {
-    request: z.object({ url: z.url() }),
-    response: z.nullable(connectionInfo),
+    request: z.deferred(() => z.object({ url: z.url() })),
+    response: z.deferred(() => z.nullable(connectionInfo)),
   },
   /** Content scripts cannot open the options page themselves. */
-  openOptions: { request: z.object({}), response: z.object({ opened: z.boolean() }) },
+  openOptions: {
+    request: z.deferred(() => z.object({})),
+    response: z.deferred(() => z.object({ opened: z.boolean() })),
+  },
   // Weight validation on list pages, and capacity in the popup: bulk reads, never one request per issue.
   /** A list page's issues by number (≤100, one connection): `missing` are those that do not exist or the token cannot read. */
   listIssues: {
-    request: z.object({ refs: z.array(issueRef).check(z.minLength(1), z.maxLength(100)) }),
-    response: z.object({ issues: z.array(issueView), missing: z.array(issueRef) }),
+    request: z.deferred(() => z.object({ refs: z.array(issueRef).check(z.minLength(1), z.maxLength(100)) })),
+    response: z.deferred(() => z.object({ issues: z.array(issueView), missing: z.array(issueRef) })),
   },
   /** Per person, the weights of the issues assigned in a milestone (null: the current one) and those without weight. */
   capacity: { request: capacityRequest, response: capacityReport },
@@ -212,6 +281,14 @@ export function resultSchema<T extends z.ZodMiniType>(data: T) {
   ]);
 }
 
+// Built once per method, when first called.
+const resultSchemas = new Map<Method, z.ZodMiniType>();
+const resultFor = (method: Method) => {
+  let schema = resultSchemas.get(method);
+  if (!schema) resultSchemas.set(method, (schema = resultSchema(protocol[method].response)));
+  return schema;
+};
+
 function invalid(message: string): { ok: false; error: ForgeErrorData } {
   return { ok: false, error: { kind: 'invalid', message } };
 }
@@ -225,9 +302,12 @@ export async function call<M extends Method>(method: M, params: Request<M>): Pro
   try {
     raw = await messenger.sendMessage(method as Method, parsed.data as unknown);
   } catch (e) {
-    return { ok: false, error: { kind: 'unknown', message: `The extension's background did not answer: ${String(e)}` } };
+    return {
+      ok: false,
+      error: { kind: 'unknown', message: `The extension's background did not answer: ${String(e)}` },
+    };
   }
-  const checked = resultSchema(spec.response).safeParse(raw);
+  const checked = resultFor(method).safeParse(raw);
   if (!checked.success) return invalid(`The background sent a malformed answer to ${method}.`);
   return checked.data as Result<Response<M>>;
 }
@@ -246,11 +326,7 @@ export interface Sender {
  */
 export type Guard = (sender: Sender, method: Method, params: unknown) => boolean | Promise<boolean>;
 
-export function serve(
-  handlers: Handlers,
-  isAllowed: Guard,
-  toError: (e: unknown) => ForgeErrorData,
-): () => void {
+export function serve(handlers: Handlers, isAllowed: Guard, toError: (e: unknown) => ForgeErrorData): () => void {
   const removers = (Object.keys(protocol) as Method[]).map((method) =>
     messenger.onMessage(method, async ({ data, sender }) => handle(method, data, sender, handlers, isAllowed, toError)),
   );

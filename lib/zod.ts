@@ -3,6 +3,31 @@
 import { en } from 'zod/locales';
 import { config } from 'zod/mini';
 
-config(en());
+// jitless: zod would otherwise probe `new Function`, which extension pages and isolated worlds forbid (and report as a
+// CSP violation); our payloads are small, so its compiled fast path would not pay for its code either.
+config({ ...en(), jitless: true });
 
 export * from 'zod/mini';
+
+/**
+ * A schema built when first used, standing in for it everywhere (parse, compose, `.check`, `z.infer`). A zod schema
+ * costs 0.5–2.5 kB of heap and every module's schemas would otherwise be built when a page loads our UI, though an
+ * issue page uses a few of the protocol's methods: built eagerly they were 0.4 MB of the page's heap.
+ */
+export function deferred<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  const real = (): T => (built ??= build());
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(real(), key),
+    has: (_, key) => Reflect.has(real(), key),
+    set: (_, key, value) => Reflect.set(real(), key, value),
+    ownKeys: () => Reflect.ownKeys(real()),
+    // The stand-in's own (empty) target must not contradict what it reports: descriptors are reported configurable.
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(real(), key);
+      return d && { ...d, configurable: true };
+    },
+    defineProperty: (_, key, d) => Reflect.defineProperty(real(), key, d),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+  });
+}

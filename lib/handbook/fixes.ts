@@ -4,27 +4,29 @@ import * as z from '@/lib/zod';
 import { weightValue } from '@/lib/forge/model';
 import { DEFAULT_SETTINGS, stageLabel, type Settings } from './settings';
 
-export const splitPart = z.enum(['backend', 'frontend']);
+export const splitPart = z.deferred(() => z.enum(['backend', 'frontend']));
 export type SplitPart = z.infer<typeof splitPart>;
 
-const labelText = z.string().check(z.minLength(1), z.maxLength(255));
+const labelText = z.deferred(() => z.string().check(z.minLength(1), z.maxLength(255)));
 
-export const fixSchema = z.discriminatedUnion('kind', [
-  /** Set the weight (native field where the tier has one, else the weight:: label). */
-  z.object({ kind: z.literal('set-weight'), weight: weightValue }),
-  /** Open the weight picker: the rule cannot tell which weight is right. */
-  z.object({ kind: z.literal('pick-weight') }),
-  z.object({ kind: z.literal('set-split-weight'), part: splitPart, weight: weightValue }),
-  /** Promote to an epic with sub-issues (GitLab Premium+) or split into related issues. */
-  z.object({ kind: z.literal('break-down') }),
-  /** Comment what needs clarification and ping the EM and PM (the handbook's "SSOT is not clear"). */
-  z.object({ kind: z.literal('ask-clarification') }),
-  /** Replace the workflow label with this stage. */
-  z.object({ kind: z.literal('set-workflow'), stage: labelText }),
-  /** Keep `keep` and remove the other labels of the same scope. */
-  z.object({ kind: z.literal('keep-one-label'), scope: labelText, keep: labelText, remove: z.array(labelText).check(z.minLength(1)) }),
-  z.object({ kind: z.literal('remove-labels'), labels: z.array(labelText).check(z.minLength(1)) }),
-]);
+export const fixSchema = z.deferred(() =>
+  z.discriminatedUnion('kind', [
+    /** Set the weight (native field where the tier has one, else the weight:: label). */
+    z.object({ kind: z.literal('set-weight'), weight: weightValue }),
+    /** Open the weight picker: the rule cannot tell which weight is right. */
+    z.object({ kind: z.literal('pick-weight') }),
+    z.object({ kind: z.literal('set-split-weight'), part: splitPart, weight: weightValue }),
+    /** Promote to an epic with sub-issues (GitLab Premium+) or split into related issues. */
+    z.object({ kind: z.literal('break-down') }),
+    /** Comment what needs clarification and ping the EM and PM (the handbook's "SSOT is not clear"). */
+    z.object({ kind: z.literal('ask-clarification') }),
+    /** Replace the workflow label with this stage. */
+    z.object({ kind: z.literal('set-workflow'), stage: labelText }),
+    /** Keep `keep` and remove the other labels of the same scope. */
+    z.object({ kind: z.literal('keep-one-label'), scope: labelText, keep: labelText, remove: z.array(labelText).check(z.minLength(1)) }),
+    z.object({ kind: z.literal('remove-labels'), labels: z.array(labelText).check(z.minLength(1)) }),
+  ]),
+);
 export type Fix = z.infer<typeof fixSchema>;
 export type FixKind = Fix['kind'];
 

@@ -51,13 +51,15 @@ export const DEFAULT_STAGES = Object.freeze([
   'complete',
 ] as const);
 
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
-const names = z.array(name).check(z.maxLength(50));
+const name = z.deferred(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(255)));
+const names = z.deferred(() => z.array(name).check(z.maxLength(50)));
 /** A scope may itself contain `::` (nested scopes) but must not start or end with a colon. */
-const scope = name.check(
-  z.refine((s) => !s.startsWith(':') && !s.endsWith(':'), {
-    message: 'A scope cannot start or end with ":"',
-  }),
+const scope = z.deferred(() =>
+  name.check(
+    z.refine((s) => !s.startsWith(':') && !s.endsWith(':'), {
+      message: 'A scope cannot start or end with ":"',
+    }),
+  ),
 );
 
 /** Stage names compare case-insensitively, with runs of spaces counting as one. */
@@ -65,96 +67,110 @@ export function normalizeStage(stage: string): string {
   return stage.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-const scopesSchema = z
-  .object({
-    weight: scope,
-    backendWeight: scope,
-    frontendWeight: scope,
-    workflow: scope,
-    health: scope,
-    type: scope,
-  })
-  .check(
-    z.superRefine((scopes, ctx) => {
-      const seen = new Set<string>();
-      for (const [key, value] of Object.entries(scopes)) {
-        const k = value.toLowerCase();
-        if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `Scope "${value}" is used twice`, path: [key] });
-        seen.add(k);
-      }
-    }),
-  );
+const scopesSchema = z.deferred(() =>
+  z
+    .object({
+      weight: scope,
+      backendWeight: scope,
+      frontendWeight: scope,
+      workflow: scope,
+      health: scope,
+      type: scope,
+    })
+    .check(
+      z.superRefine((scopes, ctx) => {
+        const seen = new Set<string>();
+        for (const [key, value] of Object.entries(scopes)) {
+          const k = value.toLowerCase();
+          if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `Scope "${value}" is used twice`, path: [key] });
+          seen.add(k);
+        }
+      }),
+    ),
+);
 
-const labelsSchema = z.object({
-  /** The label that marks a spike (titles starting with "Spike" count too). */
-  spike: name,
-  /** The label that marks a security issue; the one "Create the handbook's labels" adds. */
-  security: name,
-  /** Other labels that mark a security issue, e.g. GitLab's `bug::vulnerability`. */
-  securityAliases: names,
-  /** Unscoped labels that mark a bug besides `type::bug` (GitHub's default label set has `bug`). */
-  bug: names,
-});
+const labelsSchema = z.deferred(() =>
+  z.object({
+    /** The label that marks a spike (titles starting with "Spike" count too). */
+    spike: name,
+    /** The label that marks a security issue; the one "Create the handbook's labels" adds. */
+    security: name,
+    /** Other labels that mark a security issue, e.g. GitLab's `bug::vulnerability`. */
+    securityAliases: names,
+    /** Unscoped labels that mark a bug besides `type::bug` (GitHub's default label set has `bug`). */
+    bug: names,
+  }),
+);
 
-const typesSchema = z.object({
-  /** Values in the type scope (and forge issue types) that mark a security issue. */
-  security: names,
-  /** Values in the type scope (and forge issue types) that mark a bug. */
-  bug: names,
-});
+const typesSchema = z.deferred(() =>
+  z.object({
+    /** Values in the type scope (and forge issue types) that mark a security issue. */
+    security: names,
+    /** Values in the type scope (and forge issue types) that mark a bug. */
+    bug: names,
+  }),
+);
 
-const workflowSchema = z
-  .object({
-    stages: z.array(name).check(z.minLength(2), z.maxLength(50)),
-    refinement: name,
-    readyForDevelopment: name,
-    complete: name,
-  })
-  .check(
-    z.superRefine((wf, ctx) => {
-      const order = wf.stages.map(normalizeStage);
-      if (new Set(order).size !== order.length)
-        ctx.addIssue({ code: 'custom', message: 'A stage is listed twice', path: ['stages'] });
-      const at = (key: 'refinement' | 'readyForDevelopment' | 'complete') => {
-        const i = order.indexOf(normalizeStage(wf[key]));
-        if (i < 0) ctx.addIssue({ code: 'custom', message: `"${wf[key]}" is not one of the stages`, path: [key] });
-        return i;
-      };
-      const refinement = at('refinement');
-      const ready = at('readyForDevelopment');
-      const complete = at('complete');
-      if (refinement >= 0 && ready >= 0 && refinement >= ready)
-        ctx.addIssue({ code: 'custom', message: 'Refinement must come before ready for development', path: ['refinement'] });
-      if (ready >= 0 && complete >= 0 && ready >= complete)
-        ctx.addIssue({ code: 'custom', message: 'Ready for development must come before complete', path: ['complete'] });
-    }),
-  );
+const workflowSchema = z.deferred(() =>
+  z
+    .object({
+      stages: z.array(name).check(z.minLength(2), z.maxLength(50)),
+      refinement: name,
+      readyForDevelopment: name,
+      complete: name,
+    })
+    .check(
+      z.superRefine((wf, ctx) => {
+        const order = wf.stages.map(normalizeStage);
+        if (new Set(order).size !== order.length)
+          ctx.addIssue({ code: 'custom', message: 'A stage is listed twice', path: ['stages'] });
+        const at = (key: 'refinement' | 'readyForDevelopment' | 'complete') => {
+          const i = order.indexOf(normalizeStage(wf[key]));
+          if (i < 0) ctx.addIssue({ code: 'custom', message: `"${wf[key]}" is not one of the stages`, path: [key] });
+          return i;
+        };
+        const refinement = at('refinement');
+        const ready = at('readyForDevelopment');
+        const complete = at('complete');
+        if (refinement >= 0 && ready >= 0 && refinement >= ready)
+          ctx.addIssue({ code: 'custom', message: 'Refinement must come before ready for development', path: ['refinement'] });
+        if (ready >= 0 && complete >= 0 && ready >= complete)
+          ctx.addIssue({ code: 'custom', message: 'Ready for development must come before complete', path: ['complete'] });
+      }),
+    ),
+);
 
 /** Async status updates: the comment's layout, when an issue counts as stale, and GitHub's stand-in for epics. */
-const statusUpdatesSchema = z.object({
-  /** The team's override of the comment's layout; `{}` is the handbook's format. */
-  template: statusTemplateSchema,
-  /** An issue in development with no update for more working days than this is flagged. */
-  maxWorkingDays: z.number().check(z.int(), z.gte(0), z.lte(60)),
-  /** Workflow stages in which updates are expected ("in development"). */
-  developmentStages: z.array(name).check(z.minLength(1), z.maxLength(20)),
-  /** GitHub has no epics: issues with this label get the weekly epic update form. */
-  epicLabel: name,
-});
+const statusUpdatesSchema = z.deferred(() =>
+  z.object({
+    /** The team's override of the comment's layout; `{}` is the handbook's format. */
+    template: statusTemplateSchema,
+    /** An issue in development with no update for more working days than this is flagged. */
+    maxWorkingDays: z.number().check(z.int(), z.gte(0), z.lte(60)),
+    /** Workflow stages in which updates are expected ("in development"). */
+    developmentStages: z.array(name).check(z.minLength(1), z.maxLength(20)),
+    /** GitHub has no epics: issues with this label get the weekly epic update form. */
+    epicLabel: name,
+  }),
+);
 
-const rulesSchema = z.object(
-  Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodMiniBoolean>,
+const rulesSchema = z.deferred(() =>
+  z.object(
+    Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodMiniBoolean>,
+  ),
 );
 
 /** A complete, valid settings object (what the options page saves). */
-export const settingsSchema = z.object({
-  scopes: scopesSchema,
-  labels: labelsSchema,
-  types: typesSchema,
-  workflow: workflowSchema,
-  rules: rulesSchema,
-  statusUpdates: statusUpdatesSchema,
-});
+export const settingsSchema = z.deferred(() =>
+  z.object({
+    scopes: scopesSchema,
+    labels: labelsSchema,
+    types: typesSchema,
+    workflow: workflowSchema,
+    rules: rulesSchema,
+    statusUpdates: statusUpdatesSchema,
+  }),
+);
 export type Settings = z.infer<typeof settingsSchema>;
 type Section = keyof Settings;
 
@@ -221,15 +237,17 @@ const sectionSchemas = {
   statusUpdates: statusUpdatesSchema,
 } as const;
 
-const storedSchema = lenient(
-  z.object({
-    scopes: lenientSection(scopesSchema),
-    labels: lenientSection(labelsSchema),
-    types: lenientSection(typesSchema),
-    workflow: lenientSection(workflowSchema),
-    rules: lenientSection(rulesSchema),
-    statusUpdates: lenientSection(statusUpdatesSchema),
-  }),
+const storedSchema = z.deferred(() =>
+  lenient(
+    z.object({
+      scopes: lenientSection(scopesSchema),
+      labels: lenientSection(labelsSchema),
+      types: lenientSection(typesSchema),
+      workflow: lenientSection(workflowSchema),
+      rules: lenientSection(rulesSchema),
+      statusUpdates: lenientSection(statusUpdatesSchema),
+    }),
+  ),
 );
 
 /**

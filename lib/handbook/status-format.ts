@@ -32,55 +32,59 @@ export const percent = (what: string) =>
       z.lte(100, { error: `${what} cannot be above 100%` }),
     );
 
-export const changeStatusSchema = z.object({
-  /** `!11`, `group/project!11`, `#123`, `owner/repo#123` (LinkedChange.reference). */
-  reference: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, { error: 'A merge request row needs its reference' }),
-      z.maxLength(300),
-      z.regex(/^[^\n<>]+$/, { error: 'A reference is a single line' }),
-    ),
-  title: z.string().check(z.maxLength(1000, { error: 'The title is too long (at most 1000 characters)' })),
-  complete: z.nullable(percent('Complete')),
-  confidence: z.nullable(percent('Confidence')),
-  note: z.string().check(z.maxLength(5000, { error: 'The note is too long (at most 5000 characters)' })),
-});
+export const changeStatusSchema = z.deferred(() =>
+  z.object({
+    /** `!11`, `group/project!11`, `#123`, `owner/repo#123` (LinkedChange.reference). */
+    reference: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'A merge request row needs its reference' }),
+        z.maxLength(300),
+        z.regex(/^[^\n<>]+$/, { error: 'A reference is a single line' }),
+      ),
+    title: z.string().check(z.maxLength(1000, { error: 'The title is too long (at most 1000 characters)' })),
+    complete: z.nullable(percent('Complete')),
+    confidence: z.nullable(percent('Confidence')),
+    note: z.string().check(z.maxLength(5000, { error: 'The note is too long (at most 5000 characters)' })),
+  }),
+);
 export type ChangeStatus = z.infer<typeof changeStatusSchema>;
 
 const EMPTY_MESSAGE =
   "Nothing to post: fill in complete, confidence, notes, the health status or a merge request's status";
 
-export const statusUpdateSchema = z
-  .object({
-    complete: z.nullable(percent('Complete')),
-    confidence: z.nullable(percent('Confidence')),
-    notes: z.string().check(z.maxLength(20000, { error: 'Notes are too long (at most 20000 characters)' })),
-    /** A label name (without `~`), or null for "none". */
-    concern: z.nullable(
-      z
-        .string()
-        .check(
-          z.trim(),
-          z.maxLength(255, { error: 'The concern label is too long' }),
-          z.regex(/^[^"\n]*$/, { error: 'The concern label cannot contain quotes or line breaks' }),
-        ),
+export const statusUpdateSchema = z.deferred(() =>
+  z
+    .object({
+      complete: z.nullable(percent('Complete')),
+      confidence: z.nullable(percent('Confidence')),
+      notes: z.string().check(z.maxLength(20000, { error: 'Notes are too long (at most 20000 characters)' })),
+      /** A label name (without `~`), or null for "none". */
+      concern: z.nullable(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.maxLength(255, { error: 'The concern label is too long' }),
+            z.regex(/^[^"\n]*$/, { error: 'The concern label cannot contain quotes or line breaks' }),
+          ),
+      ),
+      health: z.nullable(healthStatus),
+      changes: z.array(changeStatusSchema).check(z.maxLength(50, { error: 'At most 50 merge requests per update' })),
+    })
+    .check(
+      z.superRefine((u, ctx) => {
+        const nothing =
+          u.complete === null &&
+          u.confidence === null &&
+          u.notes.trim() === '' &&
+          u.health === null &&
+          filledChanges(u.changes).length === 0;
+        if (nothing) ctx.addIssue({ code: 'custom', message: EMPTY_MESSAGE, path: [] });
+      }),
     ),
-    health: z.nullable(healthStatus),
-    changes: z.array(changeStatusSchema).check(z.maxLength(50, { error: 'At most 50 merge requests per update' })),
-  })
-  .check(
-    z.superRefine((u, ctx) => {
-      const nothing =
-        u.complete === null &&
-        u.confidence === null &&
-        u.notes.trim() === '' &&
-        u.health === null &&
-        filledChanges(u.changes).length === 0;
-      if (nothing) ctx.addIssue({ code: 'custom', message: EMPTY_MESSAGE, path: [] });
-    }),
-  );
+);
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 
 /** Rows the user filled in; untouched merge request rows are not written. */
@@ -119,7 +123,10 @@ export class InvalidUpdateError extends Error {
 
 /** `~frontend`, or `~"label with spaces"` for names GitLab would not read unquoted. */
 export function labelReference(label: string): string {
-  const name = label.trim().replace(/^~/, '').replace(/^"(.*)"$/, '$1');
+  const name = label
+    .trim()
+    .replace(/^~/, '')
+    .replace(/^"(.*)"$/, '$1');
   return /^[\w-]+$/.test(name) ? `~${name}` : `~"${name}"`;
 }
 

@@ -68,7 +68,7 @@ export function parseConcern(value: string): string | null {
 }
 
 const REF = String.raw`(?:[\w.-]+(?:\/[\w.-]+)*)?[!#]\d+`;
-const CHANGE_LINE = new RegExp(String.raw`^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?(${REF})(?:\*\*|__)?\s*(?:[-–—:|]\s*)?(.*)$`);
+const CHANGE_LINE = new RegExp(String.raw`^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?(${REF})(?:\*\*|__)?\s*(?:[-\u2013\u2014:|]\s*)?(.*)$`);
 
 /** Links to a merge request or pull request, written as the reference GitLab/GitHub would show. */
 function referencesForLinks(line: string): string {

@@ -76,11 +76,13 @@ const part = (p: TemplatePart) =>
   );
 
 /** A team's override, as the options page saves it: missing parts take the handbook's default. */
-export const statusTemplateSchema = z.object({
-  single: z.optional(part('single')),
-  withChanges: z.optional(part('withChanges')),
-  change: z.optional(part('change')),
-});
+export const statusTemplateSchema = z.deferred(() =>
+  z.object({
+    single: z.optional(part('single')),
+    withChanges: z.optional(part('withChanges')),
+    change: z.optional(part('change')),
+  }),
+);
 export type StatusTemplateOverride = z.infer<typeof statusTemplateSchema>;
 
 /** The override merged over the defaults; throws with the problems when a part is unusable. */

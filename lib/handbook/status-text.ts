@@ -28,7 +28,7 @@ export function visibleLines(body: string): string[] {
 const EMPH = String.raw`(?:\*\*|__)?`;
 const BULLET = String.raw`(?:[-*+]\s+|\d{1,2}[.)]\s+)?`;
 const KEY_VALUE = new RegExp(
-  String.raw`^\s*${BULLET}${EMPH}\s*(%?\s*[A-Za-z][A-Za-z %/'’-]{0,40}?)\s*${EMPH}\s*:(?!\/\/)\s*${EMPH}\s*(.*?)\s*$`,
+  String.raw`^\s*${BULLET}${EMPH}\s*(%?\s*[A-Za-z][A-Za-z %/'\u2019-]{0,40}?)\s*${EMPH}\s*:(?!\/\/)\s*${EMPH}\s*(.*?)\s*$`,
 );
 
 /** `**% Complete**: 50%` → { key: 'complete', value: '50%' }; keys lower-cased, without `%` and extra spaces. */

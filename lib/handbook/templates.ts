@@ -254,41 +254,45 @@ export function hasPlanHeading(body: string): boolean {
 
 const MAX_BODY = 65_536; // GitHub's comment limit; GitLab allows more.
 
-export const userTemplateSchema = z.object({
-  id: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, 'the id is empty'),
-      z.maxLength(64, 'the id is longer than 64 characters'),
-      z.regex(/^[a-z0-9][a-z0-9._-]*$/i, 'the id may only hold letters, digits, ".", "_" and "-"'),
-    ),
-  title: z.string().check(z.trim(), z.minLength(1, 'the title is empty'), z.maxLength(100, 'the title is longer than 100 characters')),
-  body: z
-    .string()
-    .check(
-      z.maxLength(MAX_BODY, `the text is longer than ${MAX_BODY} characters`),
-      z.refine((s: string) => s.trim() !== '', 'the text is empty'),
-    ),
-});
+export const userTemplateSchema = z.deferred(() =>
+  z.object({
+    id: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'the id is empty'),
+        z.maxLength(64, 'the id is longer than 64 characters'),
+        z.regex(/^[a-z0-9][a-z0-9._-]*$/i, 'the id may only hold letters, digits, ".", "_" and "-"'),
+      ),
+    title: z.string().check(z.trim(), z.minLength(1, 'the title is empty'), z.maxLength(100, 'the title is longer than 100 characters')),
+    body: z
+      .string()
+      .check(
+        z.maxLength(MAX_BODY, `the text is longer than ${MAX_BODY} characters`),
+        z.refine((s: string) => s.trim() !== '', 'the text is empty'),
+      ),
+  }),
+);
 export type UserTemplate = z.infer<typeof userTemplateSchema>;
 
-export const userTemplatesSchema = z.array(userTemplateSchema).check(
-  z.maxLength(100, 'more than 100 templates'),
-  z.superRefine((list: UserTemplate[], ctx) => {
-    const seen = new Map<string, number>();
-    list.forEach((t, i) => {
-      const key = t.id.toLowerCase();
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'id'],
-          message: `the id "${t.id}" is already used by template ${first + 1}`,
-        });
-    });
-  }),
+export const userTemplatesSchema = z.deferred(() =>
+  z.array(userTemplateSchema).check(
+    z.maxLength(100, 'more than 100 templates'),
+    z.superRefine((list: UserTemplate[], ctx) => {
+      const seen = new Map<string, number>();
+      list.forEach((t, i) => {
+        const key = t.id.toLowerCase();
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `the id "${t.id}" is already used by template ${first + 1}`,
+          });
+      });
+    }),
+  ),
 );
 
 export const TEMPLATES_FORMAT = 'refinery-templates';

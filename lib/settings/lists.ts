@@ -3,22 +3,32 @@
 import { storage } from '#imports';
 import * as z from '@/lib/zod';
 
-export const teamMember = z.object({
-  username: z.string().check(z.trim(), z.minLength(1), z.maxLength(255), z.regex(/^[^\s,]+$/, 'A username has no spaces or commas')),
-  /** Work days available ÷ work days in the milestone × 100 (handbook "Team availability"). */
-  availability: z.number().check(z.int(), z.gte(0), z.lte(100)),
-});
+export const teamMember = z.deferred(() =>
+  z.object({
+    username: z
+      .string()
+      .check(z.trim(), z.minLength(1), z.maxLength(255), z.regex(/^[^\s,]+$/, 'A username has no spaces or commas')),
+    /** Work days available ÷ work days in the milestone × 100 (handbook "Team availability"). */
+    availability: z.number().check(z.int(), z.gte(0), z.lte(100)),
+  }),
+);
 export type TeamMember = z.infer<typeof teamMember>;
 
-export const listSettingsSchema = z.object({
-  quietChip: z.boolean(),
-  /** Your own availability when you are not in the team list. */
-  myAvailability: z.number().check(z.int(), z.gte(0), z.lte(100)),
-  team: z.array(teamMember).check(z.maxLength(20)),
-});
+export const listSettingsSchema = z.deferred(() =>
+  z.object({
+    quietChip: z.boolean(),
+    /** Your own availability when you are not in the team list. */
+    myAvailability: z.number().check(z.int(), z.gte(0), z.lte(100)),
+    team: z.array(teamMember).check(z.maxLength(20)),
+  }),
+);
 export type ListSettings = z.infer<typeof listSettingsSchema>;
 
-export const DEFAULT_LIST_SETTINGS: Readonly<ListSettings> = Object.freeze({ quietChip: false, myAvailability: 100, team: [] });
+export const DEFAULT_LIST_SETTINGS: Readonly<ListSettings> = Object.freeze({
+  quietChip: false,
+  myAvailability: 100,
+  team: [],
+});
 
 export function parseListSettings(raw: unknown): ListSettings {
   const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
