@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 
 // Chrome MV3 and Firefox (MV3 too, so optional host permissions and scripting.registerContentScripts work the same).
@@ -5,6 +6,8 @@ import { defineConfig } from 'wxt';
 // cannot answer the permission prompt that a user answers when adding a self-managed host on localhost.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // ASCII output: one non-ASCII character makes the browser keep a whole script's source as UTF-16 (twice the memory).
+  vite: () => ({ build: { rolldownOptions: { output: { charset: 'ascii' } } } }),
   manifestVersion: 3,
   // Parallel e2e runs (several developers' builds on one machine) can each build into their own folder.
   outDir: process.env.REFINERY_OUT_DIR ?? '.output',
@@ -20,11 +23,32 @@ export default defineConfig({
     ],
     // Self-managed GitLab / GitHub Enterprise hosts are requested at runtime when the user adds them.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    // The content UI is imported by the small content script on gitlab.com / github.com issue, list and board pages;
-    // self-managed hosts get it registered as a content script instead, so only these two origins can load it.
-    web_accessible_resources: [{ resources: ['content-ui.js'], matches: ['https://gitlab.com/*', 'https://github.com/*'] }],
+    // The content UI is an ES module imported by the small content script on the pages it serves, with its chunks.
+    // Self-managed hosts are only known at runtime, so every origin may load them (a page can tell the extension is
+    // installed; the files hold no data). Chrome's `use_dynamic_url` would hide that, but its modules then resolve
+    // their chunks against the static URL, which it refuses.
+    web_accessible_resources: [{ resources: ['content-ui.js', 'chunks/*.js'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'refinery@refinery.dev', strict_min_version: '128.0' } } }
       : {}),
   }),
+  hooks: {
+    // The content UI joins the ES module build of the extension pages: it shares their React and schema chunks and
+    // can split off what it loads on demand (unlisted scripts are single IIFE files).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'options')) return;
+      const options = (config.build!.rollupOptions ??= {});
+      options.input = { ...(options.input as Record<string, string>), 'content-ui': path.resolve('components/app/contentUi.ts') };
+      // Vite's preloading would add <link rel=modulepreload> tags for our chunks to the forge's own page.
+      config.build!.modulePreload = false;
+      // React and zod in chunks of their own: a page compiles each module in its own task, so no single long one.
+      const output = (options.output ??= {}) as Record<string, unknown>;
+      output.codeSplitting = {
+        groups: [
+          { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+        ],
+      };
+    },
+  },
 });

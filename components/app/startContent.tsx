@@ -3,10 +3,14 @@
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { BUILT_IN_HOSTS, hostFor, recognizePage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
-import { listFeature } from '../lists/listFeature';
+import { showsList } from '@/lib/page/rows';
 import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
+import { deferredFeature } from './deferredFeature';
 import type { FeatureInstance, PageFeature } from './feature';
+
+// Badges and the summary bar load with list, board and epic pages only.
+const listFeature = deferredFeature('lists', showsList, () => import('../lists/listFeature').then((m) => m.listFeature));
 
 /** Every feature that serves a page runs on it (an epic page has the panel and its child list), in this order. */
 const FEATURES: PageFeature[] = [panelFeature as PageFeature, listFeature as PageFeature];

@@ -1,7 +1,9 @@
 // A panel section that reads more than the issue: a disclosure button over its body, and the body (with its
 // requests) mounted only once the user opens it. Closing keeps it mounted, so nothing typed in it is lost. The body
-// renders in a deferred, interruptible render: a section kept open never lengthens the panel's first frame.
+// renders in a deferred, interruptible render: a section kept open never lengthens the panel's first frame. Its code
+// may still be loading (SectionBoundary).
 import { useDeferredValue, useId, useState, type ReactNode } from 'react';
+import { SectionBoundary } from './SectionBoundary';
 
 export interface CollapsibleSectionProps {
   /** The section's id in PANEL_SECTIONS (`data-section`, for styles and tests). */
@@ -28,7 +30,7 @@ export function CollapsibleSection({ id, title, open, onToggle, children }: Coll
         </button>
       </h3>
       <div id={bodyId} className="section-body" hidden={!open}>
-        {mounted && children}
+        {mounted && <SectionBoundary title={title}>{children}</SectionBoundary>}
       </div>
     </div>
   );

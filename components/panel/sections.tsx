@@ -1,14 +1,20 @@
 // The feature sections shown inside a ready panel, in order. Each feature adds one entry here.
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Issue } from '@/lib/forge/model';
 import type { Settings } from '@/lib/handbook/settings';
 import type { IssueView } from '@/lib/messaging';
 import { trackEditorFocus } from '@/lib/page/editor';
 import { WeightSection } from '@/components/weights/WeightSection';
-import { StatusSection } from '@/components/status/StatusSection';
-import { isEpicTarget } from '@/components/status/history';
-import { RefinementSection } from '@/components/refinement/RefinementSection';
-import { TemplatesSection } from '@/components/templates/TemplatesSection';
+import { isEpicTarget } from '@/components/status/epicTarget';
+
+// The collapsed sections' code loads when they are first opened (chunks of the content UI), like their data.
+const StatusSection = lazy(() => import('@/components/status/StatusSection').then((m) => ({ default: m.StatusSection })));
+const RefinementSection = lazy(() =>
+  import('@/components/refinement/RefinementSection').then((m) => ({ default: m.RefinementSection })),
+);
+const TemplatesSection = lazy(() =>
+  import('@/components/templates/TemplatesSection').then((m) => ({ default: m.TemplatesSection })),
+);
 
 export interface SectionProps {
   view: IssueView;
@@ -22,7 +28,8 @@ export interface PanelSection {
   Component: ComponentType<SectionProps>;
   /**
    * Sections that read more than the issue (comments, labels, members, storage) are collapsed under this title and
-   * mount, so load, only when the user opens them; the open/closed state is remembered (sectionState.ts).
+   * mount, so load their code and data, only when the user opens them; the open/closed state is remembered
+   * (sectionState.ts).
    */
   collapsed?: { title: (view: IssueView, settings: Readonly<Settings>) => string };
   /** Started with the panel even while the section is closed: page state it needs later (no requests). Returns its stop. */

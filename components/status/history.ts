@@ -1,11 +1,14 @@
 // The chart's points and the "last update" line, from an issue's or epic's comments. Pure.
-import type { HealthStatus, Issue, Note } from '@/lib/forge/model';
+import type { HealthStatus, Note } from '@/lib/forge/model';
 import { epicHistoryFromNotes, type EpicStatus } from '@/lib/handbook/epic-update';
 import { workflowStage } from '@/lib/handbook/labels';
 import { normalizeStage, type Settings } from '@/lib/handbook/settings';
 import { HEALTH_TEXT } from '@/lib/handbook/status-format';
 import { historyFromNotes } from '@/lib/handbook/status-parse';
+import { isEpicTarget } from './epicTarget';
 import type { ChartPoint, Tone } from './HistoryChart';
+
+export { isEpicTarget };
 
 const HEALTH_TONE: Record<HealthStatus, Tone> = { on_track: 'good', needs_attention: 'warn', at_risk: 'bad' };
 const EPIC_TONE: Record<EpicStatus, Tone> = { ok: 'good', 'so-so': 'warn', bad: 'bad' };
@@ -28,13 +31,6 @@ export function epicPoints(notes: readonly Note[]): ChartPoint[] {
     confidence: p.confidence,
     status: { text: `Status ${p.status}`, tone: EPIC_TONE[p.status] },
   }));
-}
-
-/** GitLab epics, and GitHub issues carrying the team's epic label (GitHub has no epics). */
-export function isEpicTarget(issue: Pick<Issue, 'ref' | 'labels'>, settings: Readonly<Settings>): boolean {
-  if (issue.ref.kind === 'epic') return true;
-  const label = settings.statusUpdates.epicLabel.trim().toLowerCase();
-  return issue.ref.forge === 'github' && issue.labels.some((l) => l.trim().toLowerCase() === label);
 }
 
 /** In a stage where daily updates are expected (`workflow::in dev`, `workflow::in review` by default). */

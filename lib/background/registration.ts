@@ -29,15 +29,18 @@ export async function syncContentScripts(connections: { kind: 'gitlab' | 'github
     if (!granted) continue;
     wanted.push({
       id: scriptIdFor(c.kind, c.baseUrl),
-      // The UI script first: on self-managed hosts it is not web-accessible, so the loader must find it already here.
-      js: ['content-ui.js', `content-scripts/${c.kind}.js`],
+      // The content script alone: it imports the UI module (web-accessible) on the pages it serves, as on gitlab.com.
+      js: [`content-scripts/${c.kind}.js`],
       matches: [matchPatternFor(c.baseUrl)],
       runAt: 'document_idle',
       persistAcrossSessions: true,
     });
   }
   const registered = (await browser.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX));
-  const stale = registered.filter((r) => !wanted.some((w) => w.id === r.id && w.matches[0] === r.matches?.[0]));
+  // Registrations persist across sessions: one from an older version (other files) is replaced too.
+  const same = (w: (typeof wanted)[number], r: (typeof registered)[number]) =>
+    w.id === r.id && w.matches[0] === r.matches?.[0] && w.js.join() === (r.js ?? []).join();
+  const stale = registered.filter((r) => !wanted.some((w) => same(w, r)));
   if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
   const missing = wanted.filter((w) => !registered.some((r) => r.id === w.id) || stale.some((s) => s.id === w.id));
   if (missing.length) await browser.scripting.registerContentScripts(missing);

@@ -1,8 +1,10 @@
-// Loads the UI script into this content script's isolated world (dynamic import of a web-accessible file).
+// Loads the UI module into this content script's isolated world (dynamic import of a web-accessible file; built with
+// the extension pages, see wxt.config.ts, so WXT's typed public paths do not list it).
 import { browser } from 'wxt/browser';
 
 export const UI_SCRIPT = 'content-ui.js';
 
 export function loadUi(): Promise<unknown> {
-  return import(/* @vite-ignore */ browser.runtime.getURL(`/${UI_SCRIPT}`));
+  const url = (browser.runtime.getURL as (path: string) => string)(`/${UI_SCRIPT}`);
+  return import(/* @vite-ignore */ url);
 }
