@@ -300,7 +300,9 @@ export async function call<M extends Method>(method: M, params: Request<M>): Pro
   if (!parsed.success) return invalid(`Refused before sending: ${z.prettifyError(parsed.error)}`);
   let raw: unknown;
   try {
-    raw = await messenger.sendMessage(method as Method, parsed.data as unknown);
+    const answer = messenger.sendMessage(method as Method, parsed.data as unknown);
+    z.prepare(resultFor(method)); // while the background works, not once its answer is here
+    raw = await answer;
   } catch (e) {
     return {
       ok: false,

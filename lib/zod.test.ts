@@ -35,3 +35,17 @@ describe('deferred schemas', () => {
     expect(name instanceof z.ZodMiniString).toBe(true);
   });
 });
+
+describe('prepare', () => {
+  it('builds every deferred part of a schema, nested in objects, arrays, wrappers and unions', () => {
+    const built: string[] = [];
+    const part = <T extends object>(name: string, build: () => T) => z.deferred(() => (built.push(name), build()));
+    const user = part('user', () => z.object({ name: z.string() }));
+    const issue = part('issue', () => z.object({ assignees: z.array(user), closedBy: z.nullable(user) }));
+    const answer = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data: issue }), z.object({ ok: z.literal(false) })]);
+    z.prepare(answer);
+    expect(built).toEqual(['issue', 'user']);
+    expect(answer.parse({ ok: true, data: { assignees: [{ name: 'a' }], closedBy: null } })).toBeTruthy();
+    expect(built).toEqual(['issue', 'user']);
+  });
+});

@@ -31,3 +31,13 @@ export function deferred<T extends object>(build: () => T): T {
     getPrototypeOf: () => Reflect.getPrototypeOf(real()),
   });
 }
+
+/** Builds a schema's deferred parts ahead of use, e.g. an answer's schema while the request is still under way. */
+export function prepare(schema: unknown, seen = new Set<unknown>()): void {
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } } | null)?._zod?.def;
+  if (!def || seen.has(schema)) return;
+  seen.add(schema);
+  const shape = def.shape as Record<string, unknown> | undefined;
+  const parts = [def.element, def.innerType, def.in, def.out, ...((def.options as unknown[]) ?? []), ...Object.values(shape ?? {})];
+  for (const part of parts) prepare(part, seen);
+}

@@ -44,7 +44,7 @@ describe('the content-script loader', () => {
     await vi.waitFor(() => expect(startUi).toHaveBeenCalledTimes(1));
   });
 
-  it('uses a UI that is already there (self-managed hosts load both scripts)', async () => {
+  it('uses a UI already loaded in this world instead of loading it again', async () => {
     const startUi = vi.fn();
     globalThis.__refineryStartUi = startUi;
     const loadUi = vi.fn();

@@ -1,6 +1,6 @@
 // The content script proper: small and free of React and zod, so pages that aren't issues, lists or boards pay
 // almost nothing. On such a page (now, or after in-page navigation) it loads the UI script into this same isolated
-// world and hands over. Self-managed hosts get the UI script registered alongside, so it is already there.
+// world and hands over.
 import type { ForgeKind } from '../forge/model';
 import { BUILT_IN_HOSTS, hostFor } from '../page/hosts';
 import { watchNavigation } from '../page/navigation';
@@ -33,7 +33,11 @@ export function bootContent(kind: ForgeKind, signal: AbortSignal, opts: BootOpti
     if (started) return;
     started = true;
     waiting.abort(); // from here on the UI watches navigation itself
-    if (!globalThis.__refineryStartUi) await opts.loadUi();
+    if (!globalThis.__refineryStartUi) {
+      await opts.loadUi();
+      // Evaluating the UI's code and its first render go in separate tasks: the page may handle input in between.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     if (!signal.aborted) globalThis.__refineryStartUi?.(kind, signal);
   };
   if (mayServe(url())) {
