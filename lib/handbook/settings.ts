@@ -160,17 +160,17 @@ const rulesSchema = z.deferred(() =>
   ),
 );
 
+const sectionSchemas = {
+  scopes: scopesSchema,
+  labels: labelsSchema,
+  types: typesSchema,
+  workflow: workflowSchema,
+  rules: rulesSchema,
+  statusUpdates: statusUpdatesSchema,
+} as const;
+
 /** A complete, valid settings object (what the options page saves). */
-export const settingsSchema = z.deferred(() =>
-  z.object({
-    scopes: scopesSchema,
-    labels: labelsSchema,
-    types: typesSchema,
-    workflow: workflowSchema,
-    rules: rulesSchema,
-    statusUpdates: statusUpdatesSchema,
-  }),
-);
+export const settingsSchema = z.deferred(() => z.object(sectionSchemas));
 export type Settings = z.infer<typeof settingsSchema>;
 type Section = keyof Settings;
 
@@ -228,14 +228,6 @@ function lenientSection<S extends z.ZodMiniObject>(schema: S) {
   return lenient(z.object(shape));
 }
 
-const sectionSchemas = {
-  scopes: scopesSchema,
-  labels: labelsSchema,
-  types: typesSchema,
-  workflow: workflowSchema,
-  rules: rulesSchema,
-  statusUpdates: statusUpdatesSchema,
-} as const;
 
 const storedSchema = z.deferred(() =>
   lenient(
