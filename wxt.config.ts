@@ -41,7 +41,8 @@ export default defineConfig({
       options.input = { ...(options.input as Record<string, string>), 'content-ui': path.resolve('components/app/contentUi.ts') };
       // Vite's preloading would add <link rel=modulepreload> tags for our chunks to the forge's own page.
       config.build!.modulePreload = false;
-      // React and zod in chunks of their own: a page compiles each module in its own task, so no single long one.
+      // React and zod in chunks of their own: they change less often than our code, so their file names (content
+      // hashes) and the browser's code cache for them outlast our updates.
       const output = (options.output ??= {}) as Record<string, unknown>;
       output.codeSplitting = {
         groups: [
