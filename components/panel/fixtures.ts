@@ -1,6 +1,7 @@
 // Test data for the panel's tests (not shipped: only *.test.tsx import it).
 import type { IssueRef } from '@/lib/forge/model';
-import type { IssueView } from '@/lib/messaging';
+import type { Mock } from 'vitest';
+import type { IssueView, Method, Result } from '@/lib/messaging';
 
 export const gitlabRef: IssueRef = {
   forge: 'gitlab',
@@ -33,4 +34,16 @@ export function makeView(
     },
     capabilities: { weight: false, healthStatus: false, scopedLabels: false, epics: false, ...capabilities },
   };
+}
+
+type Answer = (params: never) => Result<unknown> | Promise<Result<unknown>>;
+export type Answers = Partial<Record<Method, Answer>>;
+
+/** Answers `call` per method; an unexpected method fails the test. */
+export function answer(mock: Mock, answers: Answers): void {
+  mock.mockImplementation(async (method: Method, params: never) => {
+    const reply = answers[method];
+    if (!reply) throw new Error(`unexpected call ${String(method)}`);
+    return reply(params);
+  });
 }

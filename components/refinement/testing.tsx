@@ -1,12 +1,13 @@
 // Test helpers for the refinement section (not shipped: only *.test.tsx import it).
 import { useCallback, useState } from 'react';
-import type { Mock } from 'vitest';
 import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { Issue, Note } from '@/lib/forge/model';
 import { renderChecklist, type ChecklistKind } from '@/lib/handbook/checklists';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/handbook/settings';
-import type { IssueView, Method, Result } from '@/lib/messaging';
+import type { IssueView, Result } from '@/lib/messaging';
 import { gitlabRef, makeView } from '@/components/panel/fixtures';
+
+export { answer, type Answers } from '@/components/panel/fixtures';
 import { RefinementSection } from './RefinementSection';
 
 export { gitlabRef, makeView };
@@ -44,18 +45,6 @@ export const fail = (kind: ForgeErrorKind, message: string): Result<never> => ({
 
 export function facts(notes: Note[], blockers: number | null = 0, blockersError: string | null = null) {
   return ok({ notes, blockers, blockersError });
-}
-
-type Answer = (params: never) => Result<unknown> | Promise<Result<unknown>>;
-export type Answers = Partial<Record<Method, Answer>>;
-
-/** Answers `call` per method; an unexpected method fails the test. */
-export function answer(mock: Mock, answers: Answers): void {
-  mock.mockImplementation(async (method: Method, params: never) => {
-    const reply = answers[method];
-    if (!reply) throw new Error(`unexpected call ${String(method)}`);
-    return reply(params);
-  });
 }
 
 export function deferred<T>() {

@@ -1,13 +1,12 @@
 // Test helpers for the Weights section (not shipped: only *.test.tsx import it).
 import { useCallback, useState, type ReactNode } from 'react';
-import type { Mock } from 'vitest';
 import type { Issue } from '@/lib/forge/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/handbook/settings';
-import type { IssueView, Method, Result } from '@/lib/messaging';
+import type { IssueView, Result } from '@/lib/messaging';
 import type { WeightPartProps } from './types';
 import { useWriter } from './useWriter';
 
-export { gitlabRef, makeView } from '@/components/panel/fixtures';
+export { answer, gitlabRef, makeView, type Answers } from '@/components/panel/fixtures';
 
 /** Holds the view like PanelContainer does, so a write's returned issue shows up on screen. */
 export function Harness({
@@ -23,18 +22,6 @@ export function Harness({
   const writer = useWriter();
   const onIssue = useCallback((issue: Issue) => setView((v) => ({ ...v, issue })), []);
   return <>{children({ view, settings, onIssue, writer })}</>;
-}
-
-type Answer = (params: never) => Result<unknown> | Promise<Result<unknown>>;
-export type Answers = Partial<Record<Method, Answer>>;
-
-/** Answers `call` per method; an unexpected method fails the test. */
-export function answer(mock: Mock, answers: Answers): void {
-  mock.mockImplementation(async (method: Method, params: never) => {
-    const reply = answers[method];
-    if (!reply) throw new Error(`unexpected call ${String(method)}`);
-    return reply(params);
-  });
 }
 
 export const ok = <T,>(data: T): Result<T> => ({ ok: true, data });
