@@ -19,7 +19,8 @@ export function CollapsibleSection({ id, title, open, onToggle, children }: Coll
   const bodyId = useId();
   const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
-  const mounted = useDeferredValue(opened, false);
+  // The initial value only when there is a body to defer: React schedules a deferred re-render whenever one is given.
+  const mounted = useDeferredValue(opened, opened ? false : undefined);
 
   return (
     <div className="panel-section" data-section={id}>
