@@ -49,6 +49,18 @@ describe("Can't weight yet", () => {
     expect(callMock.mock.calls.filter(([m]) => m === 'listMembers')).toHaveLength(1);
   });
 
+  it('keeps what was typed and ticked when closed and opened again', async () => {
+    setup();
+    let form = await openForm();
+    await userEvent.type(within(form).getByRole('textbox', { name: 'What needs clarifying' }), 'Which API?');
+    await userEvent.click(await within(form).findByRole('checkbox', { name: 'Erin EM (@erin)' }));
+    await userEvent.click(screen.getByRole('button', { name: "Can't weight yet" }));
+    expect(screen.queryByRole('form')).toBeNull();
+    form = await openForm();
+    expect((within(form).getByRole('textbox', { name: 'What needs clarifying' }) as HTMLTextAreaElement).value).toBe('Which API?');
+    expect((within(form).getByRole('checkbox', { name: 'Erin EM (@erin)' }) as HTMLInputElement).checked).toBe(true);
+  });
+
   it('posts the clarification comment mentioning the picked people, and leaves the weight alone', async () => {
     setup();
     const form = await openForm();

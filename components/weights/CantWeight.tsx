@@ -28,7 +28,8 @@ export function CantWeight({ view, writer, open, onOpenChange, focusRequest }: C
   const [mentions, setMentions] = useState<string[]>([]);
   const [empty, setEmpty] = useState(false);
   const [post, setPost] = useState<Post>({ status: 'idle' });
-  const [opened, setOpened] = useState(open); // members load on first open, then stay (so do the ticks)
+  // The form's body (and the members) exist from the first open on, then stay: typed text and ticks survive closing.
+  const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
   const first = useRef<HTMLInputElement>(null);
   const text = useRef<HTMLTextAreaElement>(null);
@@ -63,51 +64,57 @@ export function CantWeight({ view, writer, open, onOpenChange, focusRequest }: C
         Can&apos;t weight yet
       </button>
       <form id={`${id}-form`} hidden={!open} aria-label="Can't weight yet" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset>
-          <legend>Reason</legend>
-          {(['clarification', 'spike'] as const).map((r, i) => (
-            <label key={r}>
-              <input
-                type="radio"
-                name={`${id}-reason`}
-                ref={i === 0 ? first : undefined}
-                checked={reason === r}
-                onChange={() => setReason(r)}
-              />
-              {r === 'clarification' ? 'Needs clarification' : 'Needs a spike'}
-            </label>
-          ))}
-        </fieldset>
-        <label htmlFor={`${id}-text`}>{TEXT_LABEL[reason]}</label>
-        <textarea
-          id={`${id}-text`}
-          ref={text}
-          rows={3}
-          value={details}
-          aria-invalid={empty}
-          aria-describedby={empty ? `${id}-empty` : undefined}
-          onChange={(e) => setDetails(e.target.value)}
-        />
-        {empty && (
-          <p className="alert" role="alert" id={`${id}-empty`}>
-            Write {TEXT_LABEL[reason].toLowerCase()} before posting.
-          </p>
-        )}
-        {opened && <PeoplePicker issueRef={ref} selected={mentions} onChange={setMentions} />}
-        <p className="hint">The comment leaves the weight unset{reason === 'spike' ? '; spikes are scheduled with weight 2' : ''}.</p>
-        <div className="row">
-          <button type="submit" className="primary" aria-disabled={writer.busy}>
-            Post comment
-          </button>
-          <p className="status" role="status">
-            {post.status === 'posting' && 'Posting…'}
-            {post.status === 'posted' && 'Comment posted. The weight stays unset until this is resolved.'}
-          </p>
-        </div>
-        {post.status === 'failed' && (
-          <p className="alert" role="alert">
-            {post.text}
-          </p>
+        {opened && (
+          <>
+            <fieldset>
+              <legend>Reason</legend>
+              {(['clarification', 'spike'] as const).map((r, i) => (
+                <label key={r}>
+                  <input
+                    type="radio"
+                    name={`${id}-reason`}
+                    ref={i === 0 ? first : undefined}
+                    checked={reason === r}
+                    onChange={() => setReason(r)}
+                  />
+                  {r === 'clarification' ? 'Needs clarification' : 'Needs a spike'}
+                </label>
+              ))}
+            </fieldset>
+            <label htmlFor={`${id}-text`}>{TEXT_LABEL[reason]}</label>
+            <textarea
+              id={`${id}-text`}
+              ref={text}
+              rows={3}
+              value={details}
+              aria-invalid={empty}
+              aria-describedby={empty ? `${id}-empty` : undefined}
+              onChange={(e) => setDetails(e.target.value)}
+            />
+            {empty && (
+              <p className="alert" role="alert" id={`${id}-empty`}>
+                Write {TEXT_LABEL[reason].toLowerCase()} before posting.
+              </p>
+            )}
+            <PeoplePicker issueRef={ref} selected={mentions} onChange={setMentions} />
+            <p className="hint">
+              The comment leaves the weight unset{reason === 'spike' ? '; spikes are scheduled with weight 2' : ''}.
+            </p>
+            <div className="row">
+              <button type="submit" className="primary" aria-disabled={writer.busy}>
+                Post comment
+              </button>
+              <p className="status" role="status">
+                {post.status === 'posting' && 'Posting…'}
+                {post.status === 'posted' && 'Comment posted. The weight stays unset until this is resolved.'}
+              </p>
+            </div>
+            {post.status === 'failed' && (
+              <p className="alert" role="alert">
+                {post.text}
+              </p>
+            )}
+          </>
         )}
       </form>
     </section>
