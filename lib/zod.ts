@@ -9,27 +9,36 @@ config({ ...en(), jitless: true });
 
 export * from 'zod/mini';
 
+// The stand-in's target holds its builder, then what it built; one handler serves every stand-in (a handler with its
+// own closures per schema cost more heap than the ~80 schemas it defers).
+const BUILD = Symbol('build');
+const BUILT = Symbol('built');
+interface Slot {
+  [BUILD]: () => object;
+  [BUILT]?: object;
+}
+const real = (t: Slot): object => (t[BUILT] ??= t[BUILD]());
+const handler: ProxyHandler<Slot> = {
+  get: (t, key) => Reflect.get(real(t), key),
+  has: (t, key) => Reflect.has(real(t), key),
+  set: (t, key, value) => Reflect.set(real(t), key, value),
+  ownKeys: (t) => Reflect.ownKeys(real(t)),
+  // The stand-in's own target must not contradict what it reports: descriptors are reported configurable.
+  getOwnPropertyDescriptor: (t, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(real(t), key);
+    return d && { ...d, configurable: true };
+  },
+  defineProperty: (t, key, d) => Reflect.defineProperty(real(t), key, d),
+  getPrototypeOf: (t) => Reflect.getPrototypeOf(real(t)),
+};
+
 /**
  * A schema built when first used, standing in for it everywhere (parse, compose, `.check`, `z.infer`). A zod schema
  * costs 0.5–2.5 kB of heap and every module's schemas would otherwise be built when a page loads our UI, though an
  * issue page uses a few of the protocol's methods: built eagerly they were 0.4 MB of the page's heap.
  */
 export function deferred<T extends object>(build: () => T): T {
-  let built: T | undefined;
-  const real = (): T => (built ??= build());
-  return new Proxy({} as T, {
-    get: (_, key) => Reflect.get(real(), key),
-    has: (_, key) => Reflect.has(real(), key),
-    set: (_, key, value) => Reflect.set(real(), key, value),
-    ownKeys: () => Reflect.ownKeys(real()),
-    // The stand-in's own (empty) target must not contradict what it reports: descriptors are reported configurable.
-    getOwnPropertyDescriptor: (_, key) => {
-      const d = Reflect.getOwnPropertyDescriptor(real(), key);
-      return d && { ...d, configurable: true };
-    },
-    defineProperty: (_, key, d) => Reflect.defineProperty(real(), key, d),
-    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
-  });
+  return new Proxy({ [BUILD]: build } as Slot, handler) as unknown as T;
 }
 
 /** Builds a schema's deferred parts ahead of use, e.g. an answer's schema while the request is still under way. */
@@ -38,6 +47,13 @@ export function prepare(schema: unknown, seen = new Set<unknown>()): void {
   if (!def || seen.has(schema)) return;
   seen.add(schema);
   const shape = def.shape as Record<string, unknown> | undefined;
-  const parts = [def.element, def.innerType, def.in, def.out, ...((def.options as unknown[]) ?? []), ...Object.values(shape ?? {})];
+  const parts = [
+    def.element,
+    def.innerType,
+    def.in,
+    def.out,
+    ...((def.options as unknown[]) ?? []),
+    ...Object.values(shape ?? {}),
+  ];
   for (const part of parts) prepare(part, seen);
 }
