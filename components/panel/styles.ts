@@ -1,9 +1,10 @@
 // The panel's CSS. Colours come from the `--r-*` tokens (components/shadow/theme.ts), so it follows the host's theme.
 import { weightsStyles } from '@/components/weights/styles';
-import { statusStyles } from '@/components/status/styles';
-import { refinementStyles } from '@/components/refinement/styles';
 
 const baseStyles = `
+button:disabled { opacity: 0.6; cursor: default; }
+select:focus-visible, input[type="range"]:focus-visible, input[type="number"]:focus-visible, input[type="text"]:focus-visible,
+input[type="checkbox"]:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 1px; }
 .refinery-panel {
   display: grid;
   gap: 8px;
@@ -53,4 +54,5 @@ button:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 2px; 
 .section-body > section > .section-title { display: none; }
 `;
 
-export const panelStyles = baseStyles + weightsStyles + refinementStyles + statusStyles;
+// The closed sections' rules come with their code, when first opened (each section renders its own <style>).
+export const panelStyles = baseStyles + weightsStyles;

@@ -11,6 +11,7 @@ import type { Issue, IssueRef, Note } from '@/lib/forge/model';
 import { boxesToTick } from '@/lib/handbook/checklist-evaluate';
 import { call } from '@/lib/messaging';
 import { ChecklistSection, type FactsLoad } from './ChecklistSection';
+import { refinementStyles } from './styles';
 import { FinishRefinement, type Fresh } from './FinishRefinement';
 import { evaluate, type Facts } from './model';
 import { WorkflowSection } from './WorkflowSection';
@@ -102,6 +103,7 @@ export function RefinementSection({ view, settings, onIssue }: SectionProps) {
 
   return (
     <div className="refinement">
+      <style>{refinementStyles}</style>
       {!epic && (
         <ChecklistSection view={view} settings={settings} load={checklistLoad} onRetry={retry} onNote={onNote} onDeleted={onDeleted} lost={lost} />
       )}

@@ -25,5 +25,4 @@ export const refinementStyles = `
 .refinement .hint, .refinement .status { margin: 0; color: var(--r-muted); font-size: 0.85em; }
 .refinement .status:empty { display: none; }
 .refinement .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
-input[type="checkbox"]:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 1px; }
 `;

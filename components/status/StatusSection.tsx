@@ -8,6 +8,7 @@ import { HistoryChart } from './HistoryChart';
 import { epicPoints, isEpicTarget, isInDevelopment, statusPoints } from './history';
 import { LastUpdate } from './LastUpdate';
 import { StatusUpdateForm } from './StatusUpdateForm';
+import { statusStyles } from './styles';
 import { useStatusData } from './useStatusData';
 
 export function StatusSection({ view, settings, onIssue }: SectionProps) {
@@ -29,6 +30,7 @@ export function StatusSection({ view, settings, onIssue }: SectionProps) {
 
   return (
     <section className="status-updates" aria-labelledby={`${id}-title`} data-refinery="status-updates">
+      <style>{statusStyles}</style>
       <h3 className="section-title" id={`${id}-title`}>
         {epic ? 'Weekly epic update' : 'Async status update'}
       </h3>

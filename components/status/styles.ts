@@ -1,4 +1,5 @@
-// CSS for the status update section, appended to the panel's. Colours come from the `--r-*` tokens (shadow/theme.ts).
+// CSS for the status update section, rendered by the section itself (its code and rules load when it is first opened)
+// after the panel's. Colours come from the `--r-*` tokens (shadow/theme.ts).
 export const statusStyles = `
 .status-updates { display: grid; gap: 8px; border-top: 1px solid var(--r-border); padding-top: 8px; }
 .status-updates .alert, .status-updates .hint, .status-updates .status { margin: 0; }
@@ -59,11 +60,9 @@ export const statusStyles = `
 .status-form .alert:focus { outline: 2px solid var(--r-accent); }
 .actions { gap: 8px; }
 button.link { border: 0; background: none; color: var(--r-accent); padding: 0; text-decoration: underline; }
-button:disabled { opacity: 0.6; cursor: default; }
 .preview { display: grid; gap: 6px; border: 1px dashed var(--r-border); border-radius: 4px; padding: 6px 8px; }
 .preview-body { overflow-wrap: anywhere; }
 .preview-body p, .preview-body ul, .preview-body ol { margin: 0 0 6px; }
 .preview-body a { color: var(--r-accent); }
 .preview-source { white-space: pre-wrap; margin: 0; font-size: 0.85em; }
-select:focus-visible, input[type="range"]:focus-visible, input[type="number"]:focus-visible, input[type="text"]:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 1px; }
 `;
