@@ -19,8 +19,10 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function Show() {
-  return <p>{useSettings().scopes.weight}</p>;
+let renders = 0;
+function Show({ initial }: { initial?: Settings }) {
+  renders++;
+  return <p>{useSettings(initial).scopes.weight}</p>;
 }
 
 beforeEach(() => {
@@ -61,5 +63,20 @@ describe('useSettings', () => {
     expect(screen.getByText('weight')).toBeTruthy();
     unmount();
     expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts from settings read before the first render, re-rendering only if storage then holds others', async () => {
+    load.mockResolvedValue(withWeight('estimate'));
+    renders = 0;
+    render(<Show initial={withWeight('estimate')} />);
+    expect(screen.getByText('estimate')).toBeTruthy();
+    await act(async () => undefined);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(renders).toBe(1);
+    cleanup();
+    load.mockResolvedValue(withWeight('points')); // saved between that read and this render
+    render(<Show initial={withWeight('estimate')} />);
+    await act(async () => undefined);
+    expect(screen.getByText('points')).toBeTruthy();
   });
 });

@@ -1,11 +1,14 @@
-// The team's settings for React trees: the handbook's defaults until storage answers, then whatever is stored,
-// following later changes (the options page saving) without a reload.
+// The team's settings for React trees: the handbook's defaults until storage answers (or `initial`, settings read
+// just before the first render), then whatever is stored, following later changes (the options page saving) without
+// a reload.
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/handbook/settings';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 
-export function useSettings(): Readonly<Settings> {
-  const [settings, setSettings] = useState<Readonly<Settings>>(DEFAULT_SETTINGS);
+const same = (a: Readonly<Settings>, b: Readonly<Settings>) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+export function useSettings(initial?: Readonly<Settings>): Readonly<Settings> {
+  const [settings, setSettings] = useState<Readonly<Settings>>(initial ?? DEFAULT_SETTINGS);
   useEffect(() => {
     let live = true;
     let changed = false;
@@ -13,9 +16,11 @@ export function useSettings(): Readonly<Settings> {
       changed = true; // a change seen here is newer than what the first read may still return
       if (live) setSettings(next);
     });
+    // Read again once watching: a save between an `initial` read and now is not missed; an unchanged value costs
+    // no re-render.
     loadSettings().then(
       (loaded) => {
-        if (live && !changed) setSettings(loaded);
+        if (live && !changed && !same(loaded, initial ?? DEFAULT_SETTINGS)) setSettings(loaded);
       },
       () => undefined, // unreadable storage: keep the defaults (degrade, never break)
     );
@@ -23,6 +28,8 @@ export function useSettings(): Readonly<Settings> {
       live = false;
       stop();
     };
+    // `initial` is what the first render used: later values of it are not news.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return settings;
 }

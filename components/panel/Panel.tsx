@@ -5,6 +5,7 @@ import type { ForgeKind } from '@/lib/forge/model';
 import type { IssueView } from '@/lib/messaging';
 import { DEFAULT_LABEL_SCOPES, type LabelScopes } from '@/lib/handbook/labels';
 import { errorContent } from './errorContent';
+import { LOADING_TEXT } from './placeholder';
 import { summarize, type Row } from './summary';
 
 export type PanelState =
@@ -124,7 +125,7 @@ export function Panel({ state, onRetry, onOpenOptions, forge, scopes = DEFAULT_L
       <h2 className="title">Refinery</h2>
       {state.status === 'loading' && (
         <p className="loading" role="status" aria-live="polite">
-          Loading issue…
+          {LOADING_TEXT}
         </p>
       )}
       {state.status === 'error' && (

@@ -9,6 +9,8 @@ import { call } from '@/lib/messaging';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelContainer } from './PanelContainer';
+import type { PanelStart } from './panelStart';
+import { refKey } from './refKey';
 import { gitlabRef, makeView } from './fixtures';
 import type { PanelSection, SectionProps } from './sections';
 
@@ -88,6 +90,34 @@ describe('PanelContainer', () => {
     expect(await screen.findByText('Weight', { selector: 'dt' })).toBeTruthy();
     expect(weightRow()).toBe('3 (from label weight::3)');
     expect(callMock).toHaveBeenCalledWith('getIssue', { ref: gitlabRef, hint: {} });
+    expect(getIssueCalls()).toHaveLength(1);
+  });
+
+  it('shows what was read before its first render at once, without asking again', async () => {
+    answerIssues(ok(makeView({ labels: ['weight::1'] })));
+    const start: PanelStart = {
+      key: refKey(gitlabRef),
+      settings: mergeSettings({ scopes: { weight: 'estimate' } }),
+      openSections: { comments: true },
+      issue: ok(makeView({ labels: ['estimate::3'] })),
+    };
+    render(<PanelContainer issueRef={gitlabRef} start={start} />);
+    expect(screen.queryByText('Loading issue…')).toBeNull();
+    expect(weightRow()).toBe('3 (from label estimate::3)');
+    expect(screen.getByRole('button', { name: 'Comments on #7' }).getAttribute('aria-expanded')).toBe('true');
+    await act(async () => undefined);
+    expect(getIssueCalls()).toHaveLength(0);
+    // The stored settings (the handbook's here) are read again once watched: a save in between is not missed.
+    expect(weightRow()).toBe('Not weighted');
+  });
+
+  it('ignores a first read made for another issue and loads its own', async () => {
+    answerIssues(ok(makeView({ labels: ['weight::2'] }, {}, refB)));
+    const start: PanelStart = { key: refKey(gitlabRef), settings: mergeSettings(), openSections: {}, issue: ok(makeView()) };
+    render(<PanelContainer issueRef={refB} start={start} />);
+    expect(screen.getByRole('status').textContent).toBe('Loading issue…');
+    await screen.findByText('Weight', { selector: 'dt' });
+    expect(weightRow()).toBe('2 (from label weight::2)');
     expect(getIssueCalls()).toHaveLength(1);
   });
 

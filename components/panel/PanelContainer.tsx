@@ -1,15 +1,15 @@
 // Loads an issue through the background and feeds Panel. Answers for a previous issue never reach the screen;
 // a write's returned issue replaces the loaded one only while that issue is still the one shown.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { Issue, IssueRef } from '@/lib/forge/model';
-import { call } from '@/lib/messaging';
-import { pageHint } from '@/lib/page/hint';
+import { call, type IssueView, type Result } from '@/lib/messaging';
 import { useSettings } from '@/components/app/useSettings';
 import { CollapsibleSection } from './CollapsibleSection';
 import { PANEL_SECTIONS } from './sections';
 import { loadOpenSections, saveSectionOpen, type OpenSections } from './sectionState';
 import { Panel, type PanelState } from './Panel';
+import { fetchIssue, type PanelStart } from './panelStart';
 import { refKey } from './refKey';
 
 export { refKey };
@@ -25,10 +25,21 @@ interface Loaded {
   state: PanelState;
 }
 
-/** The remembered open sections (null until storage answers, read alongside the issue) and how to toggle one. */
-function useOpenSections(): [OpenSections | null, (id: string, open: boolean) => void] {
-  const [open, setOpen] = useState<OpenSections | null>(null);
+function stateOf(result: Result<IssueView>): PanelState {
+  return result.ok
+    ? { status: 'ready', view: result.data }
+    : { status: 'error', error: result.error, canRetry: RETRYABLE.has(result.error.kind) };
+}
+
+/**
+ * The remembered open sections (null until storage answers, read alongside the issue; `initial` when read before
+ * the first render) and how to toggle one.
+ */
+function useOpenSections(initial?: OpenSections): [OpenSections | null, (id: string, open: boolean) => void] {
+  const [open, setOpen] = useState<OpenSections | null>(initial ?? null);
+  const given = initial !== undefined;
   useEffect(() => {
+    if (given) return;
     let live = true;
     loadOpenSections().then(
       (stored) => live && setOpen(stored),
@@ -37,7 +48,7 @@ function useOpenSections(): [OpenSections | null, (id: string, open: boolean) =>
     return () => {
       live = false;
     };
-  }, []);
+  }, [given]);
   const toggle = useCallback((id: string, value: boolean) => {
     setOpen((o) => ({ ...o, [id]: value }));
     saveSectionOpen(id, value).catch(() => undefined); // not remembered: still toggled on this page
@@ -45,22 +56,31 @@ function useOpenSections(): [OpenSections | null, (id: string, open: boolean) =>
   return [open, toggle];
 }
 
-export function PanelContainer({ issueRef }: { issueRef: IssueRef }) {
+export interface PanelContainerProps {
+  issueRef: IssueRef;
+  /** What was read before the first render (panelStart.ts); used only if it is for this issue. */
+  start?: PanelStart;
+}
+
+export function PanelContainer({ issueRef, start }: PanelContainerProps) {
   const key = refKey(issueRef);
-  const settings = useSettings();
-  const [openSections, toggleSection] = useOpenSections();
+  const [given] = useState(() => (start?.key === key ? start : undefined));
+  const settings = useSettings(given?.settings);
+  const [openSections, toggleSection] = useOpenSections(given?.openSections);
   const [attempt, setAttempt] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(() => (given ? { key, attempt: 0, state: stateOf(given.issue) } : null));
+  // The first load was done before the first render: the effect's first run has nothing to fetch.
+  const fetched = useRef(given !== undefined);
 
   useEffect(() => {
+    if (fetched.current) {
+      fetched.current = false;
+      return;
+    }
     let live = true;
-    const ref = JSON.parse(key) as IssueRef;
-    call('getIssue', { ref, hint: pageHint(document, ref.forge) }).then((result) => {
+    fetchIssue(JSON.parse(key) as IssueRef).then((result) => {
       if (!live) return; // the ref changed or the panel went away: drop the stale answer
-      const state: PanelState = result.ok
-        ? { status: 'ready', view: result.data }
-        : { status: 'error', error: result.error, canRetry: RETRYABLE.has(result.error.kind) };
-      setLoaded({ key, attempt, state });
+      setLoaded({ key, attempt, state: stateOf(result) });
     });
     return () => {
       live = false;

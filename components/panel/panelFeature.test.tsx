@@ -25,6 +25,7 @@ const pageFor = (iid: number): IssuePage =>
 let instance: FeatureInstance<IssuePage> | undefined;
 afterEach(() => {
   act(() => instance?.stop());
+  callMock.mockClear();
   document.body.innerHTML = '';
 });
 
@@ -44,6 +45,37 @@ describe('the panel feature', () => {
     expect(host()).toBe(first);
     expect(region().textContent).toContain('3 (from label weight::3)');
     expect(document.querySelectorAll('[data-refinery="panel"]')).toHaveLength(1);
+  });
+
+  it('shows a loading state until the issue is in, then renders it once, with one request', async () => {
+    document.body.innerHTML = '<div data-testid="work-item-description-wrapper">Description</div>';
+    let answer!: (v: unknown) => void;
+    callMock.mockImplementationOnce((() => new Promise((r) => (answer = r))) as never);
+    act(() => {
+      instance = panelFeature.start(pageFor(7));
+    });
+    expect(region().getAttribute('data-state')).toBe('loading');
+    expect(within(region()).getByRole('status').textContent).toBe('Loading issue…');
+    await act(async () => answer({ ok: true, data: makeView({ labels: ['weight::5'] }) }));
+    expect(region().getAttribute('data-state')).toBe('ready');
+    expect(region().textContent).toContain('5 (from label weight::5)');
+    expect(region().textContent).not.toContain('Loading issue…');
+    expect(host()!.shadowRoot!.querySelectorAll('section.refinery-panel')).toHaveLength(1);
+    expect(callMock.mock.calls.filter(([m]) => m === 'getIssue')).toHaveLength(1);
+  });
+
+  it('loads the issue navigated to while the first one was still loading, and shows only that one', async () => {
+    document.body.innerHTML = '<div data-testid="work-item-description-wrapper">Description</div>';
+    let first!: (v: unknown) => void;
+    callMock.mockImplementationOnce((() => new Promise((r) => (first = r))) as never);
+    act(() => {
+      instance = panelFeature.start(pageFor(7));
+    });
+    await act(async () => instance!.update(pageFor(8)));
+    expect(region().textContent).toContain('3 (from label weight::3)');
+    await act(async () => first({ ok: true, data: makeView({ labels: ['weight::1'] }) }));
+    expect(region().textContent).toContain('3 (from label weight::3)');
+    expect(region().textContent).not.toContain('weight::1');
   });
 
   it('docks when the page has no anchor, and moves in when the host app renders one', async () => {

@@ -1,9 +1,12 @@
 // The issue panel as a page feature: mounted at the best anchor the page offers (docked when none), kept across
 // in-page navigation, re-mounted when the host app drops it or when a docked panel can move to a real anchor.
+// A new mount shows a plain-DOM loading state and renders once its data is in (panelStart.ts).
 import { detectHostTheme, findMountPoint, type IssuePage, type PageRef } from '@/lib/page';
 import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { PanelContainer } from './PanelContainer';
+import { loadPanelStart } from './panelStart';
+import { loadingPlaceholder } from './placeholder';
 import { refKey } from './refKey';
 import { panelStyles } from './styles';
 
@@ -15,12 +18,26 @@ export const panelFeature: PageFeature<IssuePage> = {
     let ui: MountedShadowUi | null = null;
     let docked = false;
     let key = '';
+    /** Counts first loads: only the latest one renders, and none after the panel was re-mounted or stopped. */
+    let starting = 0;
+    let rendered = false;
+
+    const firstRender = () => {
+      const mine = ++starting;
+      const ref = page.ref;
+      void loadPanelStart(ref).then((start) => {
+        if (mine !== starting || !ui) return;
+        rendered = true;
+        ui.render(<PanelContainer issueRef={ref} start={start} />);
+      });
+    };
 
     const mount = () => {
       ui?.unmount();
       const point = findMountPoint(document, page);
       docked = point.docked;
       key = refKey(page.ref);
+      rendered = false;
       ui = mountShadowUi({
         feature: 'panel',
         anchor: point.anchor,
@@ -28,8 +45,9 @@ export const panelFeature: PageFeature<IssuePage> = {
         docked,
         theme: detectHostTheme(document),
         styles: panelStyles,
-        children: <PanelContainer issueRef={page.ref} />,
+        placeholder: loadingPlaceholder(document),
       });
+      firstRender();
     };
     mount();
 
@@ -37,11 +55,11 @@ export const panelFeature: PageFeature<IssuePage> = {
       update(next) {
         page = next;
         if (!ui?.host.isConnected) return mount();
-        // Same place, another issue: keep the panel, give it the new ref.
-        if (refKey(next.ref) !== key) {
-          key = refKey(next.ref);
-          ui.render(<PanelContainer issueRef={next.ref} />);
-        }
+        if (refKey(next.ref) === key) return;
+        // Same place, another issue: keep the panel, give it the new ref (it shows its own loading state).
+        key = refKey(next.ref);
+        if (rendered) ui.render(<PanelContainer issueRef={next.ref} />);
+        else firstRender();
       },
       onDomChange() {
         if (!ui?.host.isConnected) return mount();
@@ -49,6 +67,7 @@ export const panelFeature: PageFeature<IssuePage> = {
       },
       setTheme: (theme) => ui?.setTheme(theme),
       stop() {
+        starting++;
         ui?.unmount();
         ui = null;
       },

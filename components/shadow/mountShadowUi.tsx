@@ -17,7 +17,10 @@ export interface MountShadowUiOptions {
   theme: Theme;
   /** The feature's CSS; it sees the `--r-*` colour tokens from theme.ts. */
   styles: string;
-  children: ReactNode;
+  /** What React renders at once; omitted, React renders nothing until render() is first called. */
+  children?: ReactNode;
+  /** Plain DOM shown until the first render (React clears the root's container when it first renders into it). */
+  placeholder?: Node;
 }
 
 export interface MountedShadowUi {
@@ -55,6 +58,7 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
   style.textContent = [themeCss, docked ? dockCss : '', styles].join('\n');
   const container = document.createElement('div');
   container.className = 'refinery-root';
+  if (options.placeholder) container.append(options.placeholder);
   shadow.append(style, container);
   for (const type of KEY_EVENTS) host.addEventListener(type, keepKeysFromPage);
 
@@ -75,7 +79,7 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
 
   const root = createRoot(container);
   const draw = (content: ReactNode) => root.render(docked ? <Dock title="Refinery">{content}</Dock> : content);
-  draw(children);
+  if (children !== undefined) draw(children);
 
   let mounted = true;
   return {
