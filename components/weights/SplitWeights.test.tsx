@@ -67,4 +67,24 @@ describe('SplitWeights', () => {
     expect(checkedIn('Frontend weight')).toEqual(['1']);
     expect(screen.getByRole('alert').textContent).toContain('Could not save the frontend weight. Read-only');
   });
+
+  it('stays behind a disclosure on an issue with one weight, and opens on request', async () => {
+    const view = makeView({ labels: ['weight::3'] });
+    answer(callMock, { changeLabels: () => ok(withIssue(view, { labels: ['weight::3', 'frontend-weight::2'] })) });
+    show(view);
+    const toggle = screen.getByText('Split weight: backend / frontend');
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    expect((toggle.parentElement as HTMLDetailsElement).open).toBe(false);
+    await userEvent.click(toggle);
+    expect((toggle.parentElement as HTMLDetailsElement).open).toBe(true);
+    expect(checkedIn('Backend weight')).toEqual(['None']);
+    await userEvent.click(within(group('Frontend weight')).getByRole('radio', { name: '2' }));
+    expect(checkedIn('Frontend weight')).toEqual(['2']);
+  });
+
+  it('opens when the issue has a split label', () => {
+    show(makeView({ labels: ['frontend-weight::5'] }));
+    expect((screen.getByText('Split weight: backend / frontend').parentElement as HTMLDetailsElement).open).toBe(true);
+    expect(checkedIn('Frontend weight')).toEqual(['5']);
+  });
 });

@@ -1,5 +1,7 @@
 // Backend and frontend weights as scoped labels (Source Code BE "Backend and Frontend issues"): an issue has one
 // weight, so when both sides have work of different size the handbook records each part as its own label.
+// Most issues have one weight: the two pickers stay behind a disclosure until the issue has a split label or the user
+// opens it (the summary above shows both parts either way).
 import { useId, useState } from 'react';
 import { labelsInScope, splitWeights, type LabelReading } from '@/lib/handbook/labels';
 import { WEIGHTS } from '@/lib/handbook/weights';
@@ -72,14 +74,30 @@ function SplitPart({ view, onIssue, writer, name, scope, reading }: PartProps) {
 export function SplitWeights(props: WeightPartProps) {
   const { backendWeight, frontendWeight } = props.settings.scopes;
   const split = splitWeights(props.view.issue.labels, { backend: backendWeight, frontend: frontendWeight });
+  const inUse = split.backend.status !== 'absent' || split.frontend.status !== 'absent';
+  const [open, setOpen] = useState(inUse);
+  // Split labels that arrive later (a write, a fix) open the disclosure too.
+  const [wasInUse, setWasInUse] = useState(inUse);
+  if (inUse !== wasInUse) {
+    setWasInUse(inUse);
+    if (inUse) setOpen(true);
+  }
+  // Once shown, the pickers stay mounted when closed: a save under way keeps its status line.
+  const [mounted, setMounted] = useState(open);
+  if (open && !mounted) setMounted(true);
   return (
-    <section className="split-weights" aria-label="Backend and frontend weights">
-      <p className="hint">
-        An issue can only have a single weight, so when both backend and frontend have work of different sizes the
-        handbook uses {backendWeight}:: and {frontendWeight}:: labels instead.
-      </p>
-      <SplitPart {...props} name="Backend weight" scope={backendWeight} reading={split.backend} />
-      <SplitPart {...props} name="Frontend weight" scope={frontendWeight} reading={split.frontend} />
-    </section>
+    <details className="split-weights" open={open} onToggle={(e) => e.currentTarget.open !== open && setOpen(e.currentTarget.open)}>
+      <summary>Split weight: backend / frontend</summary>
+      {mounted && (
+        <section aria-label="Backend and frontend weights">
+          <p className="hint">
+            An issue can only have a single weight, so when both backend and frontend have work of different sizes the
+            handbook uses {backendWeight}:: and {frontendWeight}:: labels instead.
+          </p>
+          <SplitPart {...props} name="Backend weight" scope={backendWeight} reading={split.backend} />
+          <SplitPart {...props} name="Frontend weight" scope={frontendWeight} reading={split.frontend} />
+        </section>
+      )}
+    </details>
   );
 }

@@ -12,8 +12,9 @@ export const weightsStyles = `
 .weight-short, .hint, .status { color: var(--r-muted); font-size: 0.85em; }
 .hint, .status { margin: 0; }
 .status:empty { display: none; }
-.weight-table summary, .handbook-labels summary { cursor: pointer; color: var(--r-accent); font-size: 0.85em; }
+.weight-table summary, .handbook-labels summary, .split-weights summary { cursor: pointer; color: var(--r-accent); font-size: 0.85em; }
 .weight-table dl { margin: 4px 0 0; display: grid; gap: 6px; }
+.split-weights > section { margin-top: 4px; }
 .weight-table dt { font-weight: 600; }
 .weight-table dd { margin: 0; color: var(--r-muted); }
 .weight-notes { background: var(--r-warn-bg); color: var(--r-warn-fg); border-radius: 4px; padding: 4px 8px; }
