@@ -28,7 +28,7 @@ function setup(extra: Answers = {}) {
 
 const openForm = async () => {
   await userEvent.click(screen.getByRole('button', { name: "Can't weight yet" }));
-  return screen.getByRole('form', { name: "Can't weight yet" });
+  return screen.findByRole('form', { name: "Can't weight yet" }); // its code loads on first opening
 };
 const bodies = () => callMock.mock.calls.filter(([m]) => m === 'createNote').map(([, p]) => (p as { body: string }).body);
 

@@ -20,12 +20,14 @@ function setup(answers: Answers, view: IssueView = makeView()) {
   render(<Harness view={view}>{(p) => <HandbookLabels {...p} />}</Harness>);
 }
 
-/** Asks for the check, as the user does; the labels are never read before. */
+/** Asks for the check, as the user does; the labels are never read before. The check's code loads on that click. */
 async function check(answers: Answers, view?: IssueView) {
   setup(answers, view);
   const section = screen.getByRole('region', { name: 'Handbook labels' });
   await userEvent.click(within(section).getByRole('button', { name: "Check the project's labels" }));
-  return section;
+  await vi.waitFor(() => expect(callMock).toHaveBeenCalledWith('listLabels', expect.anything()));
+  await act(async () => undefined);
+  return screen.getByRole('region', { name: 'Handbook labels' });
 }
 
 const createCalls = () => callMock.mock.calls.filter(([m]) => m === 'createLabels').map(([, p]) => p as { level: string; labels: LabelDef[] });
@@ -41,9 +43,9 @@ describe('HandbookLabels', () => {
     await act(async () => undefined);
     expect(callMock).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: "Check the project's labels" }));
+    expect(await screen.findByRole('button', { name: "Create the handbook's labels" })).toBeTruthy();
     expect(callMock).toHaveBeenCalledTimes(1);
     expect(callMock).toHaveBeenCalledWith('listLabels', { ref: makeView().issue.ref });
-    expect(screen.getByRole('button', { name: "Create the handbook's labels" })).toBeTruthy();
   });
 
   it('offers the missing labels, how many and which', async () => {

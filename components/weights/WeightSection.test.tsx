@@ -34,7 +34,7 @@ describe('WeightSection', () => {
     render(<Host initial={makeView({ labels: ['workflow::in dev'] })} />);
     expect(screen.queryByRole('form', { name: "Can't weight yet" })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Ask for clarification' }));
-    expect(screen.getByRole('form', { name: "Can't weight yet" })).toBeTruthy();
+    expect(await screen.findByRole('form', { name: "Can't weight yet" })).toBeTruthy(); // its code loads now
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Needs clarification' }));
   });
 
