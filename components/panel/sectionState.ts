@@ -1,10 +1,10 @@
 // Which of the panel's collapsible sections the user keeps open, remembered in extension storage: a section kept
 // open is open (and loads its data) on every issue page; a closed one costs no request.
-import { storage } from '#imports';
+import { localItem } from '@/lib/settings/local-item';
 
 export type OpenSections = Readonly<Record<string, boolean>>;
 
-const item = storage.defineItem<unknown>('local:panel-sections', { fallback: null });
+const item = localItem('panel-sections');
 
 /** Stored data read back leniently: only `id: boolean` entries count, anything else means closed. */
 export function parseOpenSections(raw: unknown): OpenSections {
@@ -13,11 +13,11 @@ export function parseOpenSections(raw: unknown): OpenSections {
 }
 
 export async function loadOpenSections(): Promise<OpenSections> {
-  return parseOpenSections(await item.getValue());
+  return parseOpenSections(await item.get());
 }
 
 /** Records one section's state, keeping the others' (another tab may have changed them meanwhile). */
 export async function saveSectionOpen(id: string, open: boolean): Promise<void> {
-  const current = parseOpenSections(await item.getValue());
-  await item.setValue({ ...current, [id]: open });
+  const current = parseOpenSections(await item.get());
+  await item.set({ ...current, [id]: open });
 }
