@@ -3,7 +3,7 @@
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { BUILT_IN_HOSTS, hostFor, recognizePage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
-import { showsList } from '@/lib/page/rows';
+import { showsList } from '@/lib/page/list-pages';
 import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
 import { deferredFeature } from './deferredFeature';

@@ -3,7 +3,7 @@ import { lazy, type ComponentType } from 'react';
 import type { Issue } from '@/lib/forge/model';
 import type { Settings } from '@/lib/handbook/settings';
 import type { IssueView } from '@/lib/messaging';
-import { trackEditorFocus } from '@/lib/page/editor';
+import { trackEditorFocus } from '@/lib/page/editor-focus';
 import { WeightSection } from '@/components/weights/WeightSection';
 import { isEpicTarget } from '@/components/status/epicTarget';
 

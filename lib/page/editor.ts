@@ -3,7 +3,10 @@
 // Content scripts run in an isolated world but share the DOM, so the page's handlers see our events.
 // Selectors: GitLab markdown_editor.vue / content_editor.vue / notes, GitHub as in dom-anchors.md.
 import type { ForgeKind } from '../forge/model';
+import { hadFocus, lastRangeIn } from './editor-focus';
 import { OVERLAY_SELECTOR, OWN_ELEMENT_SELECTOR } from './mount';
+
+export { trackEditorFocus } from './editor-focus';
 
 export type PageEditor =
   | { kind: 'textarea'; element: HTMLTextAreaElement }
@@ -119,37 +122,6 @@ export function findCommentEditor(doc: Document, forge?: ForgeKind): PageEditor 
   return best;
 }
 
-// Editors the user has put the caret in since we started watching: only there is the caret theirs. An editor that
-// never had focus gets the text at the end, not at position 0 where browsers leave an untouched caret.
-const focused = new WeakSet<Element>();
-// A rich editor's last caret: clicking our button takes the selection away, and whether the editor puts it back on
-// focus is up to its framework.
-const lastRange = new WeakMap<Element, Range>();
-
-/** Remembers which elements get focus and where the caret was in rich editors; returns the function that stops it. */
-export function trackEditorFocus(doc: Document): () => void {
-  const onFocus = (event: Event) => {
-    const target = event.composedPath()[0];
-    if (target instanceof Element) focused.add(target);
-  };
-  const onSelection = () => {
-    const sel = doc.getSelection();
-    const node = sel && sel.rangeCount > 0 ? sel.anchorNode : null;
-    const host = (node instanceof Element ? node : node?.parentElement)?.closest('[contenteditable="true"]');
-    if (host && sel) lastRange.set(host, sel.getRangeAt(0).cloneRange());
-  };
-  doc.addEventListener('focusin', onFocus, true);
-  doc.addEventListener('selectionchange', onSelection);
-  return () => {
-    doc.removeEventListener('focusin', onFocus, true);
-    doc.removeEventListener('selectionchange', onSelection);
-  };
-}
-
-function hadFocus(el: Element): boolean {
-  return focused.has(el) || el.ownerDocument.activeElement === el;
-}
-
 function blockParts(before: string, after: string, text: string): { lead: string; body: string; trail: string } {
   const body = text.replace(/^(?:[ \t]*\r?\n)+|(?:\r?\n[ \t]*)+$/g, '');
   const lead = before === '' || /\n[ \t]*\n$/.test(before) ? '' : before.endsWith('\n') ? '\n' : '\n\n';
@@ -241,7 +213,7 @@ async function insertIntoRich(el: HTMLElement, text: string): Promise<InsertResu
   const doc = el.ownerDocument;
   const view = doc.defaultView;
   const known = hadFocus(el);
-  const saved = lastRange.get(el);
+  const saved = lastRangeIn(el);
   el.focus();
   await pause(30);
   const sel = doc.getSelection();
