@@ -16,8 +16,7 @@ import {
   user,
   weightValue,
 } from './forge/model';
-import { epicUpdateSchema } from './handbook/epic-update';
-import { statusUpdateSchema } from './handbook/status-format';
+import { epicUpdateSchema, statusUpdateSchema } from './handbook/status-schemas';
 
 export const connectionKind = z.deferred(() => z.enum(['gitlab', 'github']));
 

@@ -9,39 +9,20 @@
 //   - Help needed: @dave to confirm the feature-flag rollout plan.
 //
 // followed by the hidden id marker. Lines with nothing to say are left out. Pure.
-import * as z from '@/lib/zod';
 import type { Note } from '@/lib/forge/model';
 import { mentionLine } from './comments';
-import { escapeQuickActions, percent, type FieldError } from './status-format';
+import { escapeQuickActions, type FieldError } from './status-format';
+import { epicUpdateSchema, type EpicStatus, type EpicUpdate, type EpicUpdateInput } from './status-schemas';
 import { markerId, updateMarker } from './status-marker';
 import { keyValue, percentValue, plain, visibleLines } from './status-text';
 
-export const EPIC_STATUSES = ['ok', 'so-so', 'bad'] as const;
-export type EpicStatus = (typeof EPIC_STATUSES)[number];
-
-const username = z.deferred(() =>
-  z
-    .string()
-    .check(z.trim(), z.regex(/^@?[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { error: 'Mentions are usernames, e.g. @dave' }), z.maxLength(255)),
-);
-
-export const epicUpdateSchema = z.deferred(() =>
-  z.object({
-    status: z.enum(EPIC_STATUSES, { error: 'Choose a status: ok, so-so or bad' }),
-    /** A few words after the status: what is going well or what is blocked. */
-    summary: z._default(z.string().check(z.maxLength(2000, { error: 'The summary is too long (at most 2000 characters)' })), ''),
-    done: z.string().check(z.maxLength(1000, { error: '"Done" is too long (at most 1000 characters)' })),
-    remaining: z.string().check(z.maxLength(1000, { error: '"Remaining" is too long (at most 1000 characters)' })),
-    eta: z.string().check(z.maxLength(200, { error: 'The ETA is too long (at most 200 characters)' })),
-    confidence: z.nullable(percent('Confidence')),
-    next: z.string().check(z.maxLength(5000, { error: '"Next" is too long (at most 5000 characters)' })),
-    help: z.string().check(z.maxLength(5000, { error: '"Help needed" is too long (at most 5000 characters)' })),
-    mentions: z.array(username).check(z.maxLength(20, { error: 'At most 20 mentions' })),
-  }),
-);
-/** What the form gives (summary may be left out). */
-export type EpicUpdateInput = z.input<typeof epicUpdateSchema>;
-export type EpicUpdate = z.output<typeof epicUpdateSchema>;
+export {
+  EPIC_STATUSES,
+  epicUpdateSchema,
+  type EpicStatus,
+  type EpicUpdate,
+  type EpicUpdateInput,
+} from './status-schemas';
 
 export type EpicValidation = { ok: true; update: EpicUpdate } | { ok: false; errors: FieldError[]; message: string };
 

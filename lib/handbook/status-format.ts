@@ -11,8 +11,8 @@
 // followed by a blank line, the hidden id marker, a hidden data line (numbers and health, so history still reads
 // them when GitLab strips the quick action or a team's template is not one we parse) and, on GitLab Ultimate,
 // `/health_status …`, which GitLab applies and removes from the stored note.
-import * as z from '@/lib/zod';
-import { healthStatus, type ForgeKind, type HealthStatus } from '@/lib/forge/model';
+import type { ForgeKind, HealthStatus } from '@/lib/forge/model';
+import { filledChanges, statusUpdateSchema, type StatusUpdate } from './status-schemas';
 import { updateMarker } from './status-marker';
 import { renderTemplate, resolveTemplate, type StatusTemplateOverride } from './status-template';
 
@@ -22,75 +22,14 @@ export const HEALTH_TEXT: Readonly<Record<HealthStatus, string>> = Object.freeze
   at_risk: 'At risk',
 });
 
-/** A whole percentage from 0 to 100, with messages that name the field. */
-export const percent = (what: string) =>
-  z
-    .number({ error: `${what} must be a number from 0 to 100` })
-    .check(
-      z.int({ error: `${what} must be a whole number from 0 to 100` }),
-      z.gte(0, { error: `${what} cannot be below 0%` }),
-      z.lte(100, { error: `${what} cannot be above 100%` }),
-    );
-
-export const changeStatusSchema = z.deferred(() =>
-  z.object({
-    /** `!11`, `group/project!11`, `#123`, `owner/repo#123` (LinkedChange.reference). */
-    reference: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, { error: 'A merge request row needs its reference' }),
-        z.maxLength(300),
-        z.regex(/^[^\n<>]+$/, { error: 'A reference is a single line' }),
-      ),
-    title: z.string().check(z.maxLength(1000, { error: 'The title is too long (at most 1000 characters)' })),
-    complete: z.nullable(percent('Complete')),
-    confidence: z.nullable(percent('Confidence')),
-    note: z.string().check(z.maxLength(5000, { error: 'The note is too long (at most 5000 characters)' })),
-  }),
-);
-export type ChangeStatus = z.infer<typeof changeStatusSchema>;
-
-const EMPTY_MESSAGE =
-  "Nothing to post: fill in complete, confidence, notes, the health status or a merge request's status";
-
-export const statusUpdateSchema = z.deferred(() =>
-  z
-    .object({
-      complete: z.nullable(percent('Complete')),
-      confidence: z.nullable(percent('Confidence')),
-      notes: z.string().check(z.maxLength(20000, { error: 'Notes are too long (at most 20000 characters)' })),
-      /** A label name (without `~`), or null for "none". */
-      concern: z.nullable(
-        z
-          .string()
-          .check(
-            z.trim(),
-            z.maxLength(255, { error: 'The concern label is too long' }),
-            z.regex(/^[^"\n]*$/, { error: 'The concern label cannot contain quotes or line breaks' }),
-          ),
-      ),
-      health: z.nullable(healthStatus),
-      changes: z.array(changeStatusSchema).check(z.maxLength(50, { error: 'At most 50 merge requests per update' })),
-    })
-    .check(
-      z.superRefine((u, ctx) => {
-        const nothing =
-          u.complete === null &&
-          u.confidence === null &&
-          u.notes.trim() === '' &&
-          u.health === null &&
-          filledChanges(u.changes).length === 0;
-        if (nothing) ctx.addIssue({ code: 'custom', message: EMPTY_MESSAGE, path: [] });
-      }),
-    ),
-);
-export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
-
-/** Rows the user filled in; untouched merge request rows are not written. */
-export function filledChanges(changes: readonly ChangeStatus[]): ChangeStatus[] {
-  return changes.filter((c) => c.complete !== null || c.confidence !== null || c.note.trim() !== '');
-}
+export {
+  changeStatusSchema,
+  filledChanges,
+  percent,
+  statusUpdateSchema,
+  type ChangeStatus,
+  type StatusUpdate,
+} from './status-schemas';
 
 export interface FieldError {
   /** `complete`, `changes.1.confidence`…; '' for the update as a whole. */
