@@ -3,9 +3,14 @@
 import { en } from 'zod/locales';
 import { config } from 'zod/mini';
 
+type ErrorMap = NonNullable<NonNullable<Parameters<typeof config>[0]>['localeError']>;
+// The English messages' tables are built on the first invalid value: a page whose data is valid never needs them.
+let english: ErrorMap | undefined;
+const localeError: ErrorMap = (issue) => (english ??= en().localeError!)(issue);
+
 // jitless: zod would otherwise probe `new Function`, which extension pages and isolated worlds forbid (and report as a
 // CSP violation); our payloads are small, so its compiled fast path would not pay for its code either.
-config({ ...en(), jitless: true });
+config({ localeError, jitless: true });
 
 export * from 'zod/mini';
 
