@@ -171,6 +171,15 @@ describe('parseSettings (stored data)', () => {
     expect(s.scopes).toEqual(DEFAULT_SETTINGS.scopes);
   });
 
+  it('takes the sections the options page stored unchanged as the defaults, and applies the changed ones', () => {
+    // What the options page saves: every section, whether the team changed it or not (keys in any order).
+    const stored = JSON.parse(JSON.stringify({ ...mergeSettings({ labels: { spike: 'investigation' } }) }));
+    stored.scopes = Object.fromEntries(Object.entries(stored.scopes).reverse());
+    const s = parseSettings(stored);
+    expect(s).toEqual(mergeSettings({ labels: { spike: 'investigation' } }));
+    expect(Object.isFrozen(s.scopes)).toBe(false); // a copy, not the frozen defaults
+  });
+
   it('keeps a complete valid custom workflow', () => {
     const workflow = { stages: ['triage', 'refining', 'ready', 'doing', 'done'], refinement: 'refining', readyForDevelopment: 'ready', complete: 'done' };
     expect(parseSettings({ workflow }).workflow).toEqual(workflow);

@@ -229,27 +229,44 @@ function lenientSection<S extends z.ZodMiniObject>(schema: S) {
 }
 
 
-const storedSchema = z.deferred(() =>
-  lenient(
-    z.object({
-      scopes: lenientSection(scopesSchema),
-      labels: lenientSection(labelsSchema),
-      types: lenientSection(typesSchema),
-      workflow: lenientSection(workflowSchema),
-      rules: lenientSection(rulesSchema),
-      statusUpdates: lenientSection(statusUpdatesSchema),
-    }),
-  ),
-);
+/** Per section, what storage may hold: each field lenient. Built only for a section a team changed. */
+const storedSections = Object.fromEntries(
+  SECTIONS.map((section) => [section, z.deferred(() => lenientSection(sectionSchemas[section]))]),
+) as unknown as Record<Section, z.ZodMiniType>;
+
+/** Deep equality of plain JSON-like data, key order aside. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
 
 /**
  * Settings read from storage: valid fields are kept, invalid or missing ones take the default, and a section whose
  * fields do not fit together (e.g. a ready stage that is not in the stage list) falls back to its default entirely.
  */
 export function parseSettings(raw: unknown): Settings {
-  const patch = (storedSchema.parse(raw) ?? {}) as SettingsPatch;
-  const merged = mergeSettings(patch);
+  const stored = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const patch: SettingsPatch = {};
+  const changed: Section[] = [];
   for (const section of SECTIONS) {
+    const value = stored[section];
+    // The options page stores every section: one as the handbook has it needs no checking, so a page builds the
+    // schemas of the sections a team changed only.
+    if (value === undefined || sameData(value, DEFAULT_SETTINGS[section])) continue;
+    const parsed = storedSections[section].parse(value) as SettingsPatch[Section] | undefined;
+    if (parsed === undefined) continue;
+    (patch as Record<Section, unknown>)[section] = parsed;
+    changed.push(section);
+  }
+  const merged = mergeSettings(patch);
+  for (const section of changed) {
     if (!sectionSchemas[section].safeParse(merged[section]).success) {
       (merged as Record<Section, unknown>)[section] = copy(DEFAULT_SETTINGS[section]);
     }
