@@ -2,10 +2,8 @@
 // just before the first render), then whatever is stored, following later changes (the options page saving) without
 // a reload.
 import { useEffect, useState } from 'react';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/handbook/settings';
+import { DEFAULT_SETTINGS, sameData, type Settings } from '@/lib/handbook/settings';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
-
-const same = (a: Readonly<Settings>, b: Readonly<Settings>) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 export function useSettings(initial?: Readonly<Settings>): Readonly<Settings> {
   const [settings, setSettings] = useState<Readonly<Settings>>(initial ?? DEFAULT_SETTINGS);
@@ -20,7 +18,7 @@ export function useSettings(initial?: Readonly<Settings>): Readonly<Settings> {
     // no re-render.
     loadSettings().then(
       (loaded) => {
-        if (live && !changed && !same(loaded, initial ?? DEFAULT_SETTINGS)) setSettings(loaded);
+        if (live && !changed && !sameData(loaded, initial ?? DEFAULT_SETTINGS)) setSettings(loaded);
       },
       () => undefined, // unreadable storage: keep the defaults (degrade, never break)
     );

@@ -2,7 +2,8 @@
 // requests) mounted only once the user opens it. Closing keeps it mounted, so nothing typed in it is lost. The body
 // renders in a deferred, interruptible render: a section kept open never lengthens the panel's first frame. Its code
 // may still be loading (SectionBoundary).
-import { useDeferredValue, useId, useState, type ReactNode } from 'react';
+import { useDeferredValue, useId, type ReactNode } from 'react';
+import { useOpenedOnce } from '@/components/app/useOpenedOnce';
 import { SectionBoundary } from './SectionBoundary';
 
 export interface CollapsibleSectionProps {
@@ -17,8 +18,7 @@ export interface CollapsibleSectionProps {
 
 export function CollapsibleSection({ id, title, open, onToggle, children }: CollapsibleSectionProps) {
   const bodyId = useId();
-  const [opened, setOpened] = useState(open);
-  if (open && !opened) setOpened(true);
+  const opened = useOpenedOnce(open);
   // The initial value only when there is a body to defer: React schedules a deferred re-render whenever one is given.
   const mounted = useDeferredValue(opened, opened ? false : undefined);
 

@@ -1,7 +1,8 @@
 // "Can't weight yet": instead of a weight, the handbook asks for a comment saying what needs clarification (or that a
 // spike is needed) that pings the EM and PM. The form's code loads when it is first opened (most issues get a weight),
 // then it stays mounted: typed text and ticks survive closing it.
-import { lazy, useId, useState } from 'react';
+import { lazy, useId } from 'react';
+import { useOpenedOnce } from '@/components/app/useOpenedOnce';
 import { SectionBoundary } from '@/components/panel/SectionBoundary';
 import type { WeightPartProps } from './types';
 
@@ -15,8 +16,7 @@ export interface CantWeightProps extends Pick<WeightPartProps, 'view' | 'writer'
 }
 
 export function CantWeight({ view, writer, open, onOpenChange, focusRequest }: CantWeightProps) {
-  const [opened, setOpened] = useState(open);
-  if (open && !opened) setOpened(true);
+  const opened = useOpenedOnce(open);
   const id = useId();
   return (
     <section className="cant-weight">

@@ -3,6 +3,7 @@
 // Most issues have one weight: the two pickers stay behind a disclosure until the issue has a split label or the user
 // opens it (the summary above shows both parts either way).
 import { useId, useState } from 'react';
+import { useOpenedOnce } from '@/components/app/useOpenedOnce';
 import { labelsInScope, splitWeights, type LabelReading } from '@/lib/handbook/labels';
 import { WEIGHTS } from '@/lib/handbook/weights';
 import { call } from '@/lib/messaging';
@@ -83,8 +84,7 @@ export function SplitWeights(props: WeightPartProps) {
     if (inUse) setOpen(true);
   }
   // Once shown, the pickers stay mounted when closed: a save under way keeps its status line.
-  const [mounted, setMounted] = useState(open);
-  if (open && !mounted) setMounted(true);
+  const mounted = useOpenedOnce(open);
   return (
     <details className="split-weights" open={open} onToggle={(e) => e.currentTarget.open !== open && setOpen(e.currentTarget.open)}>
       <summary>Split weight: backend / frontend</summary>

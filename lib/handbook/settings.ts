@@ -235,7 +235,7 @@ const storedSections = Object.fromEntries(
 ) as unknown as Record<Section, z.ZodMiniType>;
 
 /** Deep equality of plain JSON-like data, key order aside. */
-function sameData(a: unknown, b: unknown): boolean {
+export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
