@@ -71,8 +71,20 @@ export function OwnEditor({ issueRef, draftKey, writer, initial, request, onPost
     pending.current = null;
     persist(latest.current);
   };
-  // Leaving (another issue, the panel closing) must not drop the last keystrokes.
-  useEffect(() => flush, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Leaving (another issue, the panel closing, a reload, the tab closing) must not drop the last keystrokes; the
+  // page's unload does not unmount us, so listen for it as the status form does (components/status/useAutosave.ts).
+  useEffect(() => {
+    const hidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      flush();
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const update = (value: string) => {
     latest.current = value;

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useCallback, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import type { Issue, Note, User } from '@/lib/forge/model';
 import { DEFAULT_SETTINGS } from '@/lib/handbook/settings';
 import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '@/lib/handbook/templates';
 import { call, type IssueView } from '@/lib/messaging';
-import { saveUserTemplates } from '@/lib/settings/templates-store';
+import { loadUserTemplates, saveUserTemplates } from '@/lib/settings/templates-store';
 import { answer, fail, gitlabRef, makeView, ok, type Answers } from '@/components/weights/testing';
 import { TemplatesSection } from './TemplatesSection';
 
@@ -108,7 +108,10 @@ describe('Insert implementation plan into the page editor', () => {
     await saveUserTemplates([{ id: 'implementation-plan', title: 'Plan', body: '## Our plan\n\n@engineer_username review' }]);
     setup();
     const t = pageComposer();
-    await act(() => new Promise((r) => setTimeout(r, 20))); // storage answers
+    // The section's own read of the team's templates was asked first, so it has answered once this one has.
+    await act(async () => {
+      await loadUserTemplates();
+    });
     await userEvent.click(planButton());
     expect(t.value).toBe('## Our plan\n\n@engineer_username review');
   });
@@ -222,6 +225,28 @@ describe('Our own editor, where the page has none', () => {
     setup();
     await waitFor(() => expect(comment().value).toMatch(/^### Implementation Plan[\s\S]*My notes$/));
     expect(status()).toContain('Your unposted comment was restored below.');
+  });
+
+  it('saves what was typed at once when the page goes away (a reload does not unmount the panel)', async () => {
+    setup();
+    await userEvent.click(planButton());
+    await waitFor(() => expect(comment().value).toContain('### Implementation Plan'));
+    // The save's delay never ends in this test: only leaving the page can save the last words.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fireEvent.change(comment(), { target: { value: `${comment().value} Last words` } });
+      const stored = async () => (await loadDraft<{ text: string }>(draftKey(gitlabRef, 'plan')))?.value.text ?? '';
+      const settle = async () => {
+        for (let i = 0; i < 50; i++) await Promise.resolve();
+      };
+      await settle();
+      expect(await stored()).not.toMatch(/Last words$/);
+      window.dispatchEvent(new Event('pagehide'));
+      await settle();
+      expect(await stored()).toMatch(/Last words$/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('warns about placeholder mentions before posting', async () => {
