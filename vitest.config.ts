@@ -9,6 +9,7 @@ export default defineConfig({
     // Budgets run after the build (npm run test:budget), not with the unit tests.
     exclude: ['test/e2e/**', 'test/bench/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/unit-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -129,11 +129,13 @@ test.describe('GitLab Premium', () => {
     await expect(box(page, TITLE)).toBeChecked();
     const original = checklistNote(sandbox, 1002, 1)!;
     sandbox.gitlab.state.notes.splice(sandbox.gitlab.state.notes.indexOf(original), 1);
-    await box(page, PERMISSIONS).check();
+    // click(), not check(): the tick fails, and check() would race the checkbox settling back.
+    await box(page, PERMISSIONS).click();
     await expect(checklist(page).getByRole('alert')).toContainText('The checklist comment was deleted');
     await checklist(page).getByRole('button', { name: 'Re-post the checklist' }).click();
     await expect(box(page, PERMISSIONS)).toBeEnabled();
     await expect(box(page, PERMISSIONS)).toBeChecked();
+    await expect.poll(() => checklistNote(sandbox, 1002, 1)).toBeDefined();
     const reposted = checklistNote(sandbox, 1002, 1)!;
     expect(reposted.id).not.toBe(original.id);
     expect(reposted.body).toContain(`- [x] ${TITLE}`);

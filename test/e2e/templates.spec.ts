@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '../../lib/handbook/templates';
 import type { Sandbox } from '../sandbox/server';
 import { expect, openSection, panel, test } from './fixtures';
@@ -6,6 +6,13 @@ import { expect, openSection, panel, test } from './fixtures';
 const templates = (page: Page) => panel(page).getByRole('region', { name: 'Templates' });
 const tick = (body: string, ...labels: string[]) =>
   labels.reduce((b, l) => b.replace(`- [ ] Requires ~${l}`, `- [x] Requires ~${l}`), body);
+/** The texts of the drafts in extension storage (`drafts:<key>` entries, lib/drafts/store.ts). */
+const draftTexts = (worker: Worker) =>
+  worker.evaluate(async () =>
+    Object.entries(await chrome.storage.local.get(null))
+      .filter(([k]) => k.startsWith('drafts:'))
+      .map(([, d]) => (d as { value?: { text?: string } }).value?.text ?? ''),
+  );
 const labelWrites = (sandbox: Sandbox) =>
   sandbox.requests.filter((r) => r.forge === 'gitlab' && r.method === 'PUT' && /\/issues\/\d+$/.test(r.path));
 
@@ -78,7 +85,7 @@ test('GitHub composer: a template from the menu, by keyboard, reaches the app st
   await expect(page.getByTestId('issue-timeline')).toContainText('Thanks for the report.');
 });
 
-test('no editor on the page: our editor posts the plan, a 500 keeps the text, ticked Dependencies become labels', async ({ page, connect, sandbox }) => {
+test('no editor on the page: our editor posts the plan, a 500 keeps the text, ticked Dependencies become labels', async ({ page, connect, sandbox, worker }) => {
   await connect();
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/4?variant=bare');
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
@@ -99,7 +106,8 @@ test('no editor on the page: our editor posts the plan, a 500 keeps the text, ti
   await expect(box).toHaveValue(body);
 
   // The text survives a reload too.
-  await page.waitForTimeout(600); // the debounced draft save
+  // Wait for the draft to be in storage (a debounced save), rather than for a time that a loaded machine may exceed.
+  await expect.poll(() => draftTexts(worker)).toContain(body);
   await page.reload();
   await expect(templates(page).getByRole('textbox', { name: 'Comment' })).toHaveValue(body);
   await expect(templates(page).getByRole('status').first()).toContainText('Your unposted comment was restored');

@@ -73,9 +73,15 @@ test.describe('weight picker', () => {
     const picker = weightGroup(page);
     await expect(picker.getByRole('radio', { name: /^3 Medium/ })).toBeChecked();
     sandbox.faults.add({ forge: 'gitlab', method: 'PUT', status: 403, body: { message: '403 Forbidden' } });
-    await picker.getByRole('radio', { name: /^1 Trivial/ }).check();
-    await expect(page.locator('[data-refinery="weight"]').getByRole('alert')).toBeVisible();
+    // click(), not check(): check() asserts the radio stays checked, which races the rollback under test.
+    await picker.getByRole('radio', { name: /^1 Trivial/ }).click();
+    await expect(page.locator('[data-refinery="weight"]').getByRole('alert')).toContainText('Could not save the weight');
     await expect(picker.getByRole('radio', { name: /^3 Medium/ })).toBeChecked();
+    await expect(picker.getByRole('radio', { name: /^1 Trivial/ })).not.toBeChecked();
+    const w = writes(sandbox, 'gitlab');
+    expect(w.map((x) => x.status)).toEqual([403]);
+    await page.reload();
+    await expect(weightGroup(page).getByRole('radio', { name: /^3 Medium/ })).toBeChecked();
   });
 });
 

@@ -63,7 +63,8 @@ describe('rate limits', () => {
     expect(e).toMatchObject({ kind: 'rate-limited', status: 429 });
     expect(e.retryAt).toBeGreaterThanOrEqual(before + 120_000);
     expect(e.retryAt).toBeLessThanOrEqual(Date.now() + 120_000);
-    expect(Date.now() - before).toBeLessThan(3000);
+    // "At once": far from the 120 s asked for, with room for a loaded machine.
+    expect(Date.now() - before).toBeLessThan(15_000);
     expect(hits(ISSUE_2)).toEqual([429]);
   });
 

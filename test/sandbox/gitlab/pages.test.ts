@@ -1,6 +1,6 @@
 // The sandbox GitLab pages carry the anchors real GitLab pages have (shared/reference/dom-anchors.md), per variant.
 import { Browser, Window } from 'happy-dom';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../server';
 
 let sandbox: Sandbox;
@@ -208,11 +208,10 @@ describe('in-page navigation script', () => {
       expect(doc.title).toMatch(/\(#2\)/);
       expect(doc.getElementById('survives-navigation')).not.toBeNull();
       page.mainFrame.window.history.back();
-      await page.waitUntilComplete();
-      await new Promise((r) => setTimeout(r, 50));
+      // The page script answers popstate with a fetch: wait for its outcome, not for a time.
+      await vi.waitFor(() => expect(doc.body.getAttribute('data-page-type-id')).toBe('1'), { timeout: 10_000, interval: 20 });
       await page.waitUntilComplete();
       expect(page.mainFrame.url).toBe(`${sandbox.gitlab.url}/acme/platform/backend/-/issues/1`);
-      expect(doc.body.getAttribute('data-page-type-id')).toBe('1');
       expect(doc.querySelector('h1[data-testid="work-item-title"]')?.textContent).toBe('Add rate limiting to the repository mirroring API');
       expect(doc.getElementById('survives-navigation')).not.toBeNull();
     } finally {

@@ -1,0 +1,13 @@
+// Unit tests wait for outcomes, never for a time; these are only the limits of such waits. The libraries' default of
+// 1 s is short for a loaded 2-core CI machine (a second build running beside the tests): a wait that passes only on an
+// idle machine fails by chance. An outcome that never comes still fails, after 5 s.
+import { configure } from '@testing-library/dom';
+import { vi } from 'vitest';
+
+export const WAIT_LIMIT_MS = 5_000;
+
+configure({ asyncUtilTimeout: WAIT_LIMIT_MS });
+
+const waitFor = vi.waitFor.bind(vi);
+vi.waitFor = ((callback, options) =>
+  waitFor(callback, typeof options === 'number' ? options : { timeout: WAIT_LIMIT_MS, ...options })) as typeof vi.waitFor;
