@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { corroborate, GITHUB_DELETED_ISSUE_TITLE } from './corroborate';
+import { corroborate, GITHUB_DELETED_ISSUE_TITLE, vetoOf } from './corroborate';
+import { PAGE_MARKERS } from './markers';
 import { parsePageUrl, type PageRef } from './recognize';
 import { recognizePage } from './index';
 
@@ -144,6 +145,45 @@ describe('corroborate on GitHub', () => {
   it('rejects a deleted issue (GitHub serves its generic title)', () => {
     expect(corroborate(GH_ISSUE, doc({ title: GITHUB_DELETED_ISSUE_TITLE }))).toBe(false);
     expect(corroborate(GH_ISSUE, doc({ title: 'Bug: crash on start · Issue #1 · facebook/react' }))).toBe(true);
+  });
+});
+
+describe('the page may veto, never be required to agree', () => {
+  it.each(['projects:issues:show_v2', 'projects:work_items:new_detail', 'issues:show', 'x'])(
+    'a data-page value we have never seen (%s) does not block an issue',
+    (dataPage) => expect(vetoOf(ISSUE, doc({ body: { 'data-page': dataPage } }))).toBeNull(),
+  );
+
+  it.each(['projects:merge_requests:diffs', 'projects:settings:ci_cd:show', 'groups:settings:integrations:index'])(
+    'an unlisted value that names a merge request or settings (%s) still vetoes',
+    (dataPage) => expect(vetoOf(ISSUE, doc({ body: { 'data-page': dataPage } }))).toMatch(/names a (merge request|settings page)/),
+  );
+
+  it('accepts the route-pattern github.com sends for an issue page loaded directly (real captures 2023, 2025)', () => {
+    const route = '/_view_fragments/issues/show/:user_id/:repository/:id/issue_layout(.:format)';
+    expect(vetoOf(GH_ISSUE, doc({ routePattern: route }))).toBeNull();
+  });
+
+  it.each(['/_view_fragments/something_new/:user_id/:repository(.:format)', '/:user_id/:repository/issues/:id/timeline(.:format)', '/sessions/new'])(
+    'a route-pattern we do not know (%s) does not block',
+    (route) => {
+      expect(vetoOf(GH_ISSUE, doc({ routePattern: route }))).toBeNull();
+      expect(vetoOf(GH_LIST, doc({ routePattern: route }))).toBeNull();
+    },
+  );
+
+  it('says why, naming the marker and never a path or title', () => {
+    expect(vetoOf(GH_ISSUE, doc({ routePattern: '/:user_id/:repository/pull/:id/files(.:format)' }))).toBe(
+      'route-pattern "/:user_id/:repository/pull/:id/files(.:format)" names a pull request',
+    );
+    expect(vetoOf(ISSUE, doc({ body: { 'data-page': 'projects:merge_requests:show' } }))).toBe('data-page "projects:merge_requests:show" names a merge request');
+    const other = vetoOf(ISSUE, doc({ body: { 'data-project-full-path': 'someone/private-thing' } }));
+    expect(other).toBe('data-project-full-path names another project');
+    expect(vetoOf(GH_ISSUE, doc({ title: GITHUB_DELETED_ISSUE_TITLE }))).toMatch(/deleted or transferred/);
+  });
+
+  it('every marker in the table says where it was seen', () => {
+    for (const m of PAGE_MARKERS) expect(m.source.length, m.value).toBeGreaterThan(10);
   });
 });
 

@@ -1,33 +1,26 @@
-// Does the page's own data agree with what its URL says? Absent data never refutes: forges change their markup.
+// Does the page's own data contradict what its URL says? The page may veto, never be required to agree: a marker
+// vetoes only when it positively names another page (markers.ts); a value we have never seen, or none, never blocks.
+import { githubMarkedPage, gitlabMarkedPage, PAGE_MARKERS, type MarkedPage } from './markers';
 import type { PageRef } from './recognize';
 
-const GITLAB_ISSUE_PAGES = ['projects:issues:show', 'projects:work_items:show'];
-const GITLAB_EPIC_PAGES = ['groups:epics:show', 'groups:work_items:show'];
-const GITLAB_LIST_PAGES = {
-  project: ['projects:issues:index', 'projects:work_items:index'],
-  group: ['groups:issues:index', 'groups:work_items:index'],
-  dashboard: ['dashboard:issues'],
-  search: ['search:show'],
-  milestone: { project: ['projects:milestones:show'], group: ['groups:milestones:show'] },
-} as const;
-const GITLAB_BOARD_PAGES = {
-  project: ['projects:boards:show', 'projects:boards:index'],
-  group: ['groups:boards:show', 'groups:boards:index'],
-} as const;
-
-/** `data-page` values (GitLab's `body_data`: controller path + action) that may serve this page. */
-export function acceptedGitLabPages(page: PageRef): readonly string[] {
+/** The page kind and container a URL-derived page expects its markers to name. */
+function expected(page: PageRef): { kind: MarkedPage; container: 'project' | 'group' | 'global' } {
   switch (page.type) {
     case 'issue':
-      return page.ref.container === 'group' ? GITLAB_EPIC_PAGES : GITLAB_ISSUE_PAGES;
-    case 'issue-list':
-      if (page.variant === 'dashboard') return GITLAB_LIST_PAGES.dashboard;
-      if (page.variant === 'search') return GITLAB_LIST_PAGES.search;
-      if (page.variant === 'milestone') return GITLAB_LIST_PAGES.milestone[page.container === 'group' ? 'group' : 'project'];
-      return page.container === 'group' ? GITLAB_LIST_PAGES.group : GITLAB_LIST_PAGES.project;
+      return page.ref.container === 'group' ? { kind: 'epic', container: 'group' } : { kind: 'issue', container: 'project' };
+    case 'issue-list': {
+      const kind: MarkedPage = page.variant === 'dashboard' || page.variant === 'search' || page.variant === 'milestone' ? page.variant : 'issue-list';
+      return { kind, container: page.container };
+    }
     case 'board':
-      return GITLAB_BOARD_PAGES[page.container];
+      return { kind: 'board', container: page.container };
   }
+}
+
+/** `data-page` values (GitLab's `body_data`: controller path + action) known to serve this page. */
+export function acceptedGitLabPages(page: PageRef): readonly string[] {
+  const want = expected(page);
+  return PAGE_MARKERS.filter((m) => m.forge === 'gitlab' && m.page === want.kind && (m.container === undefined || m.container === want.container)).map((m) => m.value);
 }
 
 /** A non-empty attribute value, or null when missing or blank (blank says nothing). */
@@ -36,49 +29,79 @@ function attr(el: Element | null, name: string): string | null {
   return v ? v : null;
 }
 
-function containerOf(page: PageRef): { container: 'project' | 'group' | 'global'; path: string | null } {
-  if (page.type === 'issue') return { container: page.ref.container, path: page.ref.path };
-  return { container: page.container, path: page.path };
+const LABEL: Record<MarkedPage, string> = {
+  issue: 'an issue',
+  epic: 'an epic',
+  'issue-list': 'an issue list',
+  dashboard: 'the issues dashboard',
+  search: 'a search',
+  milestone: 'a milestone',
+  board: 'a board',
+  'merge-request': 'a merge request',
+  'pull-request': 'a pull request',
+  repository: 'a repository home',
+  settings: 'a settings page',
+};
+
+/** The page's own identity markers, as diagnostics report them (values are route names, never user data). */
+export interface PageIdentity {
+  dataPage: string | null;
+  routePattern: string | null;
 }
 
-function corroborateGitLab(page: PageRef, doc: Document): boolean {
-  const body = doc.body;
-  const dataPage = attr(body, 'data-page');
-  if (dataPage !== null && !acceptedGitLabPages(page).includes(dataPage)) return false;
+export function pageIdentity(doc: Document): PageIdentity {
+  return { dataPage: attr(doc.body, 'data-page'), routePattern: attr(doc.querySelector('meta[name="route-pattern"]'), 'content') };
+}
 
-  const { container, path } = containerOf(page);
+/** Why the page's own data refuses the URL's answer; null when nothing contradicts it. Never holds paths or titles. */
+export type Veto = string | null;
+
+function vetoGitLab(page: PageRef, doc: Document): Veto {
+  const body = doc.body;
+  const want = expected(page);
+  const dataPage = attr(body, 'data-page');
+  if (dataPage !== null) {
+    const marked = gitlabMarkedPage(dataPage);
+    const known = PAGE_MARKERS.find((m) => m.forge === 'gitlab' && m.value === dataPage);
+    if (marked !== null && marked !== want.kind) return `data-page "${dataPage}" names ${LABEL[marked]}`;
+    if (known?.container && known.container !== want.container) return `data-page "${dataPage}" names a ${known.container} page`;
+  }
+
+  const path = page.type === 'issue' ? page.ref.path : page.path;
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const projectPath = attr(body, 'data-project-full-path');
-  if (container === 'project' && path !== null && projectPath !== null && !same(projectPath, path)) return false;
+  if (want.container === 'project' && path !== null && projectPath !== null && !same(projectPath, path)) {
+    return 'data-project-full-path names another project';
+  }
   // On group pages `data-group-full-path` is the group itself (on project pages it is the parent namespace).
   const groupPath = attr(body, 'data-group-full-path');
-  if (container === 'group' && path !== null && groupPath !== null && !same(groupPath, path)) return false;
+  if (want.container === 'group' && path !== null && groupPath !== null && !same(groupPath, path)) {
+    return 'data-group-full-path names another group';
+  }
 
   // `data-page-type-id` is params[:id]: the IID on issue pages, the board id on board pages (absent on GitLab 18.1).
   const typeId = attr(body, 'data-page-type-id');
   if (typeId !== null && /^\d+$/.test(typeId)) {
-    if (page.type === 'issue' && Number(typeId) !== page.ref.iid) return false;
-    if (page.type === 'board' && page.boardId !== null && Number(typeId) !== page.boardId) return false;
+    if (page.type === 'issue' && Number(typeId) !== page.ref.iid) return 'data-page-type-id names another issue';
+    if (page.type === 'board' && page.boardId !== null && Number(typeId) !== page.boardId) return 'data-page-type-id names another board';
   }
-  return true;
+  return null;
 }
 
 /** GitHub's title for a deleted (or transferred-away) issue: the page is the generic home shell. */
 export const GITHUB_DELETED_ISSUE_TITLE = 'GitHub · Where software is built';
+const DELETED = 'the page has the title GitHub gives a deleted or transferred issue';
 
-// Route families rather than exact routes: GitHub's issues app moves between list and issue on the client and the
-// `route-pattern` meta may lag behind, but it never claims a pull request or a repository home for an issue URL.
-const REPO_ISSUES_ROUTE = /^\/:[a-z_]+\/:[a-z_]+\/issues(?:[/(]|$)/;
-const GLOBAL_ISSUES_ROUTE = /^\/issues(?:[/(]|$)/;
-const SEARCH_ROUTE = /^\/search(?:[/(]|$)/;
-
-function corroborateGitHub(page: PageRef, doc: Document): boolean {
-  if (page.type === 'issue' && doc.title.trim() === GITHUB_DELETED_ISSUE_TITLE) return false;
+function vetoGitHub(page: PageRef, doc: Document): Veto {
+  if (page.type === 'issue' && doc.title.trim() === GITHUB_DELETED_ISSUE_TITLE) return DELETED;
   const route = attr(doc.querySelector('meta[name="route-pattern"]'), 'content');
-  if (route === null) return true;
-  const issuesFamily = REPO_ISSUES_ROUTE.test(route) || GLOBAL_ISSUES_ROUTE.test(route);
-  if (page.type === 'issue-list' && page.variant === 'search') return SEARCH_ROUTE.test(route) || issuesFamily;
-  return issuesFamily;
+  if (route === null) return null;
+  const marked = githubMarkedPage(route);
+  if (marked === null) return null;
+  // GitHub's issues app moves between list and issue on the client and the pattern may lag one step behind: inside
+  // the issues family both are fine; a search of issues may show either too.
+  const fine: readonly MarkedPage[] = page.type === 'issue-list' && page.variant === 'search' ? ['issue', 'issue-list', 'search'] : ['issue', 'issue-list'];
+  return fine.includes(marked) ? null : `route-pattern "${route}" names ${LABEL[marked]}`;
 }
 
 export interface CorroborateOptions {
@@ -86,11 +109,16 @@ export interface CorroborateOptions {
   navigated?: boolean;
 }
 
-/** False when the document's own identity contradicts the URL-derived page (it is not treated as that page). */
-export function corroborate(page: PageRef, doc: Document, opts: CorroborateOptions = {}): boolean {
+/** Why the document's own identity refuses the URL-derived page, or null when it does not. */
+export function vetoOf(page: PageRef, doc: Document, opts: CorroborateOptions = {}): Veto {
   if (opts.navigated) {
     // After in-page navigation the server-rendered identity still describes the first page: it proves nothing.
-    return page.forge === 'github' && page.type === 'issue' ? doc.title.trim() !== GITHUB_DELETED_ISSUE_TITLE : true;
+    return page.forge === 'github' && page.type === 'issue' && doc.title.trim() === GITHUB_DELETED_ISSUE_TITLE ? DELETED : null;
   }
-  return page.forge === 'gitlab' ? corroborateGitLab(page, doc) : corroborateGitHub(page, doc);
+  return page.forge === 'gitlab' ? vetoGitLab(page, doc) : vetoGitHub(page, doc);
+}
+
+/** False when the document's own identity contradicts the URL-derived page (it is not treated as that page). */
+export function corroborate(page: PageRef, doc: Document, opts: CorroborateOptions = {}): boolean {
+  return vetoOf(page, doc, opts) === null;
 }
