@@ -25,7 +25,7 @@ describe('startContent', () => {
   it('starts the feature that serves the page and tells it about DOM changes', async () => {
     const { feature, instance } = fakeFeature();
     controller = new AbortController();
-    startContent('gitlab', controller.signal, [feature]);
+    startContent('gitlab', controller.signal, null, [feature]);
     await vi.waitFor(() => expect(feature.start).toHaveBeenCalledTimes(1));
     document.body.append(document.createElement('div'));
     await vi.waitFor(() => expect(instance.onDomChange).toHaveBeenCalled());
@@ -34,7 +34,7 @@ describe('startContent', () => {
   it('stops the feature when in-page navigation leaves the pages it serves, and on abort', async () => {
     const { feature, instance } = fakeFeature();
     controller = new AbortController();
-    startContent('gitlab', controller.signal, [feature]);
+    startContent('gitlab', controller.signal, null, [feature]);
     await vi.waitFor(() => expect(feature.start).toHaveBeenCalled());
     navigate('/acme/app/-/issues/8');
     await vi.waitFor(() => expect(instance.update).toHaveBeenCalled());
@@ -50,7 +50,7 @@ describe('startContent', () => {
     const lists = fakeFeature((p) => p.type === 'issue-list');
     history.pushState({}, '', '/acme/app/-/issues/7');
     controller = new AbortController();
-    startContent('gitlab', controller.signal, [everyIssue.feature, onlySeven.feature, lists.feature]);
+    startContent('gitlab', controller.signal, null, [everyIssue.feature, onlySeven.feature, lists.feature]);
     await vi.waitFor(() => expect(onlySeven.feature.start).toHaveBeenCalledTimes(1));
     expect(everyIssue.feature.start).toHaveBeenCalledTimes(1);
     expect(lists.feature.start).not.toHaveBeenCalled();

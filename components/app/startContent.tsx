@@ -2,11 +2,13 @@
 // that serve it, keep them right across in-page navigation and host re-renders, and leave other pages untouched.
 import type { ForgeKind } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
-import { BUILT_IN_HOSTS, hostFor, recognizePage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
+import type { DiagnosisBoard } from '@/lib/diagnostics/board';
+import { BUILT_IN_HOSTS, describePage, hostFor, identifyPage, watchNavigation, type HostConfig, type PageRef } from '@/lib/page';
 import { showsList } from '@/lib/page/list-pages';
 import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
 import { deferredFeature } from './deferredFeature';
+import { setBoard } from './diagnostics';
 import type { FeatureInstance, PageFeature } from './feature';
 
 // Badges and the summary bar load with list, board and epic pages only.
@@ -29,8 +31,9 @@ function loadedUrl(): string {
   return (nav?.name ?? location.href).split('#')[0]!;
 }
 
-export function startContent(kind: ForgeKind, signal: AbortSignal, features: PageFeature[] = FEATURES): void {
+export function startContent(kind: ForgeKind, signal: AbortSignal, board: DiagnosisBoard | null = null, features: PageFeature[] = FEATURES): void {
   const firstUrl = loadedUrl();
+  setBoard(board);
   // Each feature keeps its own instance while it serves the page.
   const running = new Map<PageFeature, FeatureInstance>();
   let host: HostConfig | null | undefined;
@@ -49,7 +52,14 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, features: Pag
     host ??= await hostForPage(url, kind);
     if (mine !== run || signal.aborted) return;
     const navigated = url.split('#')[0] !== firstUrl;
-    const page: PageRef | null = host ? recognizePage(url, document, [host], { navigated }) : null;
+    if (!host) {
+      board?.setRecognition({ status: 'unknown-host' });
+      return stop();
+    }
+    const seen = identifyPage(url, document, [host], { navigated });
+    const page: PageRef | null = seen.page;
+    if (seen.byUrl && seen.veto !== null) board?.setRecognition({ status: 'vetoed', page: describePage(seen.byUrl), reason: seen.veto });
+    else board?.setRecognition(page ? { status: 'recognised', page: describePage(page) } : { status: 'not-served' });
     if (!page) return stop();
     const serving = features.filter((f) => f.serves(page));
     stop(serving);
