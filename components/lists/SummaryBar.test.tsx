@@ -74,3 +74,15 @@ describe('SummaryBar', () => {
     expect(screen.getByText(/Your token cannot read these issues/).textContent).toContain('g/p#12, g/q#3');
   });
 });
+
+describe('a list whose rows Refinery cannot find', () => {
+  it('says so instead of "No issues on this page" when the page links to issues outside any row found', () => {
+    render(<SummaryBar state={state({ issues: 0, figures: { count: 0, totalWeight: 0, unweighted: 0, oversized: 0, readyWithoutWeight: 0 }, shown: 0 })} unplaced={14} onFilter={vi.fn()} onRetry={vi.fn()} />);
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe("Refinery could not find this page's issue rows (it links to 14 issues): no badges here. The toolbar popup says what it looked for.");
+    expect(status.className).toBe('problem');
+    cleanup();
+    render(<SummaryBar state={state({ issues: 0, figures: { count: 0, totalWeight: 0, unweighted: 0, oversized: 0, readyWithoutWeight: 0 }, shown: 0 })} unplaced={0} onFilter={vi.fn()} onRetry={vi.fn()} />);
+    expect(screen.getByRole('status').textContent).toBe('No issues on this page.');
+  });
+});

@@ -8,6 +8,8 @@ import type { ListState } from './controller';
 
 export interface SummaryBarProps {
   state: ListState | null;
+  /** Links to issues outside any row the badges found (counted when no row was found): the page's markup changed. */
+  unplaced?: number;
   onFilter(filter: ListFilter | null): void;
   onRetry(): void;
 }
@@ -38,9 +40,12 @@ function failureText(count: number, error: ForgeErrorData): string {
   return `Could not check ${what}: ${error.message}`;
 }
 
-export function SummaryBar({ state, onFilter, onRetry }: SummaryBarProps) {
+export function SummaryBar({ state, unplaced = 0, onFilter, onRetry }: SummaryBarProps) {
   const s = state;
-  const status = !s
+  const lost = s !== null && !s.failed && s.issues === 0 && unplaced > 0;
+  const status = lost
+    ? `Refinery could not find this page's issue rows (it links to ${plural(unplaced, 'issue')}): no badges here. The toolbar popup says what it looked for.`
+    : !s
     ? 'Looking for issues…'
     : s.failed
       ? failureText(s.failed.count, s.failed.error)
@@ -79,7 +84,7 @@ export function SummaryBar({ state, onFilter, onRetry }: SummaryBarProps) {
         </div>
       </div>
       <div className="status-line">
-        <p role="status" className={s?.failed ? 'problem' : undefined} title={status}>
+        <p role="status" className={s?.failed || lost ? 'problem' : undefined} title={status}>
           {status}
         </p>
         {s?.failed && (

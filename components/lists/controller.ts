@@ -133,6 +133,11 @@ export class ListController {
     this.schedule(0);
   }
 
+  /** The issue rows found on the page by the last scan. */
+  rowsOnPage(): readonly IssueRow[] {
+    return this.rows;
+  }
+
   /** Looks for rows; new issues are read after the page settles. */
   scan(): void {
     if (this.stopped) return;

@@ -3,10 +3,21 @@
 // that appear later (infinite scroll, a board list expanding, children loading, in-page navigation) get their badges
 // without reading again what is known.
 import { call } from '@/lib/messaging';
-import { detectHostTheme, EPIC_CHILDREN_CANDIDATES, findMountPoint, firstMountPoint, type MountPoint, type PageRef } from '@/lib/page';
-import { listPageOf, showsList, type ListLikePage, type ListSourcePage } from '@/lib/page/rows';
+import {
+  anchorChecks,
+  detectHostTheme,
+  EPIC_CHILDREN_CANDIDATES,
+  findMountPoint,
+  firstMountPoint,
+  MOUNT_CANDIDATES,
+  type MountCandidate,
+  type MountPoint,
+  type PageRef,
+} from '@/lib/page';
+import { listPageOf, showsList, unplacedIssueLinks, type ListLikePage, type ListSourcePage } from '@/lib/page/rows';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { loadListSettings, watchListSettings } from '@/lib/settings/lists';
+import { reportFeature } from '../app/diagnostics';
 import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { ListController, type ListState } from './controller';
@@ -16,6 +27,10 @@ import { SummaryBar, summaryStyles } from './SummaryBar';
 /** Lists and boards always have a bar (docked when no anchor is found); an epic's only above its child items. */
 function summaryPoint(page: ListLikePage): MountPoint | null {
   return page.type === 'epic-children' ? firstMountPoint(document, EPIC_CHILDREN_CANDIDATES) : findMountPoint(document, page);
+}
+
+function summaryCandidates(page: ListLikePage): readonly MountCandidate[] {
+  return page.type === 'epic-children' ? EPIC_CHILDREN_CANDIDATES : MOUNT_CANDIDATES[page.forge][page.type];
 }
 
 export const listFeature: PageFeature<ListSourcePage> = {
@@ -30,8 +45,10 @@ export const listFeature: PageFeature<ListSourcePage> = {
     let picker: OpenPicker | null = null;
     let stopped = false;
 
+    // Issue links the badges could not place in a row: said in the bar when no row was found at all.
+    const unplaced = () => (state && state.issues === 0 ? unplacedIssueLinks(document, page, controller.rowsOnPage()) : 0);
     const bar = () => (
-      <SummaryBar state={state} onFilter={(f) => controller.setFilter(f)} onRetry={() => controller.retry()} />
+      <SummaryBar state={state} unplaced={unplaced()} onFilter={(f) => controller.setFilter(f)} onRetry={() => controller.retry()} />
     );
     const mountSummary = () => {
       summary?.unmount();
@@ -87,6 +104,20 @@ export const listFeature: PageFeature<ListSourcePage> = {
 
     mountSummary();
     controller.scan();
+    // For the popup's diagnostics, looked up when asked.
+    const unreport = [
+      reportFeature('summary', () => ({
+        feature: 'summary',
+        anchors: anchorChecks(document, summaryCandidates(page)),
+        placed: !summary?.host.isConnected ? 'none' : summary.host.hasAttribute('data-docked') ? 'docked' : 'anchored',
+      })),
+      reportFeature('badges', () => ({
+        feature: 'badges',
+        anchors: [],
+        placed: 'none',
+        rows: { badged: controller.rowsOnPage().length, unplaced: unplacedIssueLinks(document, page, controller.rowsOnPage()) },
+      })),
+    ];
 
     return {
       update(next) {
@@ -104,6 +135,7 @@ export const listFeature: PageFeature<ListSourcePage> = {
       },
       stop() {
         stopped = true;
+        unreport.forEach((u) => u());
         cancelAnimationFrame(frame);
         observer.disconnect();
         unwatch.forEach((u) => u());

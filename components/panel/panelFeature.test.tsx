@@ -33,6 +33,34 @@ const host = () => document.querySelector<HTMLElement>('[data-refinery="panel"]'
 const region = () => within(host()!.shadowRoot as unknown as HTMLElement).getByRole('region', { name: 'Refinery' });
 
 describe('the panel feature', () => {
+  it('docked (no anchor on the page): its header says so, and the diagnosis names the anchors it tried', async () => {
+    const { createDiagnosisBoard } = await import('@/lib/diagnostics/board');
+    const { setBoard } = await import('../app/diagnostics');
+    const board = createDiagnosisBoard('gitlab', document, { status: 'recognised', page: 'issue (issue)' }, 'built-in');
+    setBoard(board);
+    try {
+      document.body.innerHTML = '<div class="something-new">A page GitLab redesigned</div>';
+      await act(async () => {
+        instance = panelFeature.start(pageFor(7));
+      });
+      expect(host()!.hasAttribute('data-docked')).toBe(true);
+      const shadow = within(host()!.shadowRoot as unknown as HTMLElement);
+      expect(shadow.getByRole('note').textContent).toBe(
+        'Refinery could not find its usual place on this page, so it is docked here. The toolbar popup says what it looked for.',
+      );
+      const report = board.snapshot().features;
+      expect(report).toHaveLength(1);
+      expect(report[0]).toMatchObject({ feature: 'panel', placed: 'docked' });
+      expect(report[0]!.anchors.length).toBeGreaterThan(3);
+      expect(report[0]!.anchors.every((a) => !a.found)).toBe(true);
+      act(() => instance!.stop());
+      instance = undefined;
+      expect(board.snapshot().features).toEqual([]);
+    } finally {
+      setBoard(null);
+    }
+  });
+
   it('mounts after the description in an open shadow root and follows in-page navigation in place', async () => {
     document.body.innerHTML = '<div data-testid="work-item-description-wrapper">Description</div>';
     await act(async () => {

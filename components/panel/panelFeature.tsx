@@ -1,7 +1,8 @@
 // The issue panel as a page feature: mounted at the best anchor the page offers (docked when none), kept across
 // in-page navigation, re-mounted when the host app drops it or when a docked panel can move to a real anchor.
 // A new mount shows a plain-DOM loading state and renders once its data is in (panelStart.ts).
-import { detectHostTheme, findMountPoint, type IssuePage, type PageRef } from '@/lib/page';
+import { anchorChecks, detectHostTheme, findMountPoint, MOUNT_CANDIDATES, type IssuePage, type PageRef } from '@/lib/page';
+import { reportFeature } from '../app/diagnostics';
 import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { PanelContainer } from './PanelContainer';
@@ -21,6 +22,12 @@ export const panelFeature: PageFeature<IssuePage> = {
     /** Counts first loads: only the latest one renders, and none after the panel was re-mounted or stopped. */
     let starting = 0;
     let rendered = false;
+    // For the popup's diagnostics: where the panel looked and what it found, looked up when asked.
+    const unreport = reportFeature('panel', () => ({
+      feature: 'panel',
+      anchors: anchorChecks(document, MOUNT_CANDIDATES[page.forge][page.type]),
+      placed: !ui?.host.isConnected ? 'none' : docked ? 'docked' : 'anchored',
+    }));
 
     const firstRender = () => {
       const mine = ++starting;
@@ -67,6 +74,7 @@ export const panelFeature: PageFeature<IssuePage> = {
       },
       setTheme: (theme) => ui?.setTheme(theme),
       stop() {
+        unreport();
         starting++;
         ui?.unmount();
         ui = null;

@@ -5,6 +5,7 @@ import { call, type ConnectionInfo } from '@/lib/messaging';
 import { kindName, shortUrl } from '@/components/options/connectionText';
 import { describeError } from '@/components/options/describeError';
 import { Capacity, capacityStyles } from './Capacity';
+import { PageDiagnostics, pageDiagnosticsStyles } from './PageDiagnostics';
 import { popupStyles } from './styles';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; connections: ConnectionInfo[] };
@@ -24,7 +25,7 @@ export function Popup() {
 
   return (
     <main className="popup">
-      <style>{popupStyles + capacityStyles}</style>
+      <style>{popupStyles + capacityStyles + pageDiagnosticsStyles}</style>
       <h1>Refinery</h1>
       {load.status === 'loading' && (
         <p role="status" aria-live="polite">
@@ -52,6 +53,7 @@ export function Popup() {
         Open options
       </button>
       {load.status === 'ready' && <Capacity connections={load.connections} />}
+      <PageDiagnostics />
     </main>
   );
 }

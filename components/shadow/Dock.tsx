@@ -4,6 +4,10 @@ import { useId, useState, type ReactNode } from 'react';
  * The frame of a docked (fixed, bottom-right) UI: a header that collapses it to a small tab so it never has to
  * sit on top of the host page's own controls. Collapsing hides instead of unmounting, so nothing typed is lost.
  */
+/** Said at the top of every docked UI: the forge changed its page, and the user should not have to find out alone. */
+export const DOCKED_NOTICE =
+  'Refinery could not find its usual place on this page, so it is docked here. The toolbar popup says what it looked for.';
+
 export function Dock({ title, children }: { title: string; children: ReactNode }) {
   const [open, setOpen] = useState(true);
   const bodyId = useId();
@@ -19,6 +23,9 @@ export function Dock({ title, children }: { title: string; children: ReactNode }
         {open ? `Collapse ${title}` : `Show ${title}`}
       </button>
       <div id={bodyId} className="refinery-dock-body" hidden={!open}>
+        <p className="refinery-dock-notice" role="note">
+          {DOCKED_NOTICE}
+        </p>
         {children}
       </div>
     </div>
@@ -61,4 +68,5 @@ export const dockCss = `
   box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
 }
 .refinery-dock-body[hidden] { display: none; }
+.refinery-dock-notice { margin: 0; padding: 6px 10px; font-size: 0.85em; color: var(--r-muted); border-bottom: 1px solid var(--r-border); }
 `;

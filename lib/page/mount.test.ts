@@ -195,3 +195,14 @@ describe('MOUNT_CANDIDATES', () => {
     }
   });
 });
+
+describe('anchor checks for diagnostics', () => {
+  it('says, in the order tried, which candidates the page has', async () => {
+    const { anchorChecks, MOUNT_CANDIDATES } = await import('./mount');
+    const d = document.implementation.createHTMLDocument('t');
+    d.body.innerHTML = '<main><div id="content-body"><h1 data-testid="work-item-title">T</h1></div></main>';
+    const checks = anchorChecks(d, MOUNT_CANDIDATES.gitlab.issue);
+    expect(checks.map((c) => c.selector)).toEqual(MOUNT_CANDIDATES.gitlab.issue.map((c) => c.selector));
+    expect(checks.filter((c) => c.found).map((c) => c.selector)).toEqual(['[data-testid="work-item-title"]', '#content-body']);
+  });
+});

@@ -134,3 +134,8 @@ export function firstMountPoint(doc: Document, candidates: readonly MountCandida
 export function findMountPoint(doc: Document, page: PageRef): MountPoint {
   return firstMountPoint(doc, MOUNT_CANDIDATES[page.forge][page.type]) ?? { anchor: doc.body, position: 'append', docked: true };
 }
+
+/** For diagnostics: each candidate in the order tried, and whether the page has a usable anchor for it. */
+export function anchorChecks(doc: Document, candidates: readonly MountCandidate[]): { selector: string; found: boolean }[] {
+  return candidates.map((c) => ({ selector: c.selector, found: resolve(doc, c) !== null }));
+}

@@ -257,3 +257,19 @@ describe('issue references and links', () => {
     expect(issueOfHref('/acme/widgets/issues/3?x=1', GH_LIST)).toEqual({ path: 'acme/widgets', iid: 3 });
   });
 });
+
+describe('issue links the badges could not place', () => {
+  it('counts distinct issue links outside found rows, not those inside them, nor merge requests or our own UI', async () => {
+    const { unplacedIssueLinks } = await import('./rows');
+    const found = `<ul class="issuable-list">${issuableItem('a', '/acme/backend/-/issues/12', '#12', 'Twelve')}</ul>`;
+    // A list the forge re-styled: rows we do not know, each linking its issue (twice: title and comments count).
+    const unknownRows = [3, 4, 5].map((n) => `<div class="new-row"><a href="/acme/backend/-/issues/${n}">Issue ${n}</a> <a href="/acme/backend/-/issues/${n}#notes">2</a></div>`).join('');
+    const other = '<a href="/acme/backend/-/merge_requests/3">MR</a><div data-refinery="summary"><a href="/acme/backend/-/issues/9">ours</a></div>';
+    const d = docOf(found + unknownRows + other);
+    const rows = findIssueRows(d, GL_LIST);
+    expect(rows).toHaveLength(1);
+    expect(unplacedIssueLinks(d, GL_LIST, rows)).toBe(3);
+    const clean = docOf(found);
+    expect(unplacedIssueLinks(clean, GL_LIST, findIssueRows(clean, GL_LIST))).toBe(0);
+  });
+});

@@ -172,3 +172,26 @@ export function findIssueRows(root: ParentNode, page: ListLikePage, cache?: RowC
   }
   return out;
 }
+
+/**
+ * Links to issues of this page's host that are not inside a row we found (nor in our UI or an overlay): rows the badges
+ * cannot find when the forge changed its list markup. Several links to one issue count once.
+ */
+export function unplacedIssueLinks(root: ParentNode, page: ListLikePage, rows: readonly IssueRow[]): number {
+  const inRows = new Set(rows.map((r) => r.row));
+  const seen = new Set<string>();
+  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (!usable(link)) continue;
+    let inside = false;
+    for (let el: Element | null = link; el; el = el.parentElement) {
+      if (inRows.has(el as HTMLElement)) {
+        inside = true;
+        break;
+      }
+    }
+    if (inside) continue;
+    const who = issueOfHref(link.getAttribute('href'), page);
+    if (who) seen.add(`${who.path.toLowerCase()}#${who.iid}`);
+  }
+  return seen.size;
+}
