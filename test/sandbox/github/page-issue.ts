@@ -4,7 +4,8 @@ import { escapeHtml, renderMarkdown } from './markdown';
 import { findIssue, findLabel, findRepo, findUser, type GhComment, type GhEvent, type GhIssue, type GhRepo, type GithubState } from './model';
 import { labelChip, relativeTime, repoHeader } from './page-shell';
 
-export const ISSUE_ROUTE = '/:user_id/:repository/issues/:id(.:format)';
+/** What github.com sends on an issue page loaded directly (real captures of 2023 and 2025, ../shared/real-pages). */
+export const ISSUE_ROUTE = '/_view_fragments/issues/show/:user_id/:repository/:id/issue_layout(.:format)';
 
 export interface IssueView {
   state: GithubState;
@@ -117,8 +118,10 @@ function sidebar(v: IssueView): string {
   const pulls = linkedPulls(v)
     .map((pr) => `<a href="/${repo.owner}/${repo.name}/pull/${pr.number}">${escapeHtml(pr.title)} #${pr.number}</a>`)
     .join('<br>');
+  // The real React view's sidebar: `[data-testid="sidebar-section"]` blocks (shared/reference/dom-anchors.md); the
+  // inner testids are the ones refined-github reads (`sidebar-assignees-section`, …).
   const section = (testid: string, title: string, inner: string) =>
-    `<div class="sidebar-section" data-testid="${testid}"><h3>${title}</h3>${inner}</div>`;
+    `<div class="sidebar-section" data-testid="sidebar-section"><h3>${title}</h3><div data-testid="${testid}">${inner}</div></div>`;
   return `<div data-testid="issue-viewer-metadata-container">
   <div data-testid="issue-viewer-metadata-pane"><h2 class="sr-only">Metadata</h2>
     ${section('sidebar-assignees-section', 'Assignees', `<div data-testid="issue-assignees">${assignees || 'No one assigned'}</div>`)}

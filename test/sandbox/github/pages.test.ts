@@ -30,10 +30,13 @@ describe('issue page (React view)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(doc.title).toBe('Merge request diff fails to load for binary files · Issue #2 · acme/widgets');
-    expect(doc.querySelector('meta[name="route-pattern"]')?.getAttribute('content')).toBe('/:user_id/:repository/issues/:id(.:format)');
+    expect(doc.querySelector('meta[name="route-pattern"]')?.getAttribute('content')).toBe('/_view_fragments/issues/show/:user_id/:repository/:id/issue_layout(.:format)');
     const html = doc.documentElement;
     expect([html.getAttribute('data-color-mode'), html.getAttribute('data-light-theme'), html.getAttribute('data-dark-theme')]).toEqual(['auto', 'light', 'dark']);
+    // The real React issue view's anchors (shared/reference/dom-anchors.md).
     const app = doc.querySelector('#repo-content-turbo-frame react-app[app-name="issues-react"]')!;
+    expect(app.querySelector(':scope [data-testid="issue-viewer-container"] [data-testid="issue-viewer-issue-container"] [data-testid="issue-body"]')).not.toBeNull();
+    expect(app.querySelectorAll('[data-testid="issue-viewer-metadata-pane"] > [data-testid="sidebar-section"]').length).toBeGreaterThanOrEqual(5);
     expect(app.querySelector('[data-testid="issue-header"] [data-testid="issue-title"]')?.textContent).toBe('Merge request diff fails to load for binary files');
     expect(app.querySelector('[data-testid="header-state"]')?.textContent).toBe('Open');
     expect(app.querySelector('[data-testid="issue-body"] .markdown-body h2')?.textContent).toBe('Summary');
@@ -92,7 +95,7 @@ describe('variants and other pages', () => {
 
   it('?variant=rails is the older GitHub Enterprise issue view', async () => {
     const { doc } = await load('/acme/widgets/issues/2?variant=rails');
-    expect(doc.querySelector('meta[name="route-pattern"]')?.getAttribute('content')).toBe('/:user_id/:repository/issues/:id(.:format)');
+    expect(doc.querySelector('meta[name="route-pattern"]')?.getAttribute('content')).toBe('/_view_fragments/issues/show/:user_id/:repository/:id/issue_layout(.:format)');
     expect(doc.querySelector('#partial-discussion-header .js-issue-title')?.textContent).toBe('Merge request diff fails to load for binary files');
     expect(doc.querySelector('textarea#new_comment_field')).not.toBeNull();
     expect(texts(doc, '#partial-discussion-sidebar .js-issue-labels .TokenTextContainer')).toHaveLength(4);
