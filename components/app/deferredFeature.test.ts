@@ -38,7 +38,7 @@ describe('deferredFeature', () => {
 
     load.resolve(feature);
     await flush();
-    expect(feature.start).toHaveBeenCalledWith(page('b'));
+    expect(feature.start).toHaveBeenCalledWith(page('b'), undefined);
     expect(instance.setTheme).toHaveBeenCalledWith('dark');
 
     running.update(page('c'));

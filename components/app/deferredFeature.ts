@@ -12,7 +12,7 @@ export function deferredFeature<P extends PageRef>(
   return {
     id,
     serves,
-    start(first) {
+    start(first, board) {
       let page = first;
       let theme: Theme | null = null;
       let inner: FeatureInstance<P> | null = null;
@@ -20,7 +20,7 @@ export function deferredFeature<P extends PageRef>(
       load().then(
         (feature) => {
           if (stopped) return;
-          inner = feature.start(page);
+          inner = feature.start(page, board);
           if (theme) inner.setTheme(theme);
         },
         // Degrade, never break: the page keeps working without this feature (e.g. its chunk went with an update).

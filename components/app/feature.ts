@@ -1,5 +1,6 @@
 // What a page feature is to the content script: started for a recognised page, told about in-page navigation,
 // DOM changes (coalesced) and theme changes, and stopped without leaving anything behind.
+import type { DiagnosisBoard } from '@/lib/diagnostics/board';
 import type { PageRef } from '@/lib/page';
 import type { Theme } from '../shadow/mountShadowUi';
 
@@ -16,5 +17,6 @@ export interface PageFeature<P extends PageRef = PageRef> {
   id: string;
   /** Which recognised pages this feature serves. */
   serves(page: PageRef): page is P;
-  start(page: P): FeatureInstance<P>;
+  /** `board`: where the feature reports, for the popup's diagnostics, where it looked and what it found. */
+  start(page: P, board?: DiagnosisBoard | null): FeatureInstance<P>;
 }

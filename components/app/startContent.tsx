@@ -8,7 +8,6 @@ import { showsList } from '@/lib/page/list-pages';
 import { panelFeature } from '../panel/panelFeature';
 import { watchHostTheme } from '../shadow/hostTheme';
 import { deferredFeature } from './deferredFeature';
-import { setBoard } from './diagnostics';
 import type { FeatureInstance, PageFeature } from './feature';
 
 // Badges and the summary bar load with list, board and epic pages only.
@@ -33,7 +32,6 @@ function loadedUrl(): string {
 
 export function startContent(kind: ForgeKind, signal: AbortSignal, board: DiagnosisBoard | null = null, features: PageFeature[] = FEATURES): void {
   const firstUrl = loadedUrl();
-  setBoard(board);
   // Each feature keeps its own instance while it serves the page.
   const running = new Map<PageFeature, FeatureInstance>();
   let host: HostConfig | null | undefined;
@@ -66,7 +64,7 @@ export function startContent(kind: ForgeKind, signal: AbortSignal, board: Diagno
     for (const feature of serving) {
       const instance = running.get(feature);
       if (instance) instance.update(page);
-      else running.set(feature, feature.start(page));
+      else running.set(feature, feature.start(page, board));
     }
   };
 

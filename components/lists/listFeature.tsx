@@ -17,7 +17,6 @@ import {
 import { listPageOf, showsList, unplacedIssueLinks, type ListLikePage, type ListSourcePage } from '@/lib/page/rows';
 import { loadSettings, watchSettings } from '@/lib/settings/store';
 import { loadListSettings, watchListSettings } from '@/lib/settings/lists';
-import { reportFeature } from '../app/diagnostics';
 import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { ListController, type ListState } from './controller';
@@ -37,7 +36,7 @@ export const listFeature: PageFeature<ListSourcePage> = {
   id: 'lists',
   // Epic pages also carry the panel: both features run there.
   serves: (page: PageRef): page is ListSourcePage => showsList(page),
-  start(first) {
+  start(first, board) {
     let page = listPageOf(first);
     let theme = detectHostTheme(document);
     let state: ListState | null = null;
@@ -106,12 +105,12 @@ export const listFeature: PageFeature<ListSourcePage> = {
     controller.scan();
     // For the popup's diagnostics, looked up when asked.
     const unreport = [
-      reportFeature('summary', () => ({
+      board?.report('summary', () => ({
         feature: 'summary',
         anchors: anchorChecks(document, summaryCandidates(page)),
         placed: !summary?.host.isConnected ? 'none' : summary.host.hasAttribute('data-docked') ? 'docked' : 'anchored',
       })),
-      reportFeature('badges', () => ({
+      board?.report('badges', () => ({
         feature: 'badges',
         anchors: [],
         placed: 'none',
@@ -135,7 +134,7 @@ export const listFeature: PageFeature<ListSourcePage> = {
       },
       stop() {
         stopped = true;
-        unreport.forEach((u) => u());
+        unreport.forEach((u) => u?.());
         cancelAnimationFrame(frame);
         observer.disconnect();
         unwatch.forEach((u) => u());

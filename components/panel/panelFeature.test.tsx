@@ -35,13 +35,11 @@ const region = () => within(host()!.shadowRoot as unknown as HTMLElement).getByR
 describe('the panel feature', () => {
   it('docked (no anchor on the page): its header says so, and the diagnosis names the anchors it tried', async () => {
     const { createDiagnosisBoard } = await import('@/lib/diagnostics/board');
-    const { setBoard } = await import('../app/diagnostics');
     const board = createDiagnosisBoard('gitlab', document, { status: 'recognised', page: 'issue (issue)' }, 'built-in');
-    setBoard(board);
-    try {
+    {
       document.body.innerHTML = '<div class="something-new">A page GitLab redesigned</div>';
       await act(async () => {
-        instance = panelFeature.start(pageFor(7));
+        instance = panelFeature.start(pageFor(7), board);
       });
       expect(host()!.hasAttribute('data-docked')).toBe(true);
       const shadow = within(host()!.shadowRoot as unknown as HTMLElement);
@@ -56,8 +54,6 @@ describe('the panel feature', () => {
       act(() => instance!.stop());
       instance = undefined;
       expect(board.snapshot().features).toEqual([]);
-    } finally {
-      setBoard(null);
     }
   });
 

@@ -2,7 +2,6 @@
 // in-page navigation, re-mounted when the host app drops it or when a docked panel can move to a real anchor.
 // A new mount shows a plain-DOM loading state and renders once its data is in (panelStart.ts).
 import { anchorChecks, detectHostTheme, findMountPoint, MOUNT_CANDIDATES, type IssuePage, type PageRef } from '@/lib/page';
-import { reportFeature } from '../app/diagnostics';
 import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { PanelContainer } from './PanelContainer';
@@ -14,7 +13,7 @@ import { panelStyles } from './styles';
 export const panelFeature: PageFeature<IssuePage> = {
   id: 'panel',
   serves: (page: PageRef): page is IssuePage => page.type === 'issue',
-  start(first) {
+  start(first, board) {
     let page = first;
     let ui: MountedShadowUi | null = null;
     let docked = false;
@@ -23,11 +22,11 @@ export const panelFeature: PageFeature<IssuePage> = {
     let starting = 0;
     let rendered = false;
     // For the popup's diagnostics: where the panel looked and what it found, looked up when asked.
-    const unreport = reportFeature('panel', () => ({
+    const unreport = board?.report('panel', () => ({
       feature: 'panel',
       anchors: anchorChecks(document, MOUNT_CANDIDATES[page.forge][page.type]),
       placed: !ui?.host.isConnected ? 'none' : docked ? 'docked' : 'anchored',
-    }));
+    })) ?? (() => undefined);
 
     const firstRender = () => {
       const mine = ++starting;
