@@ -1,5 +1,6 @@
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test, TOKENS } from './fixtures';
+import { diagnose } from './diagnose';
+import { expect, panel, quiet, test, TOKENS } from './fixtures';
 
 const api = (sandbox: Sandbox) => sandbox.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
 
@@ -49,20 +50,21 @@ test.describe('the panel on issue pages', () => {
     await expect(panel(page)).toContainText('weight::3');
   });
 
-  test('nothing on merge requests and pull requests, and no panel on lists', async ({ page, connect, sandbox }) => {
+  test('nothing on merge requests and pull requests, and no panel on lists', async ({ page, connect, sandbox, worker }) => {
     await connect();
     for (const url of ['https://gitlab.com/acme/platform/backend/-/merge_requests/11', 'https://github.com/acme/widgets/pull/21']) {
       await page.goto(url);
-      await page.waitForLoadState('load');
-      // Give the content script the time it takes on an issue page before concluding it stayed away.
-      await page.waitForTimeout(600);
+      // Once the content script answers, it has run and decided: it stayed away (no fixed wait can tell that).
+      expect((await diagnose(worker, url)).recognition, url).toEqual({ status: 'not-served' });
       await expect(page.locator('[data-refinery]'), url).toHaveCount(0);
     }
     expect(sandbox.requests).toHaveLength(0);
     for (const url of ['https://gitlab.com/acme/platform/backend/-/issues', 'https://github.com/acme/widgets/issues']) {
       await page.goto(url);
-      await page.waitForLoadState('load');
-      await page.waitForTimeout(600);
+      // The list feature is on the page (its chunk loaded and started); the panel feature never started.
+      const d = await diagnose(worker, url, (x) => x.features.some((f) => f.feature === 'badges'));
+      expect(d.recognition, url).toMatchObject({ status: 'recognised', page: expect.stringMatching(/^issue list/) });
+      expect(d.features.map((f) => f.feature), url).not.toContain('panel');
       await expect(page.locator('[data-refinery="panel"]'), url).toHaveCount(0);
     }
   });
@@ -113,7 +115,7 @@ test.describe('what a view costs the forge', () => {
     await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
     await expect(panel(page)).toHaveAttribute('data-state', 'ready');
     await expect(panel(page).getByRole('radiogroup', { name: 'Weight', exact: true })).toBeVisible();
-    await page.waitForTimeout(500);
+    await quiet(sandbox);
     expect(api(sandbox)).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3']);
 
     const status = panel(page).getByRole('button', { name: 'Async status update', exact: true });
@@ -139,13 +141,13 @@ test.describe('what a view costs the forge', () => {
       await connect();
       await page.goto(url);
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');
-      await page.waitForTimeout(300);
+      await quiet(sandbox);
       const first = sandbox.requests.length;
       expect(first).toBe(1);
 
       await page.reload();
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');
-      await page.waitForTimeout(300);
+      await quiet(sandbox);
       expect(sandbox.requests).toHaveLength(first);
 
       // Someone else adds a label: the freshly loaded page shows it, so the cached copy is dropped.
@@ -153,7 +155,7 @@ test.describe('what a view costs the forge', () => {
       else sandbox.github.state.repos.find((r) => r.name === 'widgets')!.issues.find((i) => i.number === 9)!.labels.push('backend');
       await page.reload();
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');
-      await page.waitForTimeout(300);
+      await quiet(sandbox);
       expect(sandbox.requests.slice(first).map((r) => r.path)).toEqual([expect.stringMatching(/\/issues\/9$/)]);
     });
   }
