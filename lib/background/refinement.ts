@@ -101,7 +101,7 @@ export interface StartResult {
 }
 
 function withMarker(body: string): string {
-  return body.includes(CHECKLIST_MARKER) ? body : `${body.replace(/\s+$/, '')}\n\n${CHECKLIST_MARKER}`;
+  return body.includes(CHECKLIST_MARKER) ? body : `${body.trimEnd()}\n\n${CHECKLIST_MARKER}`;
 }
 
 async function existingChecklist(forge: FreshForge, ref: IssueRef, settings: Readonly<Settings>): Promise<Note | null> {

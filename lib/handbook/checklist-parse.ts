@@ -91,17 +91,23 @@ function fenceMap(lines: readonly Line[]): number[] {
   return out;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/;
 const TITLE = /^(?:\*\*|__)?\s*(issue|bug)\s+refinement\s+checklist\b/i;
-const TASK = /^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX~])\][ \t]+(\S.*?)[ \t]*$/;
+/** The item's text is trimmed afterwards: a lazy `(\S.*?)[ \t]*$` would rescan the line's end from every character. */
+const TASK = /^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX~])\][ \t]+(\S.*)$/;
 const EMPTY_TASK = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~]\][ \t]*$/;
 /** `[ ] x` without a bullet, `-[ ] x`, `- [] x`, `- [ x] x`: meant as a box but not one the forge renders. */
-const BROKEN_TASK = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s*)?\[\s*[xX~]?\s*\](?![(:[])/;
+const BROKEN_TASK = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s*)?\[\s*(?:[xX~]\s*)?\](?![(:[])/;
 export const MARKER_PATTERN = /<!--\s*refinery:checklist\s+v\d+\s*-->/;
 
+/** `## Title ##` → level 2, `Title`: the closing sequence (spaces, `#`s) is removed by hand, in linear time. */
 function heading(text: string): { level: number; text: string } | null {
   const m = HEADING.exec(text);
-  return m ? { level: m[1]!.length, text: m[2]!.trim() } : null;
+  if (!m) return null;
+  let title = m[2]!.replace(/(?<![ \t])[ \t]+$/, '');
+  const hashes = /(?<!#)#+$/.exec(title);
+  if (hashes && /[ \t]$/.test(title.slice(0, hashes.index))) title = title.slice(0, hashes.index);
+  return { level: m[1]!.length, text: title.trim() };
 }
 
 function markOf(char: string): Mark {
@@ -182,7 +188,7 @@ export function parseChecklist(body: string, settings: Readonly<Settings> = DEFA
         return unrecognised(title.kind, marker, `Line ${line.number} looks like a checkbox but is not one: "${line.text.trim()}".`);
       continue;
     }
-    const text = task[3]!;
+    const text = task[3]!.replace(/(?<![ \t])[ \t]+$/, '');
     const key = itemKey(text);
     const mark = markOf(task[2]!);
     const offset = line.start + line.text.indexOf('[', task[1]!.length) + 1;

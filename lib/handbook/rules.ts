@@ -98,6 +98,9 @@ const exclusiveScopes = (s: Readonly<Settings>) => [
   s.scopes.health,
 ];
 
+/** At most this many "keep this one" fixes for a scope conflict. */
+const MAX_KEEP_CHOICES = 20;
+
 const RULES: Rule[] = [
   {
     id: 'scope-conflict',
@@ -113,7 +116,10 @@ const RULES: Rule[] = [
               `This issue has ${found.length} ${scope}:: labels (${found.join(', ')}). A scoped label means one value per ` +
               'scope; GitLab Premium enforces that, GitLab Free and GitHub do not, so nobody can tell which one holds. Keep one.',
             short: `${found.length} ${scope} labels`,
-            fixes: found.map((keep): Fix => ({ kind: 'keep-one-label', scope, keep, remove: found.filter((l) => l !== keep) })),
+            // One "keep" choice per label, each removing the others, is quadratic: a hostile issue may carry thousands.
+            fixes: found
+              .slice(0, MAX_KEEP_CHOICES)
+              .map((keep): Fix => ({ kind: 'keep-one-label', scope, keep, remove: found.filter((l) => l !== keep) })),
           },
         ];
       }),

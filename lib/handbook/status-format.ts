@@ -75,7 +75,8 @@ export function escapeQuickActions(text: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  // The lookbehind starts a match at the beginning of a whitespace run only: the same result, in linear time.
+  return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim();
 }
 
 const pct = (n: number | null) => (n === null ? '' : String(n));

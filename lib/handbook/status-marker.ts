@@ -21,11 +21,30 @@ export function updateMarker(kind: MarkerKind, id: string): string {
   return `<!-- refinery:${kind} id=${id} -->`;
 }
 
-const MARKER = /<!--\s*refinery:(status-update|epic-update)\s+id=([A-Za-z0-9_.:-]+)[^>]*?-->/g;
+const MARKER_START = /<!--\s*refinery:(status-update|epic-update)\s+id=([A-Za-z0-9_.:-]+)/g;
 
-/** Every marker in a note body, in order. */
+/**
+ * Every marker in a note body, in order: what `/<!--\s*refinery:(status-update|epic-update)\s+id=([A-Za-z0-9_.:-]+)
+ * [^>]*?-->/g` found, in one scan (that pattern rescanned to the next `>` from every marker, quadratic when there was
+ * none). A marker ends with `-->` at the first `>` after it; the id stops before that `--`.
+ */
 export function markersIn(body: string): { kind: MarkerKind; id: string }[] {
-  return [...body.matchAll(MARKER)].map((m) => ({ kind: m[1] as MarkerKind, id: m[2] as string }));
+  const out: { kind: MarkerKind; id: string }[] = [];
+  let gt = -1;
+  MARKER_START.lastIndex = 0;
+  for (let m = MARKER_START.exec(body); m !== null; m = MARKER_START.exec(body)) {
+    const idStart = m.index + m[0].length - m[2]!.length;
+    if (gt < idStart) gt = body.indexOf('>', idStart);
+    if (gt < 0) break;
+    const idEnd = Math.min(m.index + m[0].length, gt - 2);
+    if (idEnd <= idStart || body.slice(gt - 2, gt) !== '--') {
+      MARKER_START.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push({ kind: m[1] as MarkerKind, id: body.slice(idStart, idEnd) });
+    MARKER_START.lastIndex = gt + 1;
+  }
+  return out;
 }
 
 /** The first marker id of a kind, or null. */

@@ -49,7 +49,7 @@ export function parseHealth(text: string): HealthStatus | null {
     .replace(/"$/, '')
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ')
-    .replace(/[.!]+$/, '')
+    .replace(/(?<![.!])[.!]+$/, '')
     .trim();
   return HEALTH_WORDS[value] ?? null;
 }
@@ -70,23 +70,150 @@ export function parseConcern(value: string): string | null {
 const REF = String.raw`(?:[\w.-]+(?:\/[\w.-]+)*)?[!#]\d+`;
 const CHANGE_LINE = new RegExp(String.raw`^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?(${REF})(?:\*\*|__)?\s*(?:[-\u2013\u2014:|]\s*)?(.*)$`);
 
+const SEGMENT_CHAR = /[\w.-]/;
+const MR_MARKER = '/-/merge_requests/';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** Every index where `/-/merge_requests/<digit>` starts in `text`. */
+function mergeRequestMarkers(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(MR_MARKER); at >= 0; at = text.indexOf(MR_MARKER, at + 1)) {
+    if (isDigit(text[at + MR_MARKER.length])) out.push(at);
+  }
+  return out;
+}
+
+/**
+ * `group/sub/project!12` from a GitLab merge request URL: what
+ * `^https?://[^/\s]+(?:/[^\s]*?)?/([\w.-]+(?:/[\w.-]+)*)/-/merge_requests/(\d+)` found, in one scan (that pattern
+ * backtracked quadratically on long URLs). The optional part is tried first, so the path starts after the host's first
+ * path segment when it can (a relative URL root such as `/gitlab`), right after the host otherwise; it is a run of
+ * `[\w.-]` segments up to its last `/-/merge_requests/N`.
+ */
+function gitlabChangeOfUrl(url: string): string | null {
+  const host = /^https?:\/\/[^/\s]+/.exec(url);
+  if (!host) return null;
+  const rest = url.slice(host[0].length);
+  if (!rest.startsWith('/') || /\s/.test(rest)) return null;
+  const markers = mergeRequestMarkers(rest);
+  if (markers.length === 0) return null;
+  let m = 0;
+  // `clean`: where the run of path characters (no `//`) that holds `start` ends.
+  let clean = -1;
+  const cleanEnd = (from: number) => {
+    let at = from;
+    while (at < rest.length && (SEGMENT_CHAR.test(rest[at]!) || (rest[at] === '/' && rest[at + 1] !== '/'))) at++;
+    return at;
+  };
+  const pathFrom = (start: number, end: number, first: number): string | null => {
+    if (first === markers.length || markers[first]! >= end) return null;
+    let last = first;
+    while (last + 1 < markers.length && markers[last + 1]! < end) last++;
+    const at = markers[last]!;
+    return `${rest.slice(start, at)}!${/^\d+/.exec(rest.slice(at + MR_MARKER.length))![0]}`;
+  };
+  for (let start = 2; start < rest.length && m < markers.length; start++) {
+    if (rest[start - 1] !== '/' || !SEGMENT_CHAR.test(rest[start]!)) continue;
+    if (clean < start) clean = cleanEnd(start);
+    while (m < markers.length && markers[m]! <= start) m++;
+    const found = pathFrom(start, clean, m);
+    if (found) return found;
+  }
+  // Without the optional part: the path starts right after the host.
+  if (!SEGMENT_CHAR.test(rest[1] ?? '')) return null;
+  return pathFrom(1, cleanEnd(1), markers.findIndex((k) => k > 1) === -1 ? markers.length : markers.findIndex((k) => k > 1));
+}
+
 /** Links to a merge request or pull request, written as the reference GitLab/GitHub would show. */
 function referencesForLinks(line: string): string {
   const fromUrl = (url: string): string | null => {
-    const gl = /^https?:\/\/[^/\s]+(?:\/[^\s]*?)?\/([\w.-]+(?:\/[\w.-]+)*)\/-\/merge_requests\/(\d+)/.exec(url);
-    if (gl) return `${gl[1]}!${gl[2]}`;
+    const gl = gitlabChangeOfUrl(url);
+    if (gl) return gl;
     const gh = /^https?:\/\/[^/\s]+\/([\w.-]+\/[\w.-]+)\/pull\/(\d+)/.exec(url);
     return gh ? `${gh[1]}#${gh[2]}` : null;
   };
-  return line
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (all, text: string, url: string) =>
-      new RegExp(`^${REF}$`).test(text.trim()) ? text.trim() : (fromUrl(url) ?? all),
-    )
-    .replace(/https?:\/\/\S+?\/(?:-\/merge_requests|pull)\/\d+[^\s)]*/g, (url) => fromUrl(url) ?? url);
+  return bareChangeLinks(markdownLinks(line, fromUrl), fromUrl);
+}
+
+const REF_ONLY = new RegExp(`^${REF}$`);
+
+/**
+ * `[text](https://…)` links replaced by the reference (the text when it is one, else the URL's), by one scan instead of
+ * `/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g`, which rescanned to the line's end from every `[`.
+ */
+function markdownLinks(line: string, fromUrl: (url: string) => string | null): string {
+  let out = '';
+  let done = 0;
+  let close = -1; // the first `]` after the current `[`
+  let urlEnd = -1; // the first `)` or whitespace after the current URL start
+  for (let open = line.indexOf('['); open >= 0; open = line.indexOf('[', open + 1)) {
+    if (open < done) continue;
+    if (close <= open) {
+      close = line.indexOf(']', open + 1);
+      if (close < 0) break;
+    }
+    if (close === open + 1) continue;
+    const scheme = /^\]\(https?:\/\//.exec(line.slice(close, close + 10));
+    if (!scheme) continue;
+    const urlStart = close + 2;
+    const from = close + scheme[0].length;
+    if (urlEnd < from) {
+      urlEnd = from;
+      while (urlEnd < line.length && line[urlEnd] !== ')' && !/\s/.test(line[urlEnd]!)) urlEnd++;
+    }
+    if (urlEnd === from || line[urlEnd] !== ')') continue;
+    const text = line.slice(open + 1, close);
+    const url = line.slice(urlStart, urlEnd);
+    out += line.slice(done, open) + (REF_ONLY.test(text.trim()) ? text.trim() : (fromUrl(url) ?? line.slice(open, urlEnd + 1)));
+    done = urlEnd + 1;
+  }
+  return done === 0 ? line : out + line.slice(done);
+}
+
+const CHANGE_URL = /\/(?:-\/merge_requests|pull)\/\d+/g;
+
+/**
+ * Bare merge request / pull request URLs replaced by their reference: what
+ * `https?:\/\/\S+?\/(?:-\/merge_requests|pull)\/\d+[^\s)]*` (global) replaced, in one scan (that pattern rescanned the rest of
+ * the word from every `http`).
+ */
+function bareChangeLinks(line: string, fromUrl: (url: string) => string | null): string {
+  let out = '';
+  let done = 0;
+  let wordEnd = -1; // the first whitespace (or the end) after the current URL start
+  let marker: RegExpExecArray | null | undefined; // the first marker after the current URL start, once looked for
+  const starts = /https?:\/\//g;
+  for (let start = starts.exec(line); start !== null; start = starts.exec(line)) {
+    if (wordEnd <= start.index) {
+      wordEnd = start.index;
+      while (wordEnd < line.length && !/\s/.test(line[wordEnd]!)) wordEnd++;
+    }
+    // The URL's path needs one character before the `/-/merge_requests/N` or `/pull/N`.
+    const from = start.index + start[0].length + 1;
+    if (marker === undefined || (marker !== null && marker.index < from)) {
+      CHANGE_URL.lastIndex = from;
+      marker = CHANGE_URL.exec(line);
+    }
+    if (marker === null) break;
+    if (marker.index >= wordEnd) {
+      // No marker in this word: the word's later `http`s have none either.
+      starts.lastIndex = wordEnd;
+      continue;
+    }
+    let stop = marker.index + marker[0].length;
+    while (stop < line.length && line[stop] !== ')' && !/\s/.test(line[stop]!)) stop++;
+    const url = line.slice(start.index, stop);
+    out += line.slice(done, start.index) + (fromUrl(url) ?? url);
+    done = stop;
+    starts.lastIndex = stop;
+  }
+  return done === 0 ? line : out + line.slice(done);
 }
 
 /** A merge request's line, or null when the line is not one (it must give a percentage). */
 export function parseChangeLine(line: string): ChangeStatus | null {
+  // Neither a reference nor a link to make one from: not a merge request's line (the common case, checked cheaply).
+  if (!/[!#]\d/.test(line) && !line.includes('http')) return null;
   const m = CHANGE_LINE.exec(referencesForLinks(line));
   if (!m) return null;
   const rest = m[2] as string;
@@ -96,7 +223,8 @@ export function parseChangeLine(line: string): ChangeStatus | null {
     .replace(/(\d{1,3}|\?)\s*%\s*(?:complete|done|confiden(?:t|ce))\b/gi, '')
     .replace(/^[\s,;:|–—-]+/, '')
     .trim();
-  const parts = text === '' ? [] : text.split(/\s+[-–—|]\s+/);
+  // The lookbehind starts a separator at the beginning of a whitespace run only: the same splits, in linear time.
+  const parts = text === '' ? [] : text.split(/(?<!\s)\s+[-–—|]\s+/);
   const [title, ...note] = parts.length > 1 ? parts : ['', ...parts];
   return {
     reference: m[1] as string,
@@ -120,13 +248,31 @@ function fieldOf(key: string): Field | null {
   return null;
 }
 
-const CHECKBOX = /^\s*(?:[-*+]|\d{1,2}[.)])\s+\[([ xX])\]\s*(?:\*\*|__)?\s*(not|slightly|very)\s+confident/i;
-const HEALTH_ACTION = /^\/health_status\s+(.+?)\s*$/;
+const CHECKBOX = /^\s*(?:[-*+]|\d{1,2}[.)])\s+\[([ xX])\]\s*(?:(?:\*\*|__)\s*)?(not|slightly|very)\s+confident/i;
 
+/** `/health_status on_track` (the line trimmed) → `on_track`; what `^\/health_status\s+(.+?)\s*$` read, without its backtracking. */
+function healthAction(trimmed: string): string | null {
+  const m = /^\/health_status\s+/.exec(trimmed);
+  if (!m) return null;
+  const value = trimmed.slice(m[0].length);
+  return value === '' || /[\n\r\u2028\u2029]/.test(value) ? null : value;
+}
+
+const DATA_START = /<!--\s*refinery:status-data\s+/g;
+
+/** Our hidden `<!-- refinery:status-data complete=80 … -->` line: the first one that closes (`-->` at its first `>`). */
 function dataLine(body: string): Partial<Record<'complete' | 'confidence' | 'health', string>> {
-  const m = /<!--\s*refinery:status-data\s+([^>]*?)-->/.exec(body);
-  if (!m) return {};
-  return Object.fromEntries([...(m[1] as string).matchAll(/(complete|confidence|health)=([\w]+)/g)].map((a) => [a[1], a[2]]));
+  DATA_START.lastIndex = 0;
+  let gt = -1;
+  for (let m = DATA_START.exec(body); m !== null; m = DATA_START.exec(body)) {
+    const from = m.index + m[0].length;
+    if (gt < from) gt = body.indexOf('>', from);
+    if (gt < 0) break;
+    if (gt - 2 < from || body.slice(gt - 2, gt) !== '--') continue;
+    const data = body.slice(from, gt - 2);
+    return Object.fromEntries([...data.matchAll(/(complete|confidence|health)=([\w]+)/g)].map((a) => [a[1], a[2]]));
+  }
+  return {};
 }
 
 /** One comment as a status update, or null when it is not one. */
@@ -144,7 +290,12 @@ export function parseUpdate(noteBody: string, meta: NoteMeta): ParsedStatusUpdat
   let notesDone = false;
 
   for (const line of visibleLines(noteBody)) {
-    const health = HEALTH_ACTION.exec(line.trim());
+    // A blank line is never a recognised one (and a comment may hold 60,000 of them).
+    if (line.trim() === '') {
+      if (notes !== null && !notesDone) notes.push(line);
+      continue;
+    }
+    const health = healthAction(line.trim());
     const change = health ? null : parseChangeLine(line);
     const kv = health || change ? null : keyValue(line);
     const field = kv ? fieldOf(kv.key) : null;
@@ -156,7 +307,7 @@ export function parseUpdate(noteBody: string, meta: NoteMeta): ParsedStatusUpdat
       continue;
     }
     if (notes !== null) notesDone = true;
-    if (health) set('health', parseHealth(health[1] as string) ?? undefined);
+    if (health) set('health', parseHealth(health) ?? undefined);
     else if (change) u.changes.push(change);
     else if (box) {
       if (box[1] !== ' ') checked.push(CHECKBOX_CONFIDENCE[(box[2] as string).toLowerCase() as keyof typeof CHECKBOX_CONFIDENCE]);

@@ -38,7 +38,29 @@ export const TEMPLATE_PLACEHOLDERS: Readonly<Record<TemplatePart, { allowed: rea
   });
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
-const GROUP = /\[\[(.*?)\]\]/g;
+
+/**
+ * `line.replace(/\[\[(.*?)\]\]/g, (all, inner) => replace(inner))`, by one scan: that pattern rescanned the rest of the
+ * line from every `[[` that is not closed. A group does not span a line break (JavaScript's `.` does not match one).
+ */
+function replaceGroups(line: string, replace: (inner: string) => string): string {
+  return line
+    .split(/([\r\u2028\u2029])/)
+    .map((part) => {
+      let out = '';
+      let done = 0;
+      for (;;) {
+        const open = part.indexOf('[[', done);
+        if (open < 0) break;
+        const close = part.indexOf(']]', open + 2);
+        if (close < 0) break;
+        out += part.slice(done, open) + replace(part.slice(open + 2, close));
+        done = close + 2;
+      }
+      return done === 0 ? part : out + part.slice(done);
+    })
+    .join('');
+}
 
 function placeholdersOf(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
@@ -58,7 +80,7 @@ export function templateProblems(part: TemplatePart, text: string): string[] {
     if (!used.includes(name)) problems.push(`The template must contain {{${name}}}, or what the user types there is lost`);
   }
   for (const line of text.split('\n')) {
-    const rest = line.replace(GROUP, '');
+    const rest = replaceGroups(line, () => '');
     if (rest.includes('[[') || rest.includes(']]')) problems.push(`Optional parts [[ … ]] must open and close on one line: "${line}"`);
   }
   if (part === 'change' && text.includes('\n')) problems.push('A merge request line must be a single line');
@@ -109,8 +131,12 @@ export function renderTemplate(
   };
   const lines: string[] = [];
   for (const line of template.split('\n')) {
+    if (!line.includes('{{') && !line.includes('[[')) {
+      lines.push(line); // nothing to fill (and a template may have 60,000 such lines)
+      continue;
+    }
     if (allEmpty(line)) continue;
-    const kept = line.replace(GROUP, (_all, inner: string) => (allEmpty(inner) ? '' : inner));
+    const kept = replaceGroups(line, (inner) => (allEmpty(inner) ? '' : inner));
     lines.push(kept.replace(PLACEHOLDER, (_all, name: string) => (isEmpty(name) ? (emptyText[name] ?? '') : (values[name] as string))));
   }
   return lines

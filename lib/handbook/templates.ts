@@ -218,7 +218,7 @@ export function dependencyLabels(planBody: string, issueLabels: readonly string[
     const task = TICKED.exec(line);
     if (!task) continue;
     for (const m of task[1]!.matchAll(LABEL_REF)) {
-      const label = (m[1] ?? m[2]!.replace(/[.,;:!?)]+$/, '')).trim();
+      const label = (m[1] ?? m[2]!.replace(/(?<![.,;:!?)])[.,;:!?)]+$/, '')).trim();
       if (label === '' || have.has(normalizeLabel(label))) continue;
       have.add(normalizeLabel(label));
       out.push(label);

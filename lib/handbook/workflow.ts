@@ -61,9 +61,18 @@ function workflowValues(labels: readonly string[], scope: string): string[] {
 }
 
 /** The label as the project spells it, else as the settings would write it. */
-function spelling(stage: string, known: readonly string[], settings: Readonly<Settings>): string {
-  const wanted = normalizeLabel(stageLabel(stage, settings));
-  return known.find((l) => normalizeLabel(l) === wanted) ?? stageLabel(stage, settings);
+function spelling(stage: string, known: ReadonlyMap<string, string>, settings: Readonly<Settings>): string {
+  return known.get(normalizeLabel(stageLabel(stage, settings))) ?? stageLabel(stage, settings);
+}
+
+/** Each normalized label → its first spelling: one pass, not one search of every label per step. */
+function spellings(labels: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const label of labels) {
+    const key = normalizeLabel(label);
+    if (!out.has(key)) out.set(key, label);
+  }
+  return out;
 }
 
 /**
@@ -94,11 +103,12 @@ export function workflowStepper(
   }
 
   const steps: WorkflowStep[] = [];
+  const spelled = spellings(known);
   const extra = (value: string, onPath: boolean) =>
-    steps.push({ stage: value, label: spelling(value, known, settings), handbook: false, onPath, state: 'other' });
+    steps.push({ stage: value, label: spelling(value, spelled, settings), handbook: false, onPath, state: 'other' });
   for (const stage of stages) {
     for (const value of placedBefore.get(stageKey(stage)) ?? []) extra(value, true);
-    steps.push({ stage, label: spelling(stage, known, settings), handbook: true, onPath: true, state: 'other' });
+    steps.push({ stage, label: spelling(stage, spelled, settings), handbook: true, onPath: true, state: 'other' });
   }
   for (const value of extras.values()) extra(value, false);
 
@@ -148,7 +158,7 @@ export function moveTo(
   if (value === '') return { add: [], remove: [] };
   const inScope = labelsInScope(labels, scope);
   const same = (l: string) => stageKey(valueOf(l)) === stageKey(value);
-  const add = inScope.some(same) ? [] : [spelling(value, [...projectLabels, ...labels], settings)];
+  const add = inScope.some(same) ? [] : [spelling(value, spellings([...projectLabels, ...labels]), settings)];
   return { add, remove: [...new Set(inScope.filter((l) => !same(l)))] };
 }
 

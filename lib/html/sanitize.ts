@@ -35,10 +35,13 @@ const isC0OrSpace = (c: string) => c.charCodeAt(0) <= 0x20;
 
 /** What a browser reads from an href: without leading/trailing controls and spaces, tabs and newlines removed. */
 function urlText(href: string): string {
-  const chars = Array.from(href).filter((c) => c !== '\t' && c !== '\n' && c !== '\r');
-  while (chars.length && isC0OrSpace(chars[0]!)) chars.shift();
-  while (chars.length && isC0OrSpace(chars[chars.length - 1]!)) chars.pop();
-  return chars.join('');
+  const text = href.replace(/[\t\n\r]/g, '');
+  // Indexes, not shift(): shifting an array one element at a time is quadratic.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isC0OrSpace(text[start]!)) start++;
+  while (end > start && isC0OrSpace(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }
 
 /**
@@ -69,16 +72,28 @@ export function sanitizeHtml(html: string, opts: SanitizeOptions): DocumentFragm
   const Parser = target.defaultView?.DOMParser ?? globalThis.DOMParser;
   // A DOMParser document is inert: scripts do not run and images do not load while we read it.
   const source = new Parser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  return sanitizeParsed(source.body, opts);
+}
+
+/** The allowed content of an element of an inert, parsed document (what sanitizeHtml does after parsing). */
+export function sanitizeParsed(body: Element, opts: SanitizeOptions): DocumentFragment {
+  const target = opts.document ?? document;
   const out = target.createDocumentFragment();
-  copyChildren(source.body, out, target, opts.baseUrl, 0);
+  copyChildren(body, out, target, opts.baseUrl, 0);
   return out;
 }
 
 function copyChildren(from: Node, to: Node, doc: Document, baseUrl: string, depth: number): void {
   if (depth > MAX_DEPTH) return;
+  // Adjacent text (split by dropped elements, or by the parser) becomes one text node: fewer nodes to insert.
+  let text = '';
+  const flush = () => {
+    if (text !== '') to.appendChild(doc.createTextNode(text));
+    text = '';
+  };
   for (const child of Array.from(from.childNodes)) {
     if (child.nodeType === 3) {
-      to.appendChild(doc.createTextNode(child.textContent ?? ''));
+      text += child.textContent ?? '';
       continue;
     }
     if (child.nodeType !== 1) continue; // comments, processing instructions
@@ -86,10 +101,10 @@ function copyChildren(from: Node, to: Node, doc: Document, baseUrl: string, dept
     const name = el.localName.toLowerCase();
     if (DROPPED.has(name) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
     if (name === 'img') {
-      const alt = el.getAttribute('alt');
-      if (alt) to.appendChild(doc.createTextNode(alt));
+      text += el.getAttribute('alt') ?? '';
       continue;
     }
+    flush();
     if (!ALLOWED.has(name)) {
       copyChildren(el, to, doc, baseUrl, depth + 1); // unknown wrappers (gl-emoji, custom elements): keep the text
       continue;
@@ -99,6 +114,7 @@ function copyChildren(from: Node, to: Node, doc: Document, baseUrl: string, dept
     copyChildren(el, copy, doc, baseUrl, depth + 1);
     to.appendChild(copy);
   }
+  flush();
 }
 
 function copyElement(el: Element, name: string, doc: Document, baseUrl: string): Element | null {

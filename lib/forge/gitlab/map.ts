@@ -110,10 +110,33 @@ export function toNote(raw: RawNote): Note {
   };
 }
 
+/**
+ * `group/project` of a merge request's web URL: what `^https?:\/\/[^/]+(?:\/.*?)?\/(.+?)\/-\/merge_requests\/\d+` captured,
+ * by two searches (that pattern's lazy groups were quadratic on a long URL). Its optional part is tried first: the path
+ * starts after the first segment below the host (a relative URL root such as `/gitlab`) when a `/-/merge_requests/N`
+ * follows, right after the host otherwise; it ends at the first `/-/merge_requests/N`. All on the URL's first line.
+ */
+export function projectOfMergeRequestUrl(url: string): string | undefined {
+  const host = /^https?:\/\/[^/]+/.exec(url);
+  if (!host) return undefined;
+  const rest = url.slice(host[0].length).split(/[\n\r\u2028\u2029]/)[0]!;
+  if (!rest.startsWith('/')) return undefined;
+  const markerFrom = (from: number) => {
+    const marker = /\/-\/merge_requests\/\d/g;
+    marker.lastIndex = from;
+    return marker.exec(rest)?.index ?? -1;
+  };
+  const root = rest.indexOf('/', 1);
+  const afterRoot = root < 0 ? -1 : markerFrom(root + 2);
+  if (afterRoot >= 0) return rest.slice(root + 1, afterRoot);
+  const afterHost = markerFrom(2);
+  return afterHost >= 0 ? rest.slice(1, afterHost) : undefined;
+}
+
 /** `!12` inside the issue's project, `group/project!12` from another one. */
 export function toLinkedChange(raw: RawMergeRequest, issueProjectId: number | undefined): LinkedChange {
   const sameProject = issueProjectId !== undefined && raw.project_id === issueProjectId;
-  const fromUrl = raw.web_url.match(/^https?:\/\/[^/]+(?:\/.*?)?\/(.+?)\/-\/merge_requests\/\d+/)?.[1];
+  const fromUrl = projectOfMergeRequestUrl(raw.web_url);
   const full = raw.references?.full ?? `${fromUrl ?? ''}!${raw.iid}`;
   return { reference: sameProject ? `!${raw.iid}` : full, iid: raw.iid, title: raw.title, state: raw.state, webUrl: raw.web_url };
 }
