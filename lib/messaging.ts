@@ -330,11 +330,53 @@ export interface Sender {
  */
 export type Guard = (sender: Sender, method: Method, params: unknown) => boolean | Promise<boolean>;
 
-export function serve(handlers: Handlers, isAllowed: Guard, toError: (e: unknown) => ForgeErrorData): () => void {
-  const removers = (Object.keys(protocol) as Method[]).map((method) =>
-    messenger.onMessage(method, async ({ data, sender }) => handle(method, data, sender, handlers, isAllowed, toError)),
-  );
-  return () => removers.forEach((r) => r());
+/**
+ * Whether a message type names one of our methods: an own key of the protocol table. `constructor`, `toString`,
+ * `__proto__` and the like are keys of every object's prototype, and a plain lookup would find them.
+ */
+export function isMethod(type: unknown): type is Method {
+  return typeof type === 'string' && Object.hasOwn(protocol, type);
+}
+
+/** What the background listens with: `browser.runtime` or a stand-in. */
+export interface MessageSource {
+  onMessage: {
+    addListener(listener: MessageListener): void;
+    removeListener(listener: MessageListener): void;
+  };
+}
+type MessageListener = (message: unknown, sender: Sender, sendResponse: (response: unknown) => void) => boolean | undefined;
+
+/**
+ * Serves the protocol: one runtime listener that answers our envelope (`{ id, type, data, timestamp }`, as
+ * @webext-core/messaging sends it) with `{ res: Result }`. The type is checked against our own method table before
+ * anything else: @webext-core/messaging's own dispatcher looks types up in a plain object, so `constructor` or
+ * `toString` reached Object's methods past the schema and the guard.
+ */
+export function serve(
+  handlers: Handlers,
+  isAllowed: Guard,
+  toError: (e: unknown) => ForgeErrorData,
+  source: MessageSource = chrome.runtime as unknown as MessageSource,
+): () => void {
+  const listener: MessageListener = (message, sender, sendResponse) => {
+    const envelope = message as { type?: unknown; timestamp?: unknown; data?: unknown } | null;
+    // Not our envelope: not ours to answer.
+    if (typeof envelope !== 'object' || envelope === null || typeof envelope.type !== 'string' || typeof envelope.timestamp !== 'number') {
+      return false;
+    }
+    const type = envelope.type;
+    if (!isMethod(type)) {
+      sendResponse({ res: invalid(`Refused: "${type.slice(0, 100)}" is not a Refinery message.`) });
+      return false;
+    }
+    void handle(type, envelope.data, sender, handlers, isAllowed, toError)
+      .catch((e: unknown) => ({ ok: false as const, error: toError(e) }))
+      .then((res) => sendResponse({ res }));
+    return true;
+  };
+  source.onMessage.addListener(listener);
+  return () => source.onMessage.removeListener(listener);
 }
 
 export async function handle<M extends Method>(
@@ -345,6 +387,7 @@ export async function handle<M extends Method>(
   isAllowed: Guard,
   toError: (e: unknown) => ForgeErrorData,
 ): Promise<Result<Response<M>>> {
+  if (!isMethod(method)) return invalid('Refused: not a Refinery message.');
   const spec = protocol[method];
   const parsed = spec.request.safeParse(data);
   if (!parsed.success) return invalid(`Refused: ${z.prettifyError(parsed.error)}`);
