@@ -11,3 +11,9 @@ configure({ asyncUtilTimeout: WAIT_LIMIT_MS });
 const waitFor = vi.waitFor.bind(vi);
 vi.waitFor = ((callback, options) =>
   waitFor(callback, typeof options === 'number' ? options : { timeout: WAIT_LIMIT_MS, ...options })) as typeof vi.waitFor;
+
+// happy-dom has no Event#isTrusted. Testing Library's events stand for a user's input, as the browser's own are:
+// trusted. A test of what a page script could forge marks its event untrusted itself (an own isTrusted: false).
+if (typeof Event !== 'undefined' && !('isTrusted' in Event.prototype)) {
+  Object.defineProperty(Event.prototype, 'isTrusted', { configurable: true, get: () => true });
+}

@@ -132,3 +132,41 @@ describe('mountShadowUi docked', () => {
     expect(shadow.querySelector('button[aria-expanded]')).toBeNull();
   });
 });
+
+describe('forged input (a page script reaching into our open shadow root)', () => {
+  it("never reaches our controls: el.click(), dispatchEvent and requestSubmit from the page do nothing; the user's input does", async () => {
+    const { mountShadowUi } = await import('./mountShadowUi');
+    const { useState } = await import('react');
+    const writes: string[] = [];
+    function Controls() {
+      const [weight, setWeight] = useState('3');
+      return (
+        <form onSubmit={(e) => (e.preventDefault(), writes.push('submit'))}>
+          {['1', '3'].map((w) => (
+            <input key={w} type="radio" name="w" aria-label={w} checked={weight === w} onChange={() => (setWeight(w), writes.push(`weight ${w}`))} />
+          ))}
+          <button type="submit">Post</button>
+        </form>
+      );
+    }
+    const anchor = document.createElement('div');
+    document.body.append(anchor);
+    const ui = mountShadowUi({ feature: 'weight', anchor, position: 'after', theme: 'light', styles: '', children: <Controls /> });
+    await new Promise((r) => setTimeout(r, 0));
+    const root = ui.host.shadowRoot!;
+    const one = root.querySelector<HTMLInputElement>('input[aria-label="1"]')!;
+    const forge = <T extends Event>(e: T): T => Object.defineProperty(e, 'isTrusted', { value: false });
+
+    one.dispatchEvent(forge(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true })));
+    root.querySelector('form')!.dispatchEvent(forge(new Event('submit', { bubbles: true, cancelable: true })));
+    one.dispatchEvent(forge(new Event('change', { bubbles: true })));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes).toEqual([]);
+    expect(one.checked).toBe(false);
+
+    one.click(); // as the browser's own input (trusted in this environment)
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes).toEqual(['weight 1']);
+    ui.unmount();
+  });
+});

@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import type { ReactNode } from 'react';
 import { Dock, dockCss } from './Dock';
+import { refuseForgedInput } from './forgedEvents';
 import { themeCss } from './theme';
 
 export type ShadowPosition = 'before' | 'after' | 'prepend' | 'append';
@@ -61,6 +62,7 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
   if (options.placeholder) container.append(options.placeholder);
   shadow.append(style, container);
   for (const type of KEY_EVENTS) host.addEventListener(type, keepKeysFromPage);
+  const allowForged = refuseForgedInput(shadow);
 
   switch (position) {
     case 'before':
@@ -95,6 +97,7 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
       mounted = false;
       root.unmount();
       for (const type of KEY_EVENTS) host.removeEventListener(type, keepKeysFromPage);
+      allowForged();
       host.remove();
     },
   };

@@ -1,0 +1,72 @@
+// What a hostile page or content-script context can get from us: nothing. Each test reproduces an attack.
+import { inContentWorld } from './content-world';
+import { expect, panel, test } from './fixtures';
+
+const writes = (requests: { method: string }[]) => requests.filter((r) => r.method !== 'GET');
+
+test('a page script cannot drive our controls: forged clicks, submits and in-place navigation write nothing', async ({ page, connect, sandbox }) => {
+  await connect();
+  await page.goto('https://gitlab.com/acme/platform/frontend/-/issues/2');
+  const picker = panel(page).getByRole('radiogroup', { name: 'Weight', exact: true });
+  await expect(picker.getByRole('radio', { name: /^3 Medium/ })).toBeChecked();
+  // The page reaches into our open shadow root and clicks, dispatches and submits.
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-refinery="panel"]')!.shadowRoot!;
+    const radio = root.querySelector<HTMLInputElement>('input[type="radio"][value="1"]')!;
+    radio.click();
+    radio.dispatchEvent(new Event('change', { bubbles: true }));
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button')) if (/Can't weight yet|Clear weight/.test(b.textContent ?? '')) b.click();
+  });
+  // … and after moving the page to another issue in place.
+  await page.evaluate(() => history.pushState({}, '', '/acme/platform/frontend/-/issues/3'));
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-refinery="panel"]')!.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[type="radio"][value="5"]')?.click();
+  });
+  // A real click is still ours: the one write that follows proves the page had every chance to write before it.
+  await page.goto('https://gitlab.com/acme/platform/frontend/-/issues/2');
+  await expect(picker.getByRole('radio', { name: /^3 Medium/ })).toBeChecked();
+  expect(writes(sandbox.requests)).toEqual([]);
+  await picker.getByRole('radio', { name: /^2 Small/ }).click();
+  await expect(page.locator('[data-refinery="weight"]')).toContainText("Saved as the issue's weight");
+  expect(writes(sandbox.requests)).toHaveLength(1);
+});
+
+test('a page element named like our loader global cannot stop the UI (DOM clobbering)', async ({ page, context, connect, sandbox }) => {
+  await connect();
+  const path = '/acme/platform/backend/-/issues/1';
+  await context.route(`https://gitlab.com${path}`, async (route) => {
+    const response = await route.fetch({ url: `${sandbox.gitlab.url}${path}`, headers: { 'x-forwarded-host': 'gitlab.com', 'x-forwarded-proto': 'https' } });
+    const html = (await response.text()).replace(/<body([^>]*)>/, '<body$1><div id="__refineryStartUi"></div><img name="__refineryStartUi"><form id="startUi"></form>');
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`https://gitlab.com${path}`);
+  expect(await page.evaluate(() => document.getElementById('__refineryStartUi') !== null)).toBe(true);
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+});
+
+test("from the github.com content script's world, other hosts' issues, capacity and connections are refused", async ({ page, connect, sandbox, selfManagedGitlab }) => {
+  await connect();
+  await page.goto('https://github.com/acme/widgets/issues/2');
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  const before = sandbox.requests.length;
+  const send = (type: string, data: unknown) =>
+    `chrome.runtime.sendMessage({ id: 1, type: ${JSON.stringify(type)}, data: ${JSON.stringify(data)}, timestamp: Date.now() })`;
+  const otherRef = { forge: 'gitlab', baseUrl: selfManagedGitlab, container: 'project', path: 'acme/platform/backend', iid: 1, kind: 'issue' };
+  const answers = await inContentWorld<{ res: { ok: boolean; data?: unknown; error?: { kind: string } } }[]>(
+    page,
+    `Promise.all([
+      ${send('listIssues', { refs: [otherRef] })},
+      ${send('capacity', { forge: 'gitlab', baseUrl: selfManagedGitlab, container: null, usernames: ['alice'], includeMe: true, milestone: null })},
+      ${send('resolveConnection', { url: `${selfManagedGitlab}/acme/platform/backend/-/issues/1` })},
+      ${send('listConnections', {})},
+      ${send('getIssue', { ref: otherRef })},
+      ${send('constructor', {})},
+    ])`,
+  );
+  for (const a of answers) {
+    expect(a.res.ok, JSON.stringify(a)).toBe(false);
+    expect(JSON.stringify(a)).not.toMatch(/sandbox-|tokenHint|acme\/platform/);
+  }
+  expect(sandbox.requests.slice(before)).toEqual([]);
+});
