@@ -5,7 +5,10 @@ import * as z from './zod';
 import { forgeError, type ForgeErrorData } from './forge/errors';
 import {
   capabilities,
+  containerPathProblem,
+  forgeBaseUrl,
   forgeKind,
+  isInsecureBaseUrl,
   healthStatus,
   issue,
   issueRef,
@@ -35,7 +38,7 @@ export type ConnectionInfo = z.infer<typeof connectionInfo>;
 
 const baseUrl = z.deferred(() =>
   z.pipe(
-    z.url({ protocol: /^https?$/ }),
+    forgeBaseUrl,
     z.transform((u: string) => u.replace(/\/+$/, '')),
   ),
 );
@@ -90,7 +93,12 @@ export const capacityRequest = z.deferred(() =>
     /** Add the token's own user first. */
     includeMe: z.boolean(),
     milestone: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(255))),
-  }),
+  }).check(
+    z.superRefine((req, ctx) => {
+      const problem = req.container && containerPathProblem(req.forge, req.container.kind, req.container.path);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['container', 'path'], message: problem, input: req.container });
+    }),
+  ),
 );
 export const capacityReport = z.deferred(() =>
   z.object({
@@ -231,7 +239,21 @@ export const protocol = {
         baseUrl,
         /** Omitted or empty keeps the stored token. */
         token: z.optional(z.string().check(z.maxLength(500))),
-      }),
+        /** The user confirmed sending the token over http:// to a host that is not loopback (insecureWarning). */
+        allowInsecure: z.optional(z.boolean()),
+      }).check(
+        z.superRefine((req, ctx) => {
+          // A new connection; an existing one keeps the confirmation it was saved with (the background checks both).
+          if (req.id === undefined && isInsecureBaseUrl(req.baseUrl) && req.allowInsecure !== true) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['baseUrl'],
+              message: 'An http:// address sends the token unencrypted: use https://, or confirm the risk.',
+              input: req.baseUrl,
+            });
+          }
+        }),
+      ),
     ),
     response: connectionInfo,
   },

@@ -4,20 +4,111 @@ import * as z from '@/lib/zod';
 export const forgeKind = z.deferred(() => z.enum(['gitlab', 'github']));
 export type ForgeKind = z.infer<typeof forgeKind>;
 
+/** A GitLab namespace or project path segment (GitLab's own rule: letters, digits, `_`, `.`, `-`, not first `-`). */
+const GITLAB_SEGMENT = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
+/** A GitHub user or organization name (at most 39 characters). */
+const GITHUB_OWNER = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,38}$/;
+const GITHUB_REPOSITORY = /^[A-Za-z0-9_.-]{1,100}$/;
+const isDotSegment = (s: string) => s === '.' || s === '..';
+
+/**
+ * Why a container path cannot be sent to the forge, or null when it can: GitLab paths are segments of GitLab's
+ * characters (a project lives in a namespace, so two at least), GitHub paths exactly `owner/repository` (an
+ * organization alone for a group). Never `.` or `..`, never control characters: a ref must not reach another API route.
+ */
+export function containerPathProblem(forge: ForgeKind, container: 'project' | 'group', path: string): string | null {
+  const segments = path.split('/');
+  if (forge === 'gitlab') {
+    if (segments.some((s) => !GITLAB_SEGMENT.test(s) || isDotSegment(s))) return `"${printable(path)}" is not a GitLab path.`;
+    if (container === 'project' && segments.length < 2) return `"${printable(path)}" is not a GitLab project path (namespace/project).`;
+    return null;
+  }
+  if (container === 'group') return segments.length === 1 && GITHUB_OWNER.test(path) ? null : `"${printable(path)}" is not a GitHub organization.`;
+  const [owner, repo] = segments;
+  return segments.length === 2 && GITHUB_OWNER.test(owner!) && GITHUB_REPOSITORY.test(repo!) && !isDotSegment(repo!)
+    ? null
+    : `"${printable(path)}" is not a GitHub owner/repository path.`;
+}
+
+/** The path for a message: at most 200 characters, control characters shown as `?`. */
+const printable = (text: string) =>
+  Array.from(text.slice(0, 200), (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
+
+/** Why a base URL cannot be a forge's, or null: http(s), a host, no credentials, no query, no fragment. */
+export function baseUrlProblem(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'The base URL is not a URL.';
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'The base URL must start with https://.';
+  if (u.hostname === '') return 'The base URL has no host.';
+  if (u.username !== '' || u.password !== '') return 'The base URL must not hold a user name or password.';
+  if (u.search !== '' || url.includes('?')) return 'The base URL must not have a query (?…).';
+  if (u.hash !== '' || url.includes('#')) return 'The base URL must not have a fragment (#…).';
+  return null;
+}
+
+/** Loopback hosts: a token sent there over http:// does not cross a network. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  // The URL parser writes 127.1 or 0x7f.0.0.1 as 127.0.0.1, and IPv6 hosts in brackets.
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** An http:// base URL that is not loopback: a token sent there can be read by anyone on the network. */
+export function isInsecureBaseUrl(url: string): boolean {
+  return /^http:/i.test(url.trim()) && !isLoopbackUrl(url.trim());
+}
+
+/** What the user must confirm before a token goes over http:// to `host`. */
+export function insecureWarning(url: string): string {
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // the text as typed
+  }
+  return `Send my token unencrypted over http:// to ${host}: anyone on the network can read it`;
+}
+
+/** A forge's base URL as the protocol accepts it (see baseUrlProblem). */
+export const forgeBaseUrl = z.deferred(() =>
+  z.url({ protocol: /^https?$/ }).check(
+    z.superRefine((url: string, ctx) => {
+      const problem = baseUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: url });
+    }),
+  ),
+);
+
 /** Which issue: a connection (its base URL), a container path and the number users see (iid / #n). */
 export const issueRef = z.deferred(() =>
-  z.object({
-    forge: forgeKind,
-    /** Connection base URL without trailing slash, e.g. https://gitlab.com or https://host/gitlab. */
-    baseUrl: z.url({ protocol: /^https?$/ }),
-    /** `project` for GitLab project issues and GitHub repos; `group` for GitLab epics / group work items. */
-    container: z.enum(['project', 'group']),
-    /** GitLab full path (`group/sub/project`) or GitHub `owner/repo`. */
-    path: z.string().check(z.minLength(1), z.maxLength(1024)),
-    iid: z.number().check(z.int(), z.positive()),
-    /** `epic` for GitLab epics (group work items are epics). */
-    kind: z._default(z.enum(['issue', 'epic']), 'issue'),
-  }),
+  z
+    .object({
+      forge: forgeKind,
+      /** Connection base URL without trailing slash, e.g. https://gitlab.com or https://host/gitlab. */
+      baseUrl: forgeBaseUrl,
+      /** `project` for GitLab project issues and GitHub repos; `group` for GitLab epics / group work items. */
+      container: z.enum(['project', 'group']),
+      /** GitLab full path (`group/sub/project`) or GitHub `owner/repo`; see containerPathProblem. */
+      path: z.string().check(z.minLength(1), z.maxLength(1024)),
+      iid: z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER)),
+      /** `epic` for GitLab epics (group work items are epics). */
+      kind: z._default(z.enum(['issue', 'epic']), 'issue'),
+    })
+    .check(
+      z.superRefine((ref, ctx) => {
+        const problem = containerPathProblem(ref.forge, ref.container, ref.path);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['path'], message: problem, input: ref.path });
+      }),
+    ),
 );
 export type IssueRef = z.infer<typeof issueRef>;
 

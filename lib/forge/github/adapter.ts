@@ -3,7 +3,7 @@
 // labels are kept exclusive here. Every failure leaves as a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
-import { labelChange, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
+import { containerPathProblem, labelChange, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
@@ -79,9 +79,12 @@ export class GithubForge implements Forge {
     if (trimBase(ref.baseUrl) !== trimBase(this.connection.baseUrl)) {
       throw new ForgeError('invalid', `This connection is for ${this.connection.baseUrl}, not ${ref.baseUrl}.`);
     }
-    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(ref.path);
-    if (!m) throw new ForgeError('invalid', `"${ref.path}" is not an owner/repository path.`);
-    return { owner: m[1]!, repo: m[2]!, issue_number: ref.iid };
+    // Octokit encodes each part of its URL templates but leaves `.` and `..` as they are: `../..` would reach another route.
+    const problem = containerPathProblem('github', 'project', ref.path);
+    if (problem) throw new ForgeError('invalid', problem);
+    if (!Number.isSafeInteger(ref.iid) || ref.iid < 1) throw new ForgeError('invalid', `#${ref.iid} is not an issue number.`);
+    const [owner, repo] = ref.path.split('/') as [string, string];
+    return { owner, repo, issue_number: ref.iid };
   }
 
   private async readIssue(ref: IssueRef): Promise<GhIssueJson> {

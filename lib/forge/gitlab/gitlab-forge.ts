@@ -2,6 +2,7 @@
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
+  containerPathProblem,
   labelChange as labelChangeSchema,
   labelDef as labelDefSchema,
   type Capabilities,
@@ -414,6 +415,9 @@ export class GitlabForge implements Forge {
     if (ref.forge !== 'gitlab' || ref.baseUrl.replace(/\/+$/, '') !== this.baseUrl) {
       throw new ForgeError('invalid', `This issue (${ref.baseUrl}) does not belong to the GitLab connection ${this.baseUrl}.`);
     }
+    // The protocol's schema checks this too; the requester refuses dot segments whatever the caller.
+    const problem = containerPathProblem('gitlab', ref.container, ref.path);
+    if (problem) throw new ForgeError('invalid', problem);
   }
 }
 

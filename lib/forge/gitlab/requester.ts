@@ -2,6 +2,7 @@
 // times within ~250 ms, which ignores Retry-After and hides the rate limit from the user. Failures are thrown as
 // gitbeaker's own GitbeakerRequestError (status and headers in `cause.response`), as errors.ts expects of any requester.
 import { GitbeakerRequestError, type BaseResourceOptions } from '@gitbeaker/requester-utils';
+import { ForgeError } from '../errors';
 
 type RequesterFn = NonNullable<BaseResourceOptions<false>['requesterFn']>;
 type Requester = ReturnType<RequesterFn>;
@@ -44,9 +45,26 @@ export function describeFailure(text: string, contentType: string | null): strin
   }
 }
 
+/**
+ * Refuses an endpoint whose path the URL parser would rewrite: gitbeaker encodes each parameter with
+ * encodeURIComponent, which leaves `.` and `..` as they are, so a project path `..` made `projects/../issues` reach
+ * `/api/v4/issues`. Empty segments, absolute paths and control characters are refused too.
+ */
+export function checkEndpoint(endpoint: string): void {
+  const path = endpoint.split(/[?#]/, 1)[0]!;
+  const segments = path.split('/');
+  const bad =
+    path.startsWith('/') ||
+    path.includes('\\') ||
+    segments.some((s) => s === '' || /^(?:\.|%2e){1,2}$/i.test(s)) ||
+    Array.from(endpoint).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (bad) throw new ForgeError('invalid', `Refused to call the GitLab API at "${endpoint.slice(0, 200)}": not a plain API path.`);
+}
+
 export function createRequesterFn(): RequesterFn {
   return (resource) => {
     const call = (method: string) => async (endpoint: string, options: RequestOptions = {}) => {
+      checkEndpoint(endpoint);
       const url = new URL(endpoint, resource.url.endsWith('/') ? resource.url : `${resource.url}/`);
       url.search = toQuery(options.searchParams);
       const headers: Record<string, string> = { ...resource.headers, accept: 'application/json' };
