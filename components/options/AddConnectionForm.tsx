@@ -1,6 +1,7 @@
 // Adds a self-managed GitLab or GitHub Enterprise host. The host permission is requested first, from the click.
 import { useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
+import { insecureWarning, isInsecureBaseUrl } from '@/lib/forge/model';
 import { call, type ConnectionInfo } from '@/lib/messaging';
 import { checkBaseUrl, hostPermissionPattern, type HostKind } from './baseUrl';
 import { describeError } from './describeError';
@@ -23,8 +24,12 @@ export function AddConnectionForm({ existing, onSaved }: AddConnectionFormProps)
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [insecureConfirmed, setInsecureConfirmed] = useState(false);
+  const riskId = useId();
 
   const typed = checkBaseUrl(kind, address, existing);
+  // http:// to a host that is not loopback: the token would cross the network in clear text.
+  const insecure = typed.ok && isInsecureBaseUrl(typed.baseUrl);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -34,6 +39,10 @@ export function AddConnectionForm({ existing, onSaved }: AddConnectionFormProps)
     const checked = checkBaseUrl(kind, address, existing);
     if (!checked.ok) {
       setUrlError(checked.message);
+      return;
+    }
+    if (isInsecureBaseUrl(checked.baseUrl) && !insecureConfirmed) {
+      setUrlError(`${checked.host} is reached over http://: use https://, or tick the box below to accept the risk.`);
       return;
     }
     setUrlError(null);
@@ -53,7 +62,12 @@ export function AddConnectionForm({ existing, onSaved }: AddConnectionFormProps)
       return;
     }
     const value = token.trim();
-    const r = await call('saveConnection', { kind, baseUrl: checked.baseUrl, ...(value ? { token: value } : {}) });
+    const r = await call('saveConnection', {
+      kind,
+      baseUrl: checked.baseUrl,
+      ...(value ? { token: value } : {}),
+      ...(isInsecureBaseUrl(checked.baseUrl) ? { allowInsecure: insecureConfirmed } : {}),
+    });
     setBusy(false);
     if (!r.ok) {
       setFormError(`${checked.host} was not added: ${describeError(r.error)}`);
@@ -61,6 +75,7 @@ export function AddConnectionForm({ existing, onSaved }: AddConnectionFormProps)
     }
     setAddress('');
     setToken('');
+    setInsecureConfirmed(false);
     setDone(`Added ${checked.host}.`);
     onSaved(r.data);
   }
@@ -88,13 +103,32 @@ export function AddConnectionForm({ existing, onSaved }: AddConnectionFormProps)
         spellCheck={false}
         placeholder={kind === 'gitlab' ? 'https://gitlab.example.com' : 'https://github.example.com'}
         value={address}
-        onChange={(e) => setAddress(e.target.value)}
+        onChange={(e) => {
+          setAddress(e.target.value);
+          setInsecureConfirmed(false); // a confirmation names one host
+        }}
         aria-invalid={urlError !== null}
         aria-describedby={urlError ? urlErrorId : undefined}
       />
       {urlError && (
         <p id={urlErrorId} role="alert" className="error">
           {urlError}
+        </p>
+      )}
+      {insecure && (
+        <label className="risk">
+          <input
+            type="checkbox"
+            checked={insecureConfirmed}
+            onChange={(e) => setInsecureConfirmed(e.target.checked)}
+            aria-describedby={riskId}
+          />
+          {insecureWarning(typed.baseUrl)}
+        </label>
+      )}
+      {insecure && (
+        <p id={riskId} className="help">
+          Without https:// the token travels unencrypted. Only loopback addresses (localhost, 127.0.0.1, [::1]) are safe over http://.
         </p>
       )}
       {kind === 'gitlab' && <p className="help">Include the relative root if GitLab is served under a path, like https://example.com/gitlab.</p>}

@@ -1,6 +1,7 @@
 // Connections (forge kind, base URL, token) live only here, in extension storage, read by the background.
 import { storage } from '#imports';
 import { ForgeError } from '../forge/errors';
+import { isInsecureBaseUrl } from '../forge/model';
 import { hostFor, normalizeBaseUrl } from '../page/hosts';
 import type { Connection } from '../forge/forge';
 import type { ConnectionInfo } from '../messaging';
@@ -15,6 +16,8 @@ interface StoredConnection {
   kind: 'gitlab' | 'github';
   baseUrl: string;
   token: string | null;
+  /** The user confirmed sending the token over http:// to this host, which is not loopback. */
+  allowInsecure?: true;
 }
 
 const item = storage.defineItem<StoredConnection[]>('local:connections', { fallback: [] });
@@ -48,6 +51,18 @@ export interface SaveInput {
   kind: 'gitlab' | 'github';
   baseUrl: string;
   token?: string;
+  /** Required (true) for an http:// base URL that is not loopback: the user confirmed the risk. */
+  allowInsecure?: boolean;
+}
+
+/** Refuses a connection whose token would travel in clear text without the user's confirmation. */
+export function checkTransport(c: { baseUrl: string; allowInsecure?: boolean }): void {
+  if (isInsecureBaseUrl(c.baseUrl) && c.allowInsecure !== true) {
+    throw new ForgeError(
+      'invalid',
+      `${c.baseUrl} is an http:// address: the token would travel unencrypted. Use https://, or confirm the risk in Refinery's options.`,
+    );
+  }
 }
 
 export async function saveConnection(input: SaveInput): Promise<StoredConnection> {
@@ -58,6 +73,8 @@ export async function saveConnection(input: SaveInput): Promise<StoredConnection
   const saved: StoredConnection = existing
     ? { ...existing, token, baseUrl: existing.id === baseUrl || BUILT_IN.some((b) => b.id === existing.id) ? existing.baseUrl : baseUrl }
     : { id: `${input.kind}:${baseUrl}`, kind: input.kind, baseUrl, token };
+  if (input.allowInsecure === true && isInsecureBaseUrl(saved.baseUrl)) saved.allowInsecure = true;
+  checkTransport(saved);
   await item.setValue([...all.filter((c) => c.id !== saved.id), saved]);
   return saved;
 }

@@ -12,11 +12,20 @@ import { readChecklistFacts, startRefinement, tickChecklist } from './refinement
 import { writeHealth, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
 import { createStatusPoster, type StatusPoster } from './status-updates';
-import { connectionForUrl, loadConnections, removeConnection, saveConnection, toInfo, type StoredConnection } from './connections';
+import {
+  checkTransport,
+  connectionForUrl,
+  loadConnections,
+  removeConnection,
+  saveConnection,
+  toInfo,
+  type StoredConnection,
+} from './connections';
 
 export type ForgeFactory = (connection: Connection) => CachedForge;
 
 function withToken(c: StoredConnection): Connection {
+  checkTransport(c);
   if (!c.token) {
     throw new ForgeError('auth', `No token set for ${c.baseUrl}. Connect / fix your token in Refinery's options.`);
   }
