@@ -53,7 +53,10 @@ export function lineTitle(line: string): { title: string; rest: string } | null 
   if (h !== null) return { title: h, rest: '' };
   const b = boldStart(line);
   if (b) return b;
-  const c = COLON_START.exec(line);
+  // A title is at most 60 characters: leading whitespace beyond that cannot be part of one. Cutting it keeps the
+  // pattern from trying every split of a long run of spaces against 60 title lengths.
+  const lead = line.length - line.trimStart().length;
+  const c = COLON_START.exec(lead > 61 ? line.slice(lead - 61) : line);
   return c ? { title: c[1]!, rest: c[2] ?? '' } : null;
 }
 

@@ -21,9 +21,15 @@ describe('parsers of forge text on adversarial 64 KB inputs', () => {
     }
   });
 
-  it.each(PARSERS.map((p) => [p.name, p] as const))('%s finishes every input within 50 ms', (_name, parser) => {
+  it.each(PARSERS.map((p) => [p.name, p] as const))('%s finishes every input within 50 ms', async (_name, parser) => {
     warmUp(parser);
-    const slow = ADVERSARIAL_INPUTS.map((input) => timeParser(parser, input)).filter((t) => t.ms > PARSER_BUDGET_MS);
+    let slow = ADVERSARIAL_INPUTS.map((input) => timeParser(parser, input)).filter((t) => t.ms > PARSER_BUDGET_MS);
+    // A loaded machine (other test files run in parallel on two cores) can slow a linear parser past the budget now
+    // and then: measure those again a few times, after yielding. A super-linear parser takes seconds every time.
+    for (let round = 0; round < 6 && slow.length > 0; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      slow = slow.map((t) => timeParser(parser, ADVERSARIAL_INPUTS.find((i) => i.name === t.input)!)).filter((t) => t.ms > PARSER_BUDGET_MS);
+    }
     expect(slow.map((t) => `${t.input} (${t.size} chars): ${t.ms.toFixed(0)} ms`)).toEqual([]);
   });
 });
@@ -167,6 +173,9 @@ describe('rewritten parsers give the answers of the patterns they replace', () =
     const pieces = [...SPACE, ...BREAKS, '#', '##', '**', '__', '*', '_', '`', ':', ':bug:', '1.', '-', 'a', 'Title', 'é'];
     for (const text of texts(pieces)) {
       expect(cleanTitle(text), JSON.stringify(text)).toBe(legacyCleanTitle(text));
+      expect(lineTitle(text), JSON.stringify(text)).toEqual(legacyLineTitle(text));
+    }
+    for (const text of [`${' '.repeat(100)}Title: x`, `${' '.repeat(100)}: x`, `${' '.repeat(70)}- ${' '.repeat(58)}a: b`, `${' \t'.repeat(40)}${'a'.repeat(60)}:`]) {
       expect(lineTitle(text), JSON.stringify(text)).toEqual(legacyLineTitle(text));
     }
   });
