@@ -17,3 +17,6 @@ vi.waitFor = ((callback, options) =>
 if (typeof Event !== 'undefined' && !('isTrusted' in Event.prototype)) {
   Object.defineProperty(Event.prototype, 'isTrusted', { configurable: true, get: () => true });
 }
+
+// The background keeps connections in IndexedDB (lib/background/vault.ts); Node and happy-dom have none.
+import 'fake-indexeddb/auto';

@@ -1,26 +1,46 @@
-// Connections (forge kind, base URL, token) live only here, in extension storage, read by the background.
+// Connections (forge kind, base URL, token) live only here, in the background's vault (vault.ts: IndexedDB of the
+// extension origin, out of content scripts' reach). Versions before it kept them in storage.local, which content
+// scripts can read and write: they are moved once, then that key is deleted and never read again.
 import { storage } from '#imports';
 import { ForgeError } from '../forge/errors';
 import { isInsecureBaseUrl } from '../forge/model';
 import { hostFor, normalizeBaseUrl } from '../page/hosts';
 import type { Connection } from '../forge/forge';
 import type { ConnectionInfo } from '../messaging';
+import { isMigrated, markMigrated, readVault, watchVault, writeVault, type StoredConnection } from './vault';
 
 export const BUILT_IN: readonly Omit<Connection, 'token'>[] = [
   { id: 'gitlab.com', kind: 'gitlab', baseUrl: 'https://gitlab.com' },
   { id: 'github.com', kind: 'github', baseUrl: 'https://github.com' },
 ];
 
-interface StoredConnection {
-  id: string;
-  kind: 'gitlab' | 'github';
-  baseUrl: string;
-  token: string | null;
-  /** The user confirmed sending the token over http:// to this host, which is not loopback. */
-  allowInsecure?: true;
+/** Where versions before the vault kept connections: read once, for the move, then deleted. */
+const legacy = storage.defineItem<StoredConnection[]>('local:connections', { fallback: [] });
+
+/**
+ * Moves connections stored by an older version into the vault, once: after that the old key is only deleted, since
+ * anything found there later was written by someone else (a content script can write storage.local).
+ */
+async function migrate(): Promise<void> {
+  const old = await legacy.getValue();
+  if (!(await isMigrated())) {
+    const current = (await readVault()) ?? [];
+    const moved = old.filter((c) => c && typeof c.id === 'string' && !current.some((k) => k.id === c.id));
+    await writeVault([...current, ...moved]);
+    await markMigrated();
+  }
+  await legacy.removeValue();
 }
 
-const item = storage.defineItem<StoredConnection[]>('local:connections', { fallback: [] });
+let migrated: Promise<void> | null = null;
+async function stored(): Promise<StoredConnection[]> {
+  migrated ??= migrate().catch((e: unknown) => {
+    migrated = null; // try again on the next read
+    throw e;
+  });
+  await migrated;
+  return (await readVault()) ?? [];
+}
 
 export function normaliseBaseUrl(url: string): string {
   const normal = normalizeBaseUrl(url);
@@ -30,9 +50,9 @@ export function normaliseBaseUrl(url: string): string {
 
 /** Built-ins first (with any token set for them), then self-managed hosts. */
 export async function loadConnections(): Promise<StoredConnection[]> {
-  const stored = await item.getValue();
-  const builtIns = BUILT_IN.map((b) => ({ ...b, token: stored.find((s) => s.id === b.id)?.token ?? null }));
-  return [...builtIns, ...stored.filter((s) => !BUILT_IN.some((b) => b.id === s.id))];
+  const list = await stored();
+  const builtIns = BUILT_IN.map((b) => ({ ...b, token: list.find((s) => s.id === b.id)?.token ?? null }));
+  return [...builtIns, ...list.filter((s) => !BUILT_IN.some((b) => b.id === s.id))];
 }
 
 export function toInfo(c: StoredConnection): ConnectionInfo {
@@ -75,7 +95,7 @@ export async function saveConnection(input: SaveInput): Promise<StoredConnection
     : { id: `${input.kind}:${baseUrl}`, kind: input.kind, baseUrl, token };
   if (input.allowInsecure === true && isInsecureBaseUrl(saved.baseUrl)) saved.allowInsecure = true;
   checkTransport(saved);
-  await item.setValue([...all.filter((c) => c.id !== saved.id), saved]);
+  await writeVault([...all.filter((c) => c.id !== saved.id), saved]);
   return saved;
 }
 
@@ -83,7 +103,7 @@ export async function removeConnection(id: string): Promise<boolean> {
   if (BUILT_IN.some((b) => b.id === id)) return false;
   const all = await loadConnections();
   if (!all.some((c) => c.id === id)) return false;
-  await item.setValue(all.filter((c) => c.id !== id));
+  await writeVault(all.filter((c) => c.id !== id));
   return true;
 }
 
@@ -94,7 +114,7 @@ export function connectionForUrl<T extends { kind: 'gitlab' | 'github'; baseUrl:
 }
 
 export function watchConnections(cb: () => void): () => void {
-  return item.watch(cb);
+  return watchVault(cb);
 }
 
 export type { StoredConnection };

@@ -88,9 +88,10 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     saveConnection: async (input) => toInfo(await saveConnection(input)),
     removeConnection: async ({ id }) => ({ removed: await removeConnection(id) }),
     testConnection: async ({ id }) => forgeFor(withToken(await byId(id))).testConnection(),
+    // Content scripts ask this (about their own page's host, guard.ts): no part of a token goes to them.
     resolveConnection: async ({ url }) => {
       const c = connectionForUrl(await loadConnections(), url);
-      return c ? toInfo(c) : null;
+      return c ? { ...toInfo(c), tokenHint: null } : null;
     },
     openOptions: async () => {
       await browser.runtime.openOptionsPage();

@@ -1,13 +1,16 @@
 // Tokens never travel in clear text without the user's say-so: an http:// base URL is refused unless it is loopback
 // or the user confirmed the risk, by the protocol's schema, when saved, and again before the token is used.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { insecureWarning, isInsecureBaseUrl, isLoopbackUrl } from '@/lib/forge/model';
 import { protocol } from '@/lib/messaging';
 import { loadConnections, saveConnection } from './connections';
-import { createHandlers } from './handlers';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+});
 
 describe('http:// base URLs', () => {
   it('counts loopback hosts as safe, in every spelling the URL parser accepts', () => {
@@ -58,12 +61,14 @@ describe('http:// base URLs', () => {
   });
 
   it('a stored http:// connection without the confirmation is never used with its token', async () => {
-    // As an older version could have stored it.
+    // As an older version could have stored it (moved into the vault when a fresh background first reads).
     await fakeBrowser.storage.local.set({
       connections: [{ id: 'gitlab:http://git.corp', kind: 'gitlab', baseUrl: 'http://git.corp', token: 'glpat-abcdefghijkl' }],
     });
+    vi.resetModules();
+    const fresh = await import('./handlers');
     let used = false;
-    const handlers = createHandlers(() => {
+    const handlers = fresh.createHandlers(() => {
       used = true;
       throw new Error('the forge must not be built');
     });

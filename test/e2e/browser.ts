@@ -3,6 +3,7 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { VAULT } from '../../lib/background/vault';
 import type { Sandbox } from '../sandbox/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,9 +86,48 @@ export interface ConnectionSeed {
   token: string | null;
 }
 
-/** Writes connections straight into extension storage (the options page's own flow has its own test). */
+/**
+ * Writes connections straight into the background's vault (IndexedDB of the extension origin, as
+ * lib/background/vault.ts keeps them; the options page's own flow has its own test) and announces the change on the
+ * vault's channel, as the background does after its own writes, so it registers content scripts for them.
+ */
 export async function seedConnections(worker: Worker, connections: ConnectionSeed[]): Promise<void> {
-  await worker.evaluate(async (list) => {
-    await chrome.storage.local.set({ connections: list });
-  }, connections);
+  await worker.evaluate(async ({ list, vault }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(vault.db, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(vault.store);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(vault.store, 'readwrite');
+      tx.objectStore(vault.store).put(list, vault.key);
+      tx.objectStore(vault.store).put(true, vault.migratedKey);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    const channel = new BroadcastChannel(vault.channel);
+    channel.postMessage('changed');
+    channel.close();
+  }, { list: connections, vault: VAULT });
+}
+
+/** The connections in the background's vault, as stored. */
+export async function vaultConnections(worker: Worker): Promise<unknown[]> {
+  return worker.evaluate(async (vault) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(vault.db, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(vault.store);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const get = db.transaction(vault.store).objectStore(vault.store).get(vault.key);
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return Array.isArray(value) ? value : [];
+  }, VAULT);
 }

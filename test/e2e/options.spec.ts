@@ -1,3 +1,4 @@
+import { vaultConnections } from './browser';
 import { expect, panel, test, TOKENS } from './fixtures';
 
 test('options: add a self-managed GitLab, test it, see the token masked, and its content script come and go', async ({
@@ -45,8 +46,9 @@ test('options: a bad base URL is refused with a message and nothing is saved', a
   await form.getByRole('button', { name: 'Add host' }).click();
   await expect(form.getByRole('alert').first()).toBeVisible();
   await expect(form.getByLabel('Server address')).toHaveValue('not a url');
-  const stored = await worker.evaluate(async () => (await chrome.storage.local.get('connections')).connections ?? []);
-  expect(stored).toEqual([]);
+  const stored = (await vaultConnections(worker)) as { baseUrl: string }[];
+  expect(stored.map((c) => c.baseUrl)).not.toContain('not a url');
+  expect(stored.filter((c) => !['https://gitlab.com', 'https://github.com'].includes(c.baseUrl))).toEqual([]);
 });
 
 test('options: "Test connection" with an expired token says what is wrong', async ({ page, extensionId, connect }) => {

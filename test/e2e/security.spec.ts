@@ -1,6 +1,7 @@
 // What a hostile page or content-script context can get from us: nothing. Each test reproduces an attack.
+import { vaultConnections } from './browser';
 import { inContentWorld } from './content-world';
-import { expect, panel, test } from './fixtures';
+import { expect, panel, test, TOKENS } from './fixtures';
 
 const writes = (requests: { method: string }[]) => requests.filter((r) => r.method !== 'GET');
 
@@ -69,4 +70,28 @@ test("from the github.com content script's world, other hosts' issues, capacity 
     expect(JSON.stringify(a)).not.toMatch(/sandbox-|tokenHint|acme\/platform/);
   }
   expect(sandbox.requests.slice(before)).toEqual([]);
+});
+
+test("no token in any storage a content script can read, and its writes there cannot change a connection", async ({ page, connect, worker }) => {
+  await connect();
+  await page.goto('https://gitlab.com/acme/platform/backend/-/issues/1');
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  const seen = await inContentWorld<string>(
+    page,
+    `(async () => {
+      const read = async (area) => { try { return await chrome.storage[area].get(null); } catch (e) { return 'refused: ' + e.message; } };
+      const dbs = await indexedDB.databases();
+      return JSON.stringify({ local: await read('local'), sync: await read('sync'), session: await read('session'), pageDatabases: dbs });
+    })()`,
+  );
+  for (const token of Object.values(TOKENS)) expect(seen).not.toContain(token);
+  expect(seen).not.toMatch(/sandbox-|"token"/);
+
+  // A content script writes what an older version kept there: a connection pointing gitlab.com at another server.
+  await inContentWorld(page, `chrome.storage.local.set({ connections: [{ id: 'gitlab.com', kind: 'gitlab', baseUrl: 'https://gitlab.com', token: 'stolen' }, { id: 'gitlab:https://evil.example', kind: 'gitlab', baseUrl: 'https://evil.example', token: 'x' }] })`);
+  await page.reload();
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  const stored = (await vaultConnections(worker)) as { id: string; token: string | null }[];
+  expect(stored.find((c) => c.id === 'gitlab.com')?.token).toBe(TOKENS.gitlab);
+  expect(stored.map((c) => c.id)).not.toContain('gitlab:https://evil.example');
 });
