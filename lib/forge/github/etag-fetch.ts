@@ -3,6 +3,8 @@
 // Requests bypass the browser's HTTP cache (`no-store`): GitHub sends `max-age=60`, which would otherwise serve a
 // stale issue for a minute after someone else changed it.
 
+import { sameOriginRedirectsOnly } from '../redirects';
+
 export interface EtagStats {
   /** GETs answered 304 and served from this cache. */
   notModified: number;
@@ -36,7 +38,7 @@ function urlOf(input: RequestInfo | URL): string {
 }
 
 export function createEtagFetch(opts: EtagFetchOptions = {}): EtagFetch {
-  const inner = opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const inner = sameOriginRedirectsOnly(opts.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)));
   const max = opts.maxEntries ?? 300;
   const cache = new Map<string, Entry>();
   const stats: EtagStats = { notModified: 0, full: 0 };

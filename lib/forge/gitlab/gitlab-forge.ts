@@ -65,7 +65,9 @@ export class GitlabForge implements Forge {
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
-    this.api = createApi({ host: this.baseUrl, token: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
+    // The token as `Authorization: Bearer` (GitLab takes personal access tokens so): browsers drop that header when a
+    // redirect changes origin, which they do not for PRIVATE-TOKEN; and the requester follows no redirect at all.
+    this.api = createApi({ host: this.baseUrl, oauthToken: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
   }
 
   async testConnection(): Promise<ConnectionCheck> {

@@ -1,6 +1,7 @@
 // Health status is not writable through REST: GitLab's UI sets it with the GraphQL `updateIssue` mutation, so do we.
 import { ForgeError } from '../errors';
 import { errorFromStatus, networkError } from '../http-errors';
+import { fetchNoRedirect } from '../redirects';
 import type { HealthStatus } from '../model';
 import { toHealthStatus } from './map';
 
@@ -24,13 +25,13 @@ const NO_ARGUMENT = /doesn't accept argument|argumentNotAccepted|Field 'healthSt
 export async function setHealthStatusGraphql(baseUrl: string, token: string, projectPath: string, iid: number, status: HealthStatus | null): Promise<HealthStatus | null> {
   let res: Response;
   try {
-    res = await fetch(`${baseUrl}/api/graphql`, {
+    res = await fetchNoRedirect(`${baseUrl}/api/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: MUTATION, variables: { input: { projectPath, iid: String(iid), healthStatus: status ? ENUM[status] : null } } }),
     });
   } catch (e) {
-    throw networkError(e);
+    throw e instanceof ForgeError ? e : networkError(e);
   }
   if (res.status === 404) throw new GraphqlUnavailable('GraphQL endpoint not found');
   let answer: GqlAnswer = {};

@@ -3,6 +3,7 @@
 // gitbeaker's own GitbeakerRequestError (status and headers in `cause.response`), as errors.ts expects of any requester.
 import { GitbeakerRequestError, type BaseResourceOptions } from '@gitbeaker/requester-utils';
 import { ForgeError } from '../errors';
+import { fetchNoRedirect } from '../redirects';
 
 type RequesterFn = NonNullable<BaseResourceOptions<false>['requesterFn']>;
 type Requester = ReturnType<RequesterFn>;
@@ -77,7 +78,7 @@ export function createRequesterFn(): RequesterFn {
         headers['content-type'] = 'application/json';
       }
       const request = new Request(url, { method, headers, body, signal: options.signal });
-      const response = await fetch(request);
+      const response = await fetchNoRedirect(request);
       if (!response.ok) {
         const description = describeFailure(await response.text(), response.headers.get('content-type'));
         throw new GitbeakerRequestError(description, { cause: { description, request, response } });
