@@ -1,4 +1,6 @@
 // What a hostile page or content-script context can get from us: nothing. Each test reproduces an attack.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { vaultConnections } from './browser';
 import { inContentWorld } from './content-world';
 import { expect, panel, test, TOKENS } from './fixtures';
@@ -94,4 +96,71 @@ test("no token in any storage a content script can read, and its writes there ca
   const stored = (await vaultConnections(worker)) as { id: string; token: string | null }[];
   expect(stored.find((c) => c.id === 'gitlab.com')?.token).toBe(TOKENS.gitlab);
   expect(stored.map((c) => c.id)).not.toContain('gitlab:https://evil.example');
+});
+
+test('a hostile comment (64 KB of what made the status parser backtrack) leaves the page responsive', async ({ page, connect, sandbox }) => {
+  await connect();
+  const issue = sandbox.gitlab.state.issues.find((i) => i.projectId === 1001 && i.iid === 3)!;
+  const at = new Date().toISOString();
+  const bodies = [
+    `Complete:${' '.repeat(65_000)}x`,
+    `${'Confidence: '.repeat(5_400)}`,
+    `${'- [ ] '.repeat(10_900)}`,
+    `${'[['.repeat(16_000)}`,
+    `Issue status:${' \t'.repeat(32_000)}80% complete`,
+  ];
+  for (const body of bodies) {
+    sandbox.gitlab.state.notes.push({ id: sandbox.gitlab.state.seq.note++, noteableType: 'Issue', noteableId: issue.id, body, authorId: 5, system: false, internal: false, createdAt: at, updatedAt: at });
+  }
+  // Long tasks of the page's main thread (our content script runs there too), from the first byte on.
+  await page.addInitScript(() => {
+    const longest = { ms: 0 };
+    (window as unknown as { longest: { ms: number } }).longest = longest;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longest.ms = Math.max(longest.ms, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await panel(page).getByRole('button', { name: 'Async status update', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Status update' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Status update history' })).toBeVisible();
+  // The page still answers at once, and no task held its main thread for long (the cubic pattern took seconds).
+  const answered = await page.evaluate(() => new Promise<number>((resolve) => {
+    const start = performance.now();
+    setTimeout(() => resolve(performance.now() - start), 0);
+  }));
+  expect(answered).toBeLessThan(1_000);
+  expect(await page.evaluate(() => (window as unknown as { longest: { ms: number } }).longest.ms)).toBeLessThan(1_500);
+});
+
+test('a redirect from the API to another origin: the token does not follow, and the panel says what happened', async ({ page, context, connect }) => {
+  // Another origin on this machine that records what reaches it.
+  const reached: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];
+  const elsewhere = http.createServer((req, res) => {
+    reached.push({ url: req.url ?? '', headers: req.headers });
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end('{}');
+  });
+  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+  try {
+    await connect();
+    for (const [api, pageUrl] of [
+      ['https://gitlab.com/api/v4/**', 'https://gitlab.com/acme/platform/backend/-/issues/1'],
+      ['https://api.github.com/**', 'https://github.com/acme/widgets/issues/1'],
+    ] as const) {
+      await context.route(api, (route) => route.fulfill({ status: 302, headers: { location: `${target}/steal` } }));
+      await page.goto(pageUrl);
+      await expect(panel(page)).toHaveAttribute('data-state', 'error');
+      await expect(panel(page).getByRole('alert')).toContainText('The server sent us to another address');
+      await context.unroute(api);
+    }
+    for (const r of reached) {
+      expect(r.headers.authorization, r.url).toBeUndefined();
+      expect(r.headers['private-token'], r.url).toBeUndefined();
+      expect(JSON.stringify(r.headers)).not.toMatch(/sandbox-/);
+    }
+  } finally {
+    elsewhere.close();
+  }
 });
