@@ -6,7 +6,7 @@ import { checklistDefinition, type AutoCheck, type ChecklistKind } from './check
 import { parseChecklist, type Mark, type RecognisedChecklist } from './checklist-parse';
 import { effectiveWeight } from './facts';
 import { labelsInScope, splitWeights, valueOf, weightFromLabels, workflowStage } from './labels';
-import { findParts, partHasContent, splitText, stripComments } from './markdown';
+import { partHasContent, partsIn, splitText, stripComments } from './markdown';
 import { DEFAULT_SETTINGS, isAtOrAfter, stageIndex, stageLabel, type Settings } from './settings';
 import { hasPlanHeading, isUnfilledPlan } from './templates';
 
@@ -116,9 +116,22 @@ interface Found {
   filled: boolean;
 }
 
+/**
+ * The description without comments, and its lines: several checks read them, so they are made once per description
+ * (a 64 KB description of blank lines took most of the 50 ms a parser may take, split again for each check).
+ */
+let described: { text: string; stripped: string; lines: string[] } | null = null;
+function description(text: string): { stripped: string; lines: string[] } {
+  if (described?.text !== text) {
+    const stripped = stripComments(text);
+    described = { text, stripped, lines: splitText(stripped) };
+  }
+  return described;
+}
+
 /** The first part named by `keyword` with content, else the first one without (an unfilled template). */
 function findSection(text: string, keyword: RegExp): Found | null {
-  const parts = findParts(text, keyword);
+  const parts = partsIn(description(text).lines, keyword);
   const filled = parts.find(partHasContent);
   if (filled) return { label: filled.title, filled: true };
   return parts[0] ? { label: parts[0].title, filled: false } : null;
@@ -128,8 +141,8 @@ const REQUIREMENTS =
   /^(?:requirements?|acceptance criteria|proposal|proposed solution|expected (?:behaviou?r|outcome|results?)|expectations?|definition of done|what does success look like|describe the solution you'?d like|user stor(?:y|ies)|solution)\b/i;
 const STEPS = /^(?:steps to reproduce|to reproduce|how to reproduce|reproduction steps|repro steps)\b/i;
 
-function descriptionEmpty(description: string): boolean {
-  return stripComments(description).trim() === '';
+function descriptionEmpty(text: string): boolean {
+  return description(text).stripped.trim() === '';
 }
 
 function requirementsDecision(description: string): Decision {
@@ -140,9 +153,10 @@ function requirementsDecision(description: string): Decision {
   return manual('no requirements, acceptance criteria or proposal section found in the description');
 }
 
-function numberedSteps(description: string): boolean {
-  const items = splitText(stripComments(description)).filter((l) => /^\s{0,3}\d{1,3}[.)]\s+\S/.test(l));
-  return items.length >= 2;
+function numberedSteps(text: string): boolean {
+  let items = 0;
+  for (const l of description(text).lines) if (/^\s{0,3}\d{1,3}[.)]\s+\S/.test(l) && ++items >= 2) return true;
+  return false;
 }
 
 function stepsDecision(description: string): Decision {

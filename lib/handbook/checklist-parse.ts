@@ -147,6 +147,8 @@ function unrecognised(kind: ChecklistKind | null, marker: boolean, reason: strin
  * fence, and items reordered or added.
  */
 export function parseChecklist(body: string, settings: Readonly<Settings> = DEFAULT_SETTINGS): ChecklistParse {
+  // Every checklist heading (TITLE) and our marker name a "checklist": a comment without the word is none.
+  if (!/checklist/i.test(body)) return { status: 'not-a-checklist' };
   const lines = splitLines(body);
   const fences = fenceMap(lines);
   const marker = lines.some((l, i) => fences[i] === -1 && MARKER_PATTERN.test(l.text));

@@ -55,6 +55,7 @@ export function lineTitle(line: string): { title: string; rest: string } | null 
   if (b) return b;
   // A title is at most 60 characters: leading whitespace beyond that cannot be part of one. Cutting it keeps the
   // pattern from trying every split of a long run of spaces against 60 title lengths.
+  if (!line.includes(':')) return null; // no "Name:" without a colon (most lines: checked by the engine at once)
   const lead = line.length - line.trimStart().length;
   const c = COLON_START.exec(lead > 61 ? line.slice(lead - 61) : line);
   return c ? { title: c[1]!, rest: c[2] ?? '' } : null;
@@ -92,10 +93,16 @@ export interface Part {
 
 /** Every part whose cleaned title matches `name` (anchor it with `^`), in order; HTML comments removed first. */
 export function findParts(text: string, name: RegExp): Part[] {
-  const lines = splitText(stripComments(text));
+  return partsIn(splitText(stripComments(text)), name);
+}
+
+/** findParts over lines already split (comments removed), for callers that look for several names in one text. */
+export function partsIn(lines: readonly string[], name: RegExp): Part[] {
   const out: Part[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const t = lineTitle(lines[i]!);
+    const line = lines[i]!;
+    if (line === '' || line.trim() === '') continue; // blank: never a title (and thousands of them are cheap)
+    const t = lineTitle(line);
     if (!t) continue;
     const title = cleanTitle(t.title);
     if (!name.test(title)) continue;

@@ -238,12 +238,20 @@ const TEMPLATE_LINES = new Set(splitText(stripComments(IMPLEMENTATION_PLAN_TEMPL
 
 /** True for a plan comment that is the template as inserted, with only boxes ticked or the reviewer filled in. */
 export function isUnfilledPlan(body: string): boolean {
-  const lines = splitText(stripComments(body)).map(planLine).filter((l) => l !== '');
-  return lines.length > 0 && lines.every((l) => TEMPLATE_LINES.has(l));
+  let lines = 0;
+  for (const raw of splitText(stripComments(body))) {
+    if (raw.trim() === '') continue;
+    if (!TEMPLATE_LINES.has(planLine(raw))) return false; // a line of the author's own: filled in
+    lines++;
+  }
+  return lines > 0;
 }
 
 /** True when the text has the plan template's heading, so "Insert implementation plan" can say it is already there. */
 export function hasPlanHeading(body: string): boolean {
+  // The heading names a "plan" (cleanTitle drops emphasis marks, which may stand between its letters): a text without
+  // the word has none, and most comments are such texts.
+  if (!/p[*_`]*l[*_`]*a[*_`]*n/i.test(body)) return false;
   return splitText(stripComments(body)).some((line) => {
     const title = headingTitle(line);
     return title !== null && /^(?:implementation|technical)\s+plan\b/i.test(cleanTitle(title));
