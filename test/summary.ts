@@ -21,6 +21,7 @@ const parts: Count[] = [];
 const missing: string[] = [];
 for (const [file, read] of [
   ['test-results/unit.json', vitest],
+  ['test-results/parsers.json', vitest],
   ['test-results/budget.json', vitest],
   ['test-results/e2e.json', playwright],
 ] as const) {

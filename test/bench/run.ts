@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launch, routeForgesToSandbox, seedConnections, type Launched } from '../e2e/browser';
 import { PROBE, type ProbeResult } from './probe';
+import { PARSER_BUDGET_MS, worstParserTime } from './parsers';
 import { measure } from './sizes';
 import { median, p95 } from './stats';
 
@@ -283,6 +284,10 @@ async function main(): Promise<void> {
     await sandbox.close();
   }
 
+  // Parsers of forge text on adversarial 64 KB inputs (linear time; the HTML sanitizer needs a DOM and runs in the
+  // unit test only).
+  results.worstParser = worstParserTime();
+
   fs.mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, `bench-${Date.now()}.json`);
   fs.writeFileSync(file, JSON.stringify(results, null, 2));
@@ -328,6 +333,9 @@ async function main(): Promise<void> {
   lines.push(row(['all loads (count / longest ms)', tasks(lt.with), tasks(lt.without)]));
   lines.push(row(['  of which running our scripts', scripted(lt.with), '']));
   lines.push(row(['after the first two (code cache)', tasks(lt.with.afterFirstTwo), tasks(lt.without.afterFirstTwo)]));
+  const wp = results.worstParser as ReturnType<typeof worstParserTime>;
+  lines.push('', row(['Parsers of forge text, adversarial input (worst case)', 'parser', 'input', 'kB', `ms (budget ${PARSER_BUDGET_MS})`]));
+  lines.push(row(['', wp.parser, wp.input, (wp.size / 1024).toFixed(0), wp.ms.toFixed(1)]));
   console.log(`\n${lines.join('\n')}\n\nwritten: ${file}`);
 }
 
