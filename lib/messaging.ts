@@ -14,6 +14,7 @@ import {
   issueRef,
   labelChange,
   labelDef,
+  newLabelDef,
   linkedChange,
   note,
   user,
@@ -168,7 +169,7 @@ export const protocol = {
       z.object({
         ref: issueRef,
         level: z.enum(['project', 'group']),
-        labels: z.array(labelDef).check(z.minLength(1), z.maxLength(100)),
+        labels: z.array(newLabelDef).check(z.minLength(1), z.maxLength(100)),
       }),
     ),
     response: z.deferred(() =>

@@ -190,7 +190,26 @@ export const capabilities = z.deferred(() =>
 );
 export type Capabilities = z.infer<typeof capabilities>;
 
-const labelName = z.deferred(() => z.string().check(z.minLength(1), z.maxLength(255)));
+/**
+ * A label's name. It ends up in request paths (GitHub removes a label by DELETE …/labels/{name}), where `.` and `..`,
+ * also percent-encoded, are dot segments the URL parser resolves: `..` reached …/issues/1/ (found by the protocol fuzz
+ * test). Such names and control characters are refused.
+ */
+export function labelNameProblem(name: string): string | null {
+  if (/^\s*\.{1,2}\s*$/.test(name)) return 'a label cannot be named "." or ".."';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) return 'a label name cannot hold control characters';
+  }
+  return null;
+}
+const labelName = z.deferred(() =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(255),
+    z.refine((name) => labelNameProblem(name) === null, { error: 'a label cannot be named "." or "..", nor hold control characters' }),
+  ),
+);
 export const labelChange = z.deferred(() =>
   z.object({
     add: z._default(z.array(labelName).check(z.maxLength(50)), []),
@@ -199,13 +218,16 @@ export const labelChange = z.deferred(() =>
 );
 export type LabelChange = z.infer<typeof labelChange>;
 
-/** A label as a project has it (for "Create the handbook's labels" and label pickers). */
+/** A label as a project has it (for "Create the handbook's labels" and label pickers). Forge data: any name. */
 export const labelDef = z.deferred(() =>
   z.object({
-    name: labelName,
+    name: z.string().check(z.minLength(1), z.maxLength(255)),
     /** `#rrggbb` */
     color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
     description: z.nullable(z.string().check(z.maxLength(500))),
   }),
 );
 export type LabelDef = z.infer<typeof labelDef>;
+
+/** A label we ask the forge to create: its name goes into request paths later, so it is a `labelName`. */
+export const newLabelDef = z.deferred(() => z.object({ ...labelDef.shape, name: labelName }));

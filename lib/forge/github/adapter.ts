@@ -3,7 +3,7 @@
 // labels are kept exclusive here. Every failure leaves as a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
-import { containerPathProblem, labelChange, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
+import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
@@ -141,6 +141,9 @@ export class GithubForge implements Forge {
       // Add first so the issue is never without its stage; then remove one by one (never a whole-set replace).
       if (plan.add.length) await this.octokit.rest.issues.addLabels({ ...t, labels: plan.add });
       for (const name of plan.remove) {
+        // Defence in depth: the name becomes a path segment (see labelNameProblem).
+        const problem = labelNameProblem(name);
+        if (problem) throw new ForgeError('invalid', `Refused to remove the label: ${problem}.`);
         try {
           await this.octokit.rest.issues.removeLabel({ ...t, name });
         } catch (e) {
