@@ -7,7 +7,17 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // ASCII output: one non-ASCII character makes the browser keep a whole script's source as UTF-16 (twice the memory).
-  vite: () => ({ build: { rolldownOptions: { output: { charset: 'ascii' } } } }),
+  vite: () => ({
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    // gitbeaker's dependencies that the background does not need (see the shims): no eval-like code, smaller.
+    resolve: {
+      alias: {
+        qs: path.resolve('lib/forge/gitlab/shims/qs.ts'),
+        'rate-limiter-flexible': path.resolve('lib/forge/gitlab/shims/unused.ts'),
+        'picomatch-browser': path.resolve('lib/forge/gitlab/shims/unused.ts'),
+      },
+    },
+  }),
   manifestVersion: 3,
   // Parallel e2e runs (several developers' builds on one machine) can each build into their own folder.
   outDir: process.env.REFINERY_OUT_DIR ?? '.output',
