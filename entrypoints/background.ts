@@ -4,7 +4,7 @@ import { isAllowedSender } from '@/lib/background/guard';
 import { loadConnections, watchConnections } from '@/lib/background/connections';
 import { createHandlers } from '@/lib/background/handlers';
 import { forgeFor } from '@/lib/background/forges';
-import { syncContentScripts } from '@/lib/background/registration';
+import { serialSync } from '@/lib/background/registration';
 import { toErrorData } from '@/lib/background/errors';
 import { serve } from '@/lib/messaging';
 
@@ -16,10 +16,9 @@ export default defineBackground(() => {
       isAllowedSender({ runtimeId: browser.runtime.id, extensionOrigin, connections: await loadConnections() }, sender, method, params),
     toErrorData,
   );
+  const syncOnce = serialSync(loadConnections);
   const sync = () => {
-    loadConnections()
-      .then(syncContentScripts)
-      .catch((e: unknown) => console.warn('Refinery: could not register content scripts', e));
+    syncOnce().catch((e: unknown) => console.warn('Refinery: could not register content scripts', e));
   };
   sync();
   watchConnections(sync);

@@ -7,7 +7,7 @@ import { isInsecureBaseUrl } from '../forge/model';
 import { hostFor, normalizeBaseUrl } from '../page/hosts';
 import type { Connection } from '../forge/forge';
 import type { ConnectionInfo } from '../messaging';
-import { isMigrated, markMigrated, readVault, watchVault, writeVault, type StoredConnection } from './vault';
+import { migrateOnce, readVault, watchVault, writeVault, type StoredConnection } from './vault';
 
 export const BUILT_IN: readonly Omit<Connection, 'token'>[] = [
   { id: 'gitlab.com', kind: 'gitlab', baseUrl: 'https://gitlab.com' },
@@ -23,12 +23,7 @@ const legacy = storage.defineItem<StoredConnection[]>('local:connections', { fal
  */
 async function migrate(): Promise<void> {
   const old = await legacy.getValue();
-  if (!(await isMigrated())) {
-    const current = (await readVault()) ?? [];
-    const moved = old.filter((c) => c && typeof c.id === 'string' && !current.some((k) => k.id === c.id));
-    await writeVault([...current, ...moved]);
-    await markMigrated();
-  }
+  await migrateOnce(Array.isArray(old) ? old : []);
   await legacy.removeValue();
 }
 

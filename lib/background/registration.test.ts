@@ -56,3 +56,28 @@ describe('syncContentScripts', () => {
     expect(state.registered).toEqual([]);
   });
 });
+
+describe('serialSync', () => {
+  it('never runs two syncs at once, and a call during a run gets one more run with the newest connections', async () => {
+    const { serialSync } = await import('./registration');
+    let list = ['a'];
+    const seen: string[][] = [];
+    let active = 0;
+    let most = 0;
+    const sync = async (c: { id: string; kind: 'gitlab' | 'github'; baseUrl: string }[]) => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(c.map((x) => x.id));
+      active--;
+    };
+    const run = serialSync(async () => list.map((id) => ({ id, kind: 'gitlab' as const, baseUrl: `https://${id}.example` })), sync);
+    const first = run();
+    list = ['a', 'b'];
+    const second = run();
+    const third = run();
+    await Promise.all([first, second, third]);
+    expect(most).toBe(1);
+    expect(seen).toEqual([['a'], ['a', 'b']]);
+  });
+});

@@ -45,3 +45,29 @@ export async function syncContentScripts(connections: { kind: 'gitlab' | 'github
   const missing = wanted.filter((w) => !registered.some((r) => r.id === w.id) || stale.some((s) => s.id === w.id));
   if (missing.length) await browser.scripting.registerContentScripts(missing);
 }
+
+/**
+ * Syncs one at a time, each with the connections as they are when it starts; calls made while one runs are answered
+ * by one more run after it. Two overlapping syncs raced: one that had read an older list could unregister what the
+ * other had just registered (seen in the e2e suite when connections were written during the background's start).
+ */
+export function serialSync(load: () => Promise<Parameters<typeof syncContentScripts>[0]>, sync = syncContentScripts): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const runOnce = async (): Promise<void> => {
+    do {
+      again = false;
+      await sync(await load());
+    } while (again);
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = runOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+}

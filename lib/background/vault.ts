@@ -51,12 +51,38 @@ export async function writeVault(connections: StoredConnection[]): Promise<void>
   announce();
 }
 
-export async function isMigrated(): Promise<boolean> {
-  return (await run<unknown>('readonly', (store) => store.get(VAULT.migratedKey))) === true;
-}
-
-export async function markMigrated(): Promise<void> {
-  await run('readwrite', (store) => store.put(true, VAULT.migratedKey));
+/**
+ * Moves connections of an older version in, once, in one transaction: the check, the merge and the mark cannot
+ * interleave with another write (which would be lost). Returns whether this call did the move.
+ */
+export async function migrateOnce(legacy: readonly StoredConnection[]): Promise<boolean> {
+  const db = await open();
+  try {
+    const moved = await new Promise<boolean>((resolve, reject) => {
+      const tx = db.transaction(VAULT.store, 'readwrite');
+      const store = tx.objectStore(VAULT.store);
+      let did = false;
+      const flag = store.get(VAULT.migratedKey);
+      flag.onsuccess = () => {
+        if (flag.result === true) return;
+        const current = store.get(VAULT.key);
+        current.onsuccess = () => {
+          const list = Array.isArray(current.result) ? (current.result as StoredConnection[]) : [];
+          const fresh = legacy.filter((c) => c && typeof c.id === 'string' && !list.some((k) => k.id === c.id));
+          store.put([...list, ...fresh], VAULT.key);
+          store.put(true, VAULT.migratedKey);
+          did = true;
+        };
+      };
+      tx.oncomplete = () => resolve(did);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+    if (moved) announce();
+    return moved;
+  } finally {
+    db.close();
+  }
 }
 
 function announce(): void {
