@@ -3,7 +3,8 @@
 // script answers (lib/content/answer-diagnosis.ts); the answer is checked, as everything from a page is.
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { DIAGNOSE_MESSAGE, pageDiagnosis, type PageDiagnosis } from '@/lib/diagnostics/model';
+import { DIAGNOSE_MESSAGE, type PageDiagnosis } from '@/lib/diagnostics/model';
+import { pageDiagnosis } from '@/lib/diagnostics/schema';
 import { browserName, diagnosticsText, placedText, recognitionText } from '@/lib/diagnostics/text';
 
 type Load = { status: 'loading' } | { status: 'absent' } | { status: 'ready'; diagnosis: PageDiagnosis };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageDiagnosis } from './model';
-import { pageDiagnosis } from './model';
+import { pageDiagnosis } from './schema';
 import { browserName, diagnosticsText } from './text';
 
 const docked: PageDiagnosis = {

@@ -19,6 +19,11 @@ describe('bundle-size budgets (production build)', () => {
     it(`${entry} ≤ 80 kB gzipped`, () => {
       expect(sizes[entry]?.gzip ?? Infinity).toBeLessThanOrEqual(80 * KB);
     });
+    // It loads on every forge page: zod or React reaching it (through a shared module) would be several times this.
+    it(`${entry} stays small: ≤ 8 kB gzipped, no zod`, () => {
+      expect(sizes[entry]?.gzip ?? Infinity).toBeLessThanOrEqual(8 * KB);
+      expect(sizes[entry]?.files.some((f) => /zod/i.test(f))).toBe(false);
+    });
   }
   it('content UI ≤ 125 kB gzipped, without the code of closed sections and list badges', () => {
     const ui = sizes['content UI'];
