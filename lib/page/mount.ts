@@ -1,6 +1,7 @@
 // Where our UI goes in a forge page. Ordered candidates, first match wins; when none matches we dock to <body>.
-// Sources of each selector: /work/shared/reference/dom-anchors.md, GitLab's QA page objects and .vue templates
-// (work_item_detail.vue, work_item_description.vue, issuable_list_root.vue, board_content.vue) and refined-github.
+// Sources of each selector: gitlabhq/gitlabhq qa/qa/page/project/work_item/show.rb and the .vue templates it names
+// (work_item_detail.vue, work_item_description.vue, issuable_list_root.vue, board_content.vue); refined-github/refined-github
+// source/github-helpers/selectors.ts; the real captured pages (test/real-pages/catalogue.ts); our notes, dom-anchors.md.
 import type { ForgeKind } from '../forge/model';
 import type { PageRef } from './recognize';
 
