@@ -1,6 +1,7 @@
 // Saves what the user types as the issue's draft ~300 ms after they stop, and right away when the page is hidden or
 // left (reload, tab closed, navigation), so a reload mid-typing finds the text again.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { onLeavingPage } from '@/components/app/onLeavingPage';
 import { saveDraft, type Draft } from '@/lib/drafts/store';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -45,17 +46,9 @@ export function useAutosave<T>(key: string, onSaved: (draft: Draft<T>) => void, 
   }, [key]);
 
   useEffect(() => {
-    const hidden = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const leaving = () => void flush();
-    window.addEventListener('pagehide', leaving);
-    window.addEventListener('beforeunload', leaving);
-    document.addEventListener('visibilitychange', hidden);
+    const stop = onLeavingPage(() => void flush());
     return () => {
-      window.removeEventListener('pagehide', leaving);
-      window.removeEventListener('beforeunload', leaving);
-      document.removeEventListener('visibilitychange', hidden);
+      stop();
       void flush(); // unmounted (another issue, panel removed): keep what was typed
     };
   }, [flush]);

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { IssueRef } from '@/lib/forge/model';
+import { onLeavingPage } from '@/components/app/onLeavingPage';
 import { removeDraft, saveDraft } from '@/lib/drafts/store';
 import { unfilledPlaceholders } from '@/lib/handbook/templates';
 import { call } from '@/lib/messaging';
@@ -71,17 +72,11 @@ export function OwnEditor({ issueRef, draftKey, writer, initial, request, onPost
     pending.current = null;
     persist(latest.current);
   };
-  // Leaving (another issue, the panel closing, a reload, the tab closing) must not drop the last keystrokes; the
-  // page's unload does not unmount us, so listen for it as the status form does (components/status/useAutosave.ts).
+  // Leaving (another issue, the panel closing, a reload, the tab closing) must not drop the last keystrokes.
   useEffect(() => {
-    const hidden = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
-    document.addEventListener('visibilitychange', hidden);
+    const stop = onLeavingPage(flush);
     return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
-      document.removeEventListener('visibilitychange', hidden);
+      stop();
       flush();
     };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
