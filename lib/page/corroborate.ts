@@ -43,16 +43,6 @@ const LABEL: Record<MarkedPage, string> = {
   settings: 'a settings page',
 };
 
-/** The page's own identity markers, as diagnostics report them (values are route names, never user data). */
-export interface PageIdentity {
-  dataPage: string | null;
-  routePattern: string | null;
-}
-
-export function pageIdentity(doc: Document): PageIdentity {
-  return { dataPage: attr(doc.body, 'data-page'), routePattern: attr(doc.querySelector('meta[name="route-pattern"]'), 'content') };
-}
-
 /** Why the page's own data refuses the URL's answer; null when nothing contradicts it. Never holds paths or titles. */
 export type Veto = string | null;
 

@@ -1,7 +1,7 @@
 // Page recognition for content scripts: what this page is (URL, then the page's own data), where to mount, theme,
 // and in-page navigation. DOM/URL only.
 import type { HostConfig } from './hosts';
-import { corroborate, vetoOf, type CorroborateOptions } from './corroborate';
+import { vetoOf, type CorroborateOptions } from './corroborate';
 import { parsePageUrl, type PageRef } from './recognize';
 
 export { BUILT_IN_HOSTS, hostFor, normalizeBaseUrl, type HostConfig, type HostMatch } from './hosts';
@@ -14,7 +14,7 @@ export {
   type IssueVariant,
   type ListVariant,
 } from './recognize';
-export { corroborate, vetoOf, pageIdentity, acceptedGitLabPages, GITHUB_DELETED_ISSUE_TITLE, type CorroborateOptions, type PageIdentity } from './corroborate';
+export { corroborate, vetoOf, acceptedGitLabPages, GITHUB_DELETED_ISSUE_TITLE, type CorroborateOptions } from './corroborate';
 export {
   anchorChecks,
   findMountPoint,
@@ -37,8 +37,7 @@ export function recognizePage(
   hosts: readonly HostConfig[],
   opts: CorroborateOptions = {},
 ): PageRef | null {
-  const page = parsePageUrl(url, hosts);
-  return page && corroborate(page, doc, opts) ? page : null;
+  return identifyPage(url, doc, hosts, opts).page;
 }
 
 export interface Identified {
