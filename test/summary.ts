@@ -1,4 +1,4 @@
-// Prints one closing line for the whole suite from the unit and e2e JSON reports: "tests: N passed, N failed".
+// Prints one closing line for the whole suite from the unit, e2e (Chromium) and Firefox JSON reports: "tests: N passed, N failed".
 import fs from 'node:fs';
 
 interface Count {
@@ -24,6 +24,7 @@ for (const [file, read] of [
   ['test-results/parsers.json', vitest],
   ['test-results/budget.json', vitest],
   ['test-results/e2e.json', playwright],
+  ['test-results/firefox.json', vitest],
 ] as const) {
   if (fs.existsSync(file)) parts.push(read(file));
   else missing.push(file);
