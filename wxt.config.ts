@@ -38,8 +38,15 @@ export default defineConfig({
     // installed; the files hold no data). Chrome's `use_dynamic_url` would hide that, but its modules then resolve
     // their chunks against the static URL, which it refuses.
     web_accessible_resources: [{ resources: ['content-ui.js', 'chunks/*.js'], matches: ['<all_urls>'] }],
+    // Firefox: data_collection_permissions 'none' (Refinery sends nothing anywhere but to the user's own forge, with
+    // the user's token). Firefox reads that key from 140 on desktop and 142 on Android, the minimums set here.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'refinery@refinery.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'refinery@refinery.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   hooks: {
