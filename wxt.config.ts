@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { noRawHtml } from './build/no-raw-html';
 
 // Chrome MV3 and Firefox (MV3 too, so optional host permissions and scripting.registerContentScripts work the same).
 // `--mode e2e` (tests and the demo) differs only in holding loopback as a host permission up front: a headless browser
@@ -8,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // ASCII output: one non-ASCII character makes the browser keep a whole script's source as UTF-16 (twice the memory).
   vite: () => ({
+    // react-dom's dangerouslySetInnerHTML (innerHTML from a value) becomes a throw: we never render raw HTML.
+    plugins: [noRawHtml()],
     build: { rolldownOptions: { output: { charset: 'ascii' } } },
     // gitbeaker's dependencies that the background does not need (see the shims): no eval-like code, smaller.
     resolve: {
