@@ -22,6 +22,12 @@ export default defineConfig({
     },
   }),
   manifestVersion: 3,
+  // `npm run zip`: the Chrome and Firefox zips, and for Firefox's reviewers the sources zip, holding exactly what
+  // `npm ci && npm run build:firefox` needs to rebuild the Firefox zip's files (WXT leaves out tests, node_modules and
+  // the output folder; dot files stay out).
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'wxt.config.ts', 'build/**', 'entrypoints/**', 'components/**', 'lib/**', 'public/**'],
+  },
   // Parallel e2e runs (several developers' builds on one machine) can each build into their own folder.
   outDir: process.env.REFINERY_OUT_DIR ?? '.output',
   manifest: ({ browser, mode }) => ({
