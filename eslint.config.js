@@ -18,6 +18,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'off',
       // zod comes through lib/zod.ts: zod/mini (small bundles) with its English messages configured once.
       'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import * as z from '@/lib/zod'." }, { name: 'zod/mini', message: "Import * as z from '@/lib/zod'." }] }],
+      // The production build removes react-dom's raw-HTML path (build/no-raw-html.ts): it would throw.
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Refinery does not render raw HTML: the production build makes dangerouslySetInnerHTML throw (build/no-raw-html.ts). Render elements, or sanitize into a DOM node (lib/html).' }],
     },
   },
   { files: ['lib/zod.ts'], rules: { 'no-restricted-imports': 'off' } },

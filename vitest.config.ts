@@ -5,7 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['{lib,components,test,entrypoints}/**/*.test.{ts,tsx}'],
+    include: ['{lib,components,test,entrypoints,build}/**/*.test.{ts,tsx}'],
     // Budgets run after the build (npm run test:budget), not with the unit tests.
     // The parsers' time budget runs alone (vitest.parsers.config.ts): timed beside other files, it would fail by chance.
     exclude: ['test/e2e/**', 'test/bench/**', 'node_modules/**', 'lib/handbook/parsers-adversarial.test.ts'],

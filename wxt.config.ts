@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { noRawHtml } from './build/no-raw-html';
 
 // Chrome MV3 and Firefox (MV3 too, so optional host permissions and scripting.registerContentScripts work the same).
 // `--mode e2e` (tests and the demo) differs only in holding loopback as a host permission up front: a headless browser
@@ -8,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // ASCII output: one non-ASCII character makes the browser keep a whole script's source as UTF-16 (twice the memory).
   vite: () => ({
+    // react-dom's dangerouslySetInnerHTML (innerHTML from a value) becomes a throw: we never render raw HTML.
+    plugins: [noRawHtml()],
     build: { rolldownOptions: { output: { charset: 'ascii' } } },
     // gitbeaker's dependencies that the background does not need (see the shims): no eval-like code, smaller.
     resolve: {
@@ -19,6 +22,12 @@ export default defineConfig({
     },
   }),
   manifestVersion: 3,
+  // `npm run zip`: the Chrome and Firefox zips, and for Firefox's reviewers the sources zip, holding exactly what
+  // `npm ci && npm run build:firefox` needs to rebuild the Firefox zip's files (WXT leaves out tests, node_modules and
+  // the output folder; dot files stay out).
+  zip: {
+    includeSources: ['package.json', 'package-lock.json', 'README.md', 'tsconfig.json', 'wxt.config.ts', 'build/**', 'entrypoints/**', 'components/**', 'lib/**', 'public/**'],
+  },
   // Parallel e2e runs (several developers' builds on one machine) can each build into their own folder.
   outDir: process.env.REFINERY_OUT_DIR ?? '.output',
   manifest: ({ browser, mode }) => ({
@@ -38,8 +47,15 @@ export default defineConfig({
     // installed; the files hold no data). Chrome's `use_dynamic_url` would hide that, but its modules then resolve
     // their chunks against the static URL, which it refuses.
     web_accessible_resources: [{ resources: ['content-ui.js', 'chunks/*.js'], matches: ['<all_urls>'] }],
+    // Firefox: data_collection_permissions 'none' (Refinery sends nothing anywhere but to the user's own forge, with
+    // the user's token). Firefox reads that key from 140 on desktop and 142 on Android, the minimums set here.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'refinery@refinery.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'refinery@refinery.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   hooks: {
