@@ -120,3 +120,105 @@ test('options: "Add a self-managed host" filled in and submitted with the keyboa
   await expect(page.getByText(`•••• ${TOKENS.gitlab.slice(-4)}`)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Test connection to .*127\.0\.0\.1/ })).toBeVisible();
 });
+
+interface Stop {
+  /** Inside the given `[data-refinery]` host's shadow root. */
+  inside: boolean;
+  what: string;
+  focusVisible: boolean;
+  ring: boolean;
+  /** A closed disclosure (section toggle, <summary>, "Can't weight yet"…) that Enter opens. */
+  closed: boolean;
+}
+
+/** Describes the focused element (through shadow roots) relative to the host `[data-refinery="<feature>"]`. */
+const focusStop = (page: Page, feature: string) =>
+  page.evaluate((feature): Stop => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const root = active?.getRootNode();
+    const host = root instanceof ShadowRoot ? root.host : null;
+    if (!active || !(host instanceof HTMLElement) || host.dataset.refinery !== feature) {
+      return { inside: false, what: active?.tagName ?? 'none', focusVisible: false, ring: false, closed: false };
+    }
+    const s = getComputedStyle(active);
+    const name = (active.getAttribute('aria-label') ?? active.textContent ?? '').trim().slice(0, 40);
+    const closed =
+      (active.tagName === 'SUMMARY' && !(active.parentElement as HTMLDetailsElement).open) ||
+      (active.tagName === 'BUTTON' && active.getAttribute('aria-expanded') === 'false' && !active.hasAttribute('aria-haspopup'));
+    return {
+      inside: true,
+      what: `${active.tagName.toLowerCase()}${active.getAttribute('type') ? `[type=${active.getAttribute('type')}]` : ''} "${name}"`,
+      focusVisible: active.matches(':focus-visible'),
+      ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+      closed,
+    };
+  }, feature);
+
+for (const { forge, url } of [
+  { forge: 'GitLab', url: 'https://gitlab.com/acme/platform/frontend/-/issues/4' },
+  { forge: 'GitHub', url: 'https://github.com/acme/widgets/issues/4' },
+]) {
+  test(`${forge}: Tab reaches every control of the panel, Enter opens every section, and each stop shows its focus`, async ({ page, connect }) => {
+    test.slow(); // every section's data and code, and one round trip per Tab stop, on a loaded machine
+    await connect();
+    await page.goto(url);
+    await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+    // Into the panel: its first control is the first thing after the page's own controls before it.
+    for (let i = 0; i < 250 && !(await focusStop(page, 'panel')).inside; i++) await page.keyboard.press('Tab');
+    const seen: string[] = [];
+    const missing: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const stop = await focusStop(page, 'panel');
+      if (!stop.inside) break;
+      seen.push(stop.what);
+      if (!stop.focusVisible || !stop.ring) missing.push(stop.what);
+      if (stop.closed) {
+        await page.keyboard.press('Enter');
+        // Opening may load the section's code and data first; its first control then follows in the tab order.
+        await expect(page.locator('[data-refinery="panel"]').getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+      }
+      await page.keyboard.press('Tab');
+    }
+    expect(missing, `stops without a visible focus indicator (of ${seen.length}: ${seen.join(', ')})`).toEqual([]);
+    // Every section was reached and opened on the way.
+    for (const name of ['Async status update', 'Refinement', 'Templates']) {
+      await expect(panel(page).getByRole('button', { name, exact: true })).toHaveAttribute('aria-expanded', 'true');
+    }
+    await expect(panel(page).locator('details:not([open])')).toHaveCount(0);
+    expect(seen.length).toBeGreaterThan(30);
+  });
+}
+
+for (const surface of ['options', 'popup'] as const) {
+  test(`${surface} page: every Tab stop shows its focus`, async ({ page, extensionId, connect }) => {
+    await connect();
+    await page.goto(`chrome-extension://${extensionId}/${surface}.html`);
+    await expect(page.getByRole('button').first()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+    const seen: string[] = [];
+    const missing: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const visited = ((window as { visited?: WeakSet<Element> }).visited ??= new WeakSet());
+        const again = visited.has(el);
+        visited.add(el);
+        const s = getComputedStyle(el);
+        return {
+          again,
+          what: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim().slice(0, 40)}"`,
+          shown: el.matches(':focus-visible') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'),
+        };
+      });
+      // Past the last control the focus leaves the page (to the browser's UI): one full round.
+      if (!stop || stop.again) break;
+      seen.push(stop.what);
+      if (!stop.shown) missing.push(stop.what);
+    }
+    expect(missing, `stops without a visible focus indicator (of ${seen.length}: ${seen.join(', ')})`).toEqual([]);
+    expect(seen.length).toBeGreaterThan(surface === 'options' ? 10 : 1);
+  });
+}
