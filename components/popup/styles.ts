@@ -7,7 +7,7 @@ ul { list-style: none; margin: 0 0 10px; padding: 0; display: grid; gap: 4px; }
 li { display: flex; justify-content: space-between; gap: 8px; }
 .host { overflow-wrap: anywhere; }
 .ok { opacity: 0.8; white-space: nowrap; }
-.missing { color: #b26a00; white-space: nowrap; font-weight: 600; }
+.missing { color: #9a5b00; white-space: nowrap; font-weight: 600; }
 @media (prefers-color-scheme: dark) { .missing { color: #ffcc80; } }
 .error { color: #c62828; }
 @media (prefers-color-scheme: dark) { .error { color: #ff8a80; } }
