@@ -20,7 +20,7 @@ fieldset { border: 0; padding: 0; margin: 0 0 6px; display: flex; gap: 16px; }
 legend { font-weight: 600; margin-bottom: 4px; }
 label { font-weight: 600; }
 fieldset label { font-weight: normal; }
-input[type="url"], input[type="password"], input[type="text"] { font: inherit; padding: 5px 8px; border-radius: 4px; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); background: Field; color: FieldText; }
+input[type="url"], input[type="password"], input[type="text"] { font: inherit; padding: 5px 8px; border-radius: 4px; border: 1px solid color-mix(in srgb, CanvasText 60%, transparent); background: Field; color: FieldText; }
 input[aria-invalid="true"] { border-color: #d33; }
 button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid color-mix(in srgb, CanvasText 30%, transparent); background: ButtonFace; color: ButtonText; cursor: pointer; }
 /* Not AccentColor: Chromium's #0075ff under white text is 4.2:1. #0066dd is 5.3:1 with white, 3.5:1 against a dark Canvas. */

@@ -8,6 +8,8 @@ const tokens: [name: string, sources: string[], light: string, dark: string][] =
   ['bg', ['--gl-background-color-default', '--bgColor-default', '--color-canvas-default'], '#ffffff', '#18171d'],
   ['bg-subtle', ['--gl-background-color-subtle', '--bgColor-muted', '--color-canvas-subtle'], '#fbfafd', '#232128'],
   ['border', ['--gl-border-color-default', '--borderColor-default', '--color-border-default'], '#dcdcde', '#4c4b51'],
+  // Form-field outlines need 3:1 against the background (WCAG 2.1 1.4.11); the decorative border above has ~1.4:1.
+  ['control-border', ['--gl-control-border-color-default', '--control-borderColor-rest'], '#89888d', '#89888d'],
   ['accent', ['--gl-text-color-link', '--fgColor-accent', '--color-accent-fg'], '#1f63b5', '#63a6e9'],
   ['warn-fg', ['--gl-feedback-warning-text-color', '--fgColor-attention', '--color-attention-fg'], '#8f4700', '#e9be74'],
   ['warn-bg', ['--gl-feedback-warning-background-color', '--bgColor-attention-muted', '--color-attention-subtle'], '#fdf1dd', '#3b2a12'],

@@ -30,7 +30,7 @@ export const statusStyles = `
 .status-fields { border: 0; margin: 0; padding: 0; display: grid; gap: 8px; min-width: 0; }
 .status-form label { font-weight: 600; }
 .status-form input[type="text"], .status-form input[type="number"], .status-form select {
-  font: inherit; color: var(--r-fg); background: var(--r-bg); border: 1px solid var(--r-border); border-radius: 4px; padding: 3px 6px;
+  font: inherit; color: var(--r-fg); background: var(--r-bg); border: 1px solid var(--r-control-border); border-radius: 4px; padding: 3px 6px;
 }
 .status-form input[type="text"], .status-form select { width: 100%; }
 .status-form input[aria-invalid="true"], .status-form textarea[aria-invalid="true"] { border-color: var(--r-danger-fg); }

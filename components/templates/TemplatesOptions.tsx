@@ -23,7 +23,7 @@ const styles = `
 .template-form { display: grid; gap: 6px; margin-top: 8px; }
 .template-form textarea, .template-io textarea {
   font: 0.85rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; padding: 5px 8px; border-radius: 4px;
-  border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); background: Field; color: FieldText;
+  border: 1px solid color-mix(in srgb, CanvasText 60%, transparent); background: Field; color: FieldText;
 }
 .template-form textarea[aria-invalid="true"], .template-form input[aria-invalid="true"] { border-color: #d33; }
 .template-io { display: grid; gap: 6px; max-width: 560px; }

@@ -37,7 +37,7 @@ export const weightsStyles = `
 .cant-weight label[for] { font-weight: 600; }
 textarea, input[type="search"] {
   font: inherit; color: var(--r-fg); background: var(--r-bg);
-  border: 1px solid var(--r-border); border-radius: 4px; padding: 4px 6px; width: 100%;
+  border: 1px solid var(--r-control-border); border-radius: 4px; padding: 4px 6px; width: 100%;
 }
 textarea[aria-invalid="true"] { border-color: var(--r-danger-fg); }
 .people { display: grid !important; }

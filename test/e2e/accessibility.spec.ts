@@ -21,6 +21,59 @@ async function expectNoViolations(page: Page, include?: string) {
   expect(report, `axe found ${report.length} violation(s):\n${report.join('\n')}`).toEqual([]);
 }
 
+/**
+ * axe does not check WCAG 1.4.11 (non-text contrast): a text field's outline must reach 3:1 against what surrounds it
+ * (sliders, checkboxes and radios are drawn by the browser and left out).
+ * Measured in the page: the border colour is composited over the nearest opaque background outside the field with a
+ * canvas (which also resolves `color-mix()` and alpha), then compared by relative luminance. Looks inside shadow roots.
+ */
+async function expectFieldOutlines(page: Page, minimum: number, hosts?: string) {
+  const fields = await page.evaluate((hosts) => {
+    const all: Element[] = [];
+    const collect = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches('textarea, select, input:not([type="checkbox"], [type="radio"], [type="range"], [type="hidden"], [type="submit"], [type="button"])')) all.push(el);
+        if (el.shadowRoot) collect(el.shadowRoot);
+      }
+    };
+    // On a forge page only our own shadow roots count, not the forge's (sandbox) fields.
+    if (hosts) for (const host of document.querySelectorAll(hosts)) { if (host.shadowRoot) collect(host.shadowRoot); }
+    else collect(document);
+    const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    const paint = (...colours: string[]) => {
+      ctx.clearRect(0, 0, 1, 1);
+      for (const c of colours) { ctx.fillStyle = '#fff'; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); }
+      return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    };
+    const luminance = (rgb: number[]) => {
+      const [r = 0, g = 0, b = 0] = rgb.map((v) => { const c = v / 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const behind = (el: Element) => {
+      for (let node: Element | null = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null; node; ) {
+        const bg = getComputedStyle(node).backgroundColor;
+        if (!/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) return bg;
+        node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+      }
+      // Nothing painted: the page canvas shows, in the page's colour scheme.
+      const probe = document.body.appendChild(document.createElement('div'));
+      probe.style.background = 'Canvas';
+      const canvas = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return canvas;
+    };
+    return all.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => {
+      const style = getComputedStyle(el);
+      const outside = behind(el);
+      const [a, b] = [luminance(paint(outside, style.borderTopColor)), luminance(paint(outside))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      return { field: `${el.tagName.toLowerCase()}[${el.getAttribute('aria-label') || el.id}]`, ratio: Math.round(ratio * 100) / 100 };
+    });
+  }, hosts);
+  expect(fields.length, 'no text field was found to measure').toBeGreaterThan(0);
+  expect(fields.filter((f) => f.ratio < minimum), `field outlines under ${minimum}:1`).toEqual([]);
+}
+
 /** Opens every section of the panel and every disclosure in the Weights section, and waits until each has loaded. */
 async function openEverything(page: Page) {
   const p = panel(page);
@@ -57,6 +110,7 @@ for (const { forge, url } of ISSUES) {
       await expect(page.locator('[data-refinery="panel"]')).toHaveAttribute('data-theme', scheme);
       await openEverything(page);
       await expectNoViolations(page, '[data-refinery="panel"]');
+      await expectFieldOutlines(page, 3, '[data-refinery]');
     });
   }
 }
@@ -80,6 +134,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('form', { name: 'Add a self-managed host' })).toBeVisible();
     await expect(page.getByText('gitlab.com').first()).toBeVisible();
     await expectNoViolations(page);
+    await expectFieldOutlines(page, 3);
   });
 
   test(`popup, ${scheme}: no WCAG 2.1 A/AA violations`, async ({ page, extensionId, connect }) => {
