@@ -420,3 +420,43 @@ describe('issue dependencies', () => {
     expect((await call('GET', '/repos/acme/widgets/issues/1/dependencies/blocked_by', { token: 'sandbox-github-noscope' })).status).toBe(404);
   });
 });
+
+describe('issue fields (organisation-level, github.com since 2026)', () => {
+  const V = `${O}/issues/{issue_number}/issue-field-values`;
+
+  it("lists an organisation's fields; a personal account has none (404)", async () => {
+    const fields = await valid('GET', '/orgs/northwind/issue-fields', '/orgs/{org}/issue-fields');
+    expect((fields.json as Json[]).map((f) => [f.name, f.data_type])).toEqual([
+      ['Effort', 'single_select'],
+      ['Weight', 'number'],
+      ['Backend weight', 'number'],
+      ['Frontend weight', 'number'],
+      ['Target date', 'date'],
+    ]);
+    expect(((await valid('GET', '/orgs/acme/issue-fields', '/orgs/{org}/issue-fields')).json as Json[]).map((f) => f.name)).toEqual(['Effort']);
+    expect((await call('GET', '/orgs/alice/issue-fields')).status).toBe(404);
+  });
+
+  it('issues carry issue_field_values; POST adds one value and keeps the others; DELETE removes one', async () => {
+    const issue = await valid('GET', '/repos/northwind/roadmap/issues/2', `${O}/issues/{issue_number}`);
+    expect((issue.json as Json).issue_field_values).toEqual([
+      expect.objectContaining({ issue_field_id: 811, data_type: 'single_select', value: 'Medium', single_select_option: expect.objectContaining({ name: 'Medium' }) }),
+      expect.objectContaining({ issue_field_id: 812, data_type: 'number', value: 3 }),
+    ]);
+    const added = await valid('POST', '/repos/northwind/roadmap/issues/2/issue-field-values', V, { body: { issue_field_values: [{ field_id: 812, value: 5 }] } });
+    expect((added.json as Json[]).map((v) => [v.issue_field_id, v.value])).toEqual([[811, 'Medium'], [812, 5]]);
+    expect((await call('DELETE', '/repos/northwind/roadmap/issues/2/issue-field-values/812')).status).toBe(204);
+    expect(((await valid('GET', '/repos/northwind/roadmap/issues/2/issue-field-values', V)).json as Json[]).map((v) => v.issue_field_id)).toEqual([811]);
+    expect((await call('DELETE', '/repos/northwind/roadmap/issues/2/issue-field-values/812')).status).toBe(404);
+  });
+
+  it('PUT replaces every value; a wrong type is 422; a field the repository lacks is dropped silently', async () => {
+    await valid('PUT', '/repos/northwind/roadmap/issues/2/issue-field-values', V, { body: { issue_field_values: [{ field_id: 813, value: 2 }] } });
+    expect(((await call('GET', '/repos/northwind/roadmap/issues/2/issue-field-values')).json as Json[]).map((v) => v.issue_field_id)).toEqual([813]);
+    expect((await call('POST', '/repos/northwind/roadmap/issues/2/issue-field-values', { body: { issue_field_values: [{ field_id: 812, value: 'three' }] } })).status).toBe(422);
+    const personal = await call('POST', '/repos/alice/notes/issues/1/issue-field-values', { body: { issue_field_values: [{ field_id: 812, value: 3 }] } });
+    expect(personal.status).toBe(200);
+    expect(personal.json).toEqual([]);
+    expect((await call('POST', '/repos/northwind/roadmap/issues/2/issue-field-values', { token: BOB, body: { issue_field_values: [{ field_id: 812, value: 1 }] } })).status).toBe(403);
+  });
+});

@@ -7,6 +7,7 @@ import type { Ctx, Route } from './context';
 import { findRepoById, type GithubState } from './model';
 import { bucketFor, rateHeaders, remaining } from './rate-limit';
 import { dependencyRoutes } from './routes-dependencies';
+import { issueFieldRoutes } from './routes-issue-fields';
 import { issueRoutes } from './routes-issues';
 import { miscRoutes } from './routes-misc';
 import { repoRoutes } from './routes-repo';
@@ -16,7 +17,7 @@ import { basesOf, type Bases } from './urls';
 export const API_ROOT = '/api/v3';
 const RATE_DOC = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
-const ROUTES: Route[] = [...miscRoutes, ...searchRoutes, ...repoRoutes, ...issueRoutes, ...dependencyRoutes];
+const ROUTES: Route[] = [...miscRoutes, ...searchRoutes, ...repoRoutes, ...issueRoutes, ...issueFieldRoutes, ...dependencyRoutes];
 
 function weakEtag(payload: string): string {
   return `W/"${createHash('sha256').update(payload).digest('hex')}"`;

@@ -6,7 +6,7 @@
 import type { SandboxReply, SandboxRequest } from '../core';
 import { badCredentials, identify, repoAccess, type Identity } from './auth';
 import { avatarUrl } from './json';
-import { findIssue, findRepo, findUser, findUserByLogin, type GhIssue, type GhRepo, type GithubState } from './model';
+import { findIssue, findRepo, findUser, findUserByLogin, orgOf, type GhIssue, type GhRepo, type GithubState } from './model';
 import { bucketFor, rateHeaders, remaining } from './rate-limit';
 import { issueMatches, qualifierOf, searchTerms } from './search';
 import { basesOf, type Bases } from './urls';
@@ -209,9 +209,25 @@ function issueObj(ex: Exec, repo: GhRepo, i: GhIssue): Obj {
           ? { type: 'Milestone', fields: { number: () => milestone.number, title: () => milestone.title, dueOn: () => milestone.dueOn, state: () => milestone.state.toUpperCase() } }
           : null,
       issueType: () => (i.type ? { type: 'IssueType', fields: { name: () => i.type } } : null),
+      issueFieldValues: (args) => connection(ex, 'issueFieldValues', args, fieldValues(ex, repo, i), 'IssueFieldValueConnection'),
       repository: () => repoObj(ex, repo),
     },
   };
+}
+
+/** GraphQL type names of issue fields and their values (`GraphQL-Features: issue_fields` during the preview). */
+const FIELD_TYPES = { number: 'Number', text: 'Text', date: 'Date', single_select: 'SingleSelect', multi_select: 'MultiSelect' } as const;
+
+function fieldValues(ex: Exec, repo: GhRepo, i: GhIssue): Obj[] {
+  const fields = orgOf(ex.state, repo)?.issueFields ?? [];
+  return (i.fieldValues ?? []).flatMap((v) => {
+    const f = fields.find((x) => x.id === v.fieldId);
+    if (!f) return [];
+    const kind = FIELD_TYPES[f.dataType];
+    const field: Obj = { type: `IssueField${kind}`, fields: { name: () => f.name, dataType: () => f.dataType.toUpperCase() } };
+    const value: Obj['fields'] = f.dataType === 'single_select' ? { name: () => v.value } : { value: () => v.value };
+    return [{ type: `IssueField${kind}Value`, fields: { ...value, field: () => field } }];
+  });
 }
 
 function repoObj(ex: Exec, repo: GhRepo): Obj {

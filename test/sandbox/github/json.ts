@@ -8,6 +8,7 @@ import {
   type GhComment,
   type GhEvent,
   type GhIssue,
+  type GhIssueField,
   type GhLabel,
   type GhMilestone,
   type GhRepo,
@@ -259,6 +260,39 @@ export function milestoneJson(state: GithubState, b: Bases, repo: GhRepo, m: GhM
   };
 }
 
+/** An issue's `issue_field_values` (the Issue Field Value schema), in the organisation's field order. */
+export function issueFieldValuesJson(state: GithubState, repo: GhRepo, issue: GhIssue): Json[] {
+  const fields = orgOf(state, repo)?.issueFields ?? [];
+  return fields.flatMap((f) => {
+    const v = issue.fieldValues?.find((x) => x.fieldId === f.id);
+    if (!v) return [];
+    const option = f.dataType === 'single_select' ? f.options?.find((o) => o.name === v.value) : undefined;
+    return [{
+      issue_field_id: f.id,
+      issue_field_name: f.name,
+      node_id: `IFV_${Buffer.from(`IssueFieldValue:${issue.id}:${f.id}`).toString('base64url')}`,
+      data_type: f.dataType,
+      value: v.value,
+      ...(f.dataType === 'single_select' ? { single_select_option: option ? { id: option.id, name: option.name, color: option.color } : null } : {}),
+    }];
+  });
+}
+
+/** An organisation's issue field (the Issue Field schema). */
+export function issueFieldJson(f: GhIssueField): Json {
+  return {
+    id: f.id,
+    node_id: `IF_${Buffer.from(`IssueField:${f.id}`).toString('base64url')}`,
+    name: f.name,
+    description: f.description,
+    data_type: f.dataType,
+    visibility: 'all',
+    ...(f.options ? { options: f.options.map((o, k) => ({ id: o.id, name: o.name, description: null, color: o.color, priority: k + 1, created_at: '2026-03-01T00:00:00Z', updated_at: '2026-03-01T00:00:00Z' })) } : {}),
+    created_at: '2026-03-01T00:00:00Z',
+    updated_at: '2026-03-01T00:00:00Z',
+  };
+}
+
 export function issueTypeJson(state: GithubState, repo: GhRepo, name: string | null): Json | null {
   const t = name ? orgOf(state, repo)?.issueTypes.find((x) => x.name === name) : undefined;
   if (!t) return null;
@@ -326,6 +360,7 @@ export function issueJson(state: GithubState, b: Bases, repo: GhRepo, issue: GhI
     performed_via_github_app: null,
     state_reason: issue.stateReason,
   };
+  if (!issue.pull) out.issue_field_values = issueFieldValuesJson(state, repo, issue);
   if (issue.pull) {
     const web = `${b.web}/${full}/pull/${issue.number}`;
     out.draft = issue.pull.draft;

@@ -27,11 +27,28 @@ export interface GhIssueType {
   color: 'gray' | 'blue' | 'green' | 'yellow' | 'orange' | 'red' | 'pink' | 'purple';
 }
 
+/** An organisation's issue field (GET /orgs/{org}/issue-fields); single-selects carry their options. */
+export interface GhIssueField {
+  id: number;
+  name: string;
+  description: string | null;
+  dataType: 'text' | 'date' | 'single_select' | 'multi_select' | 'number';
+  options?: { id: number; name: string; color: 'gray' | 'blue' | 'green' | 'yellow' | 'orange' | 'red' | 'pink' | 'purple' }[];
+}
+
 export interface GhOrg {
   id: number;
   login: string;
   name: string;
   issueTypes: GhIssueType[];
+  /** Issue fields (github.com organisations since 2026); none for an organisation without the feature. */
+  issueFields: GhIssueField[];
+}
+
+/** A value of an organisation issue field on an issue: the number, text or date, or the single-select option's name. */
+export interface GhFieldValue {
+  fieldId: number;
+  value: string | number;
 }
 
 export interface GhLabel {
@@ -81,6 +98,8 @@ export interface GhIssue {
   closedById: number | null;
   /** Present for pull requests only. */
   pull: GhPull | null;
+  /** Organisation issue field values (absent: none). */
+  fieldValues?: GhFieldValue[];
 }
 
 export interface GhComment {

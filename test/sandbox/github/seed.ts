@@ -1,12 +1,16 @@
 // The fixed seed (see SANDBOX.md): users 101..105, tokens, org `acme` with issue types, repo acme/widgets (id 2001)
 // with issues #1..#12 mirroring the GitLab projects, PRs #21/#22 cross-referencing #3, list issues #100..#219, and a
-// second repo acme/gadgets (id 2002) whose PR #4 cross-references acme/widgets#7.
+// second repo acme/gadgets (id 2002) whose PR #4 cross-references acme/widgets#7. Issue fields: `acme` has only
+// GitHub's default "Effort" single-select (not a weight: labels stay); org `northwind` has a "Weight" number field
+// and "Backend weight"/"Frontend weight" (repo northwind/roadmap, id 2003); alice/notes (id 2004) is a personal
+// repository (no fields, labels).
 import {
   isoNow,
   type GhComment,
   type GhEvent,
   type GhEventData,
   type GhIssue,
+  type GhIssueField,
   type GhLabel,
   type GhRepo,
   type GithubState,
@@ -212,6 +216,30 @@ const GADGET_ISSUES: IssueSeed[] = [
   { number: 4, title: 'Harden attribute parsing shared with widgets', body: 'Fixes the parsing half of acme/widgets#7.', author: 101, daysAgo: 3, pull: { merged: false } },
 ];
 
+/** GitHub's default issue field for organisations: a single-select, which is not a number weight. */
+const EFFORT_FIELD = (id: number): GhIssueField => ({
+  id,
+  name: 'Effort',
+  description: 'How much work this takes',
+  dataType: 'single_select',
+  options: [
+    { id: id * 10 + 1, name: 'High', color: 'red' },
+    { id: id * 10 + 2, name: 'Medium', color: 'yellow' },
+    { id: id * 10 + 3, name: 'Low', color: 'green' },
+  ],
+});
+
+/** northwind/roadmap: #1 in refinement with no weight, #2 weighted 3 in the field, #3 unweighted and ready, #4 weighted 2 with an old `weight::5` label. */
+const ROADMAP_ISSUES: IssueSeed[] = [
+  { number: 1, title: 'Export the roadmap as CSV', labels: ['workflow::refinement', 'type::feature'], type: 'Feature', author: 103, daysAgo: 6 },
+  { number: 2, title: 'Roadmap timeline loses zoom on reload', labels: ['workflow::ready for development', 'type::bug'], type: 'Bug', author: 105, daysAgo: 5 },
+  { number: 3, title: 'Show milestone health on the roadmap', labels: ['workflow::ready for development', 'type::feature'], author: 101, daysAgo: 4 },
+  { number: 4, title: 'Roadmap filters forget the team', labels: ['workflow::in dev', 'type::bug', 'weight::5'], author: 101, daysAgo: 3 },
+];
+const NOTES_ISSUES: IssueSeed[] = [
+  { number: 1, title: 'Write down the release checklist', labels: ['workflow::refinement'], author: 101, daysAgo: 2 },
+];
+
 function build(state: GithubState, repo: GhRepo, seeds: IssueSeed[], now: number): void {
   const labelColor = (name: string) => repo.labels.find((l) => l.name === name)?.color ?? 'ededed';
   for (const s of seeds) {
@@ -298,6 +326,24 @@ export function seedState(now: number = Date.now()): GithubState {
           { id: 902, name: 'Bug', description: 'An unexpected problem or behavior', color: 'red' },
           { id: 903, name: 'Feature', description: 'A request, idea, or new functionality', color: 'blue' },
         ],
+        issueFields: [EFFORT_FIELD(801)],
+      },
+      {
+        id: 110,
+        login: 'northwind',
+        name: 'Northwind Traders',
+        issueTypes: [
+          { id: 911, name: 'Task', description: 'A specific piece of work', color: 'yellow' },
+          { id: 912, name: 'Bug', description: 'An unexpected problem or behavior', color: 'red' },
+          { id: 913, name: 'Feature', description: 'A request, idea, or new functionality', color: 'blue' },
+        ],
+        issueFields: [
+          EFFORT_FIELD(811),
+          { id: 812, name: 'Weight', description: 'Handbook weight: 1, 2, 3 or 5', dataType: 'number' },
+          { id: 813, name: 'Backend weight', description: null, dataType: 'number' },
+          { id: 814, name: 'Frontend weight', description: null, dataType: 'number' },
+          { id: 815, name: 'Target date', description: null, dataType: 'date' },
+        ],
       },
     ],
     repos: [],
@@ -373,6 +419,20 @@ export function seedState(now: number = Date.now()): GithubState {
   gadgets.labels = labelsOf(state, GITHUB_DEFAULT_LABELS, true);
   build(state, gadgets, GADGET_ISSUES, now);
 
-  state.repos.push(widgets, gadgets);
+  const repo = (id: number, owner: string, name: string, permissions: GhRepo['permissions']): GhRepo => ({
+    id, owner, name, description: null, private: false, defaultBranch: 'main', createdAt: '2023-04-01T09:00:00Z',
+    pushedAt: isoNow(now - DAY), updatedAt: isoNow(now - DAY), permissions,
+    labels: [], milestones: [], issues: [], comments: [], events: [], dependencies: [],
+  });
+  const roadmap = repo(2003, 'northwind', 'roadmap', { 101: 'admin', 103: 'push', 105: 'push' });
+  roadmap.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
+  build(state, roadmap, ROADMAP_ISSUES, now);
+  roadmap.issues.find((i) => i.number === 2)!.fieldValues = [{ fieldId: 812, value: 3 }, { fieldId: 811, value: 'Medium' }];
+  roadmap.issues.find((i) => i.number === 4)!.fieldValues = [{ fieldId: 812, value: 2 }, { fieldId: 815, value: '2026-12-18' }];
+  const notes = repo(2004, 'alice', 'notes', { 101: 'admin' });
+  notes.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
+  build(state, notes, NOTES_ISSUES, now);
+
+  state.repos.push(widgets, gadgets, roadmap, notes);
   return state;
 }
