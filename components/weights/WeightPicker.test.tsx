@@ -146,5 +146,8 @@ describe('WeightPicker', () => {
   it('says where the weight is stored', () => {
     show(makeView({}, { weight: true }));
     expect(screen.getByText("Stored in the issue's weight field.")).toBeTruthy();
+    cleanup();
+    show(makeView({}, { weight: true, weightField: 'Story points' }));
+    expect(screen.getByText('Stored in the organization\'s "Story points" issue field.')).toBeTruthy();
   });
 });

@@ -87,7 +87,9 @@ export function WeightPicker({
   };
 
   const busy = pending !== undefined;
-  const where = capabilities.weight
+  const where = capabilities.weightField
+    ? `Stored in the organization's "${capabilities.weightField}" issue field.`
+    : capabilities.weight
     ? "Stored in the issue's weight field."
     : `Stored as a ${scope}:: label: this ${issue.ref.forge === 'github' ? 'forge' : 'tier'} has no weight field.`;
 

@@ -186,6 +186,11 @@ export const capabilities = z.deferred(() =>
     scopedLabels: z.boolean(),
     /** GitLab Premium+: epics (promote to epic). */
     epics: z.boolean(),
+    /**
+     * GitHub: the organisation's number issue field that holds the weight (`weight` is then true); absent where the
+     * weight is GitLab's own field or a label.
+     */
+    weightField: z.optional(z.string().check(z.maxLength(256))),
   }),
 );
 export type Capabilities = z.infer<typeof capabilities>;

@@ -1,13 +1,16 @@
 // The GitHub adapter (github.com, GHE.com, GitHub Enterprise Server) behind the Forge interface.
-// GitHub stores none of the handbook's fields natively: weights, health and workflow stages are labels, and scoped
-// labels are kept exclusive here. Every failure leaves as a ForgeError.
+// GitHub stores the weight in an organisation's number issue field where it has one (issue-fields.ts); otherwise
+// weights, health and workflow stages are labels, and scoped labels are kept exclusive here. Every failure leaves as
+// a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
+import { MAX_ISSUES_PER_QUERY } from './bulk';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
 import { toForgeError } from './forge-error';
+import { chooseIssueFields, fieldWeight, type GhIssueFieldJson, type IssueFieldChoice } from './issue-fields';
 import { planLabelChange } from './labels';
 import { labelNames, linkedPullRequests, mapIssue, mapLabel, mapNote, mapUser, type GhCommentJson, type GhIssueJson, type GhLabelJson, type GhUserJson } from './map';
 
@@ -45,8 +48,10 @@ export function scopeProblems(header: string | null | undefined): string[] {
 export class GithubForge implements Forge {
   private readonly client: GithubClient;
   /** What this server's GraphQL schema turned out to lack. */
-  private readonly graphql: GraphqlSupport = { issueType: true };
+  private readonly graphql: GraphqlSupport = { issueType: true, issueFields: true };
   private me?: Promise<User>;
+  /** Issue fields per organisation (lower-cased owner), read once per adapter like capabilities on GitLab. */
+  private readonly fields = new Map<string, Promise<IssueFieldChoice>>();
 
   constructor(
     private readonly connection: Connection,
@@ -98,6 +103,37 @@ export class GithubForge implements Forge {
     return issue;
   }
 
+  /**
+   * The owner's issue fields Refinery uses. A personal account, or an organisation without issue fields (GitHub
+   * Enterprise Server, a token without access to them), answers 404/403/410: none, labels as before.
+   */
+  private issueFields(owner: string): Promise<IssueFieldChoice> {
+    const key = owner.toLowerCase();
+    let hit = this.fields.get(key);
+    if (!hit) {
+      hit = (async () => {
+        try {
+          const res = await this.octokit.request('GET /orgs/{org}/issue-fields', { org: owner });
+          return chooseIssueFields(Array.isArray(res.data) ? (res.data as GhIssueFieldJson[]) : []);
+        } catch (e) {
+          const status = statusOf(e);
+          if (status === 404 || status === 403 || status === 410) return { weight: null };
+          throw e;
+        }
+      })();
+      hit.catch(() => this.fields.delete(key)); // a failed read is asked again next time
+      this.fields.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The issue as the model has it, its weight read from the weight field where the organisation has one. */
+  private async mapWithFields(ref: IssueRef, json: GhIssueJson): Promise<Issue> {
+    const issue = mapIssue(ref, json);
+    const { weight } = await this.issueFields(this.target(ref).owner);
+    return weight ? { ...issue, weight: fieldWeight(json.issue_field_values, weight.id) } : issue;
+  }
+
   testConnection(): Promise<ConnectionCheck> {
     return this.run(async () => {
       const res = await this.octokit.request('GET /user');
@@ -106,13 +142,18 @@ export class GithubForge implements Forge {
   }
 
   getIssue(ref: IssueRef): Promise<Issue> {
-    return this.run(async () => mapIssue(ref, await this.readIssue(ref)));
+    return this.run(async () => {
+      const { owner } = this.target(ref);
+      // Both at once: a first visit costs these two requests, a later one only the issue.
+      const [json] = await Promise.all([this.readIssue(ref), this.issueFields(owner)]);
+      return this.mapWithFields(ref, json);
+    });
   }
 
   getCapabilities(ref: IssueRef): Promise<Capabilities> {
     return this.run(async () => {
-      this.target(ref);
-      return { ...NO_CAPABILITIES };
+      const { weight } = await this.issueFields(this.target(ref).owner);
+      return weight ? { ...NO_CAPABILITIES, weight: true, weightField: weight.name } : { ...NO_CAPABILITIES };
     });
   }
 
@@ -151,14 +192,37 @@ export class GithubForge implements Forge {
           if ((e as { status?: unknown }).status !== 404) throw e;
         }
       }
-      return mapIssue(ref, await this.readIssue(ref));
+      return this.mapWithFields(ref, await this.readIssue(ref));
     });
   }
 
-  setWeight(ref: IssueRef, _weight: number | null): Promise<Issue> {
+  /**
+   * Writes the organisation's weight field: POST adds this one value and keeps the issue's other fields (PUT would
+   * replace them all); unsetting deletes the value. GitHub drops values silently where issue fields are unavailable,
+   * so the issue is read back and a weight that did not stick is an error, not a success.
+   */
+  setWeight(ref: IssueRef, weight: number | null): Promise<Issue> {
     return this.run(async () => {
-      this.target(ref);
-      throw new ForgeError('invalid', 'GitHub has no weight field: set a `weight::N` label with changeLabels instead.');
+      const t = this.target(ref);
+      const field = (await this.issueFields(t.owner)).weight;
+      if (!field) throw new ForgeError('invalid', 'This repository has no weight issue field: set a `weight::N` label with changeLabels instead.');
+      if (weight !== null && (!Number.isSafeInteger(weight) || weight < 0)) throw new ForgeError('invalid', `${weight} is not a weight.`);
+      const path = '/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values';
+      if (weight === null) {
+        try {
+          await this.octokit.request(`DELETE ${path}/{issue_field_id}`, { ...t, issue_field_id: field.id });
+        } catch (e) {
+          if (statusOf(e) !== 404) throw e; // already unset
+        }
+      } else {
+        await this.octokit.request(`POST ${path}`, { ...t, issue_field_values: [{ field_id: field.id, value: weight }] });
+      }
+      const after = await this.mapWithFields(ref, await this.readIssue(ref));
+      if (after.weight !== weight) {
+        this.fields.delete(t.owner.toLowerCase()); // the field may have gone: look again next time
+        throw new ForgeError('conflict', `GitHub did not keep the weight in the "${field.name}" issue field (it reads ${after.weight ?? 'unset'}). Reload to check the field still exists.`);
+      }
+      return after;
     });
   }
 
@@ -264,14 +328,18 @@ export class GithubForge implements Forge {
   /** One GraphQL request for up to 100 issues across repositories (see bulk.ts); unreadable ones are left out. */
   listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]> {
     return this.run(async () => {
-      refs.forEach((r) => this.target(r));
-      return readIssuesByNumber(this.octokit, this.connection.baseUrl, refs, this.graphql);
+      if (refs.length > MAX_ISSUES_PER_QUERY) throw new ForgeError('invalid', `At most ${MAX_ISSUES_PER_QUERY} issues are read at once, not ${refs.length}.`);
+      // The organisations' weight fields (read once per adapter), then the one GraphQL request for the page.
+      const owners = [...new Set(refs.map((r) => this.target(r).owner.toLowerCase()))];
+      const fields = new Map(await Promise.all(owners.map(async (o) => [o, (await this.issueFields(o)).weight?.name ?? null] as const)));
+      return readIssuesByNumber(this.octokit, this.connection.baseUrl, refs, this.graphql, (ref) => fields.get(this.target(ref).owner.toLowerCase()) ?? null);
     });
   }
 
   /** One GraphQL search per person, `is:issue assignee:… milestone:"…"` (the repository's open milestone due next by default). */
   listAssignedIssues(query: AssignedQuery): Promise<AssignedWork> {
-    return this.run(() => readAssigned(this.octokit, this.connection.baseUrl, query, this.graphql));
+    const weightField = async (path: string) => (await this.issueFields(path.split('/')[0] ?? '')).weight?.name ?? null;
+    return this.run(() => readAssigned(this.octokit, this.connection.baseUrl, query, this.graphql, weightField));
   }
 
   /** GitHub has repository labels only: `level` does not matter. Names compare case-insensitively there. */

@@ -5,7 +5,7 @@ import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork } from '../forge';
 import type { Issue, IssueRef } from '../model';
 import { githubApiBaseUrl } from './api-base';
-import { assignedQuery, currentMilestone, issuesFromAnswer, issuesQuery, mapGqlIssue, MAX_ISSUES_PER_QUERY, refusedIssueType, type GqlError, type GqlSearch } from './bulk';
+import { assignedQuery, currentMilestone, issuesFromAnswer, issuesQuery, mapGqlIssue, MAX_ISSUES_PER_QUERY, refusedExtra, type GqlError, type GqlSearch, type GraphqlSupport } from './bulk';
 import type { GithubOctokit } from './client';
 import { toForgeError } from './forge-error';
 
@@ -29,7 +29,9 @@ function rateLimited(errors: readonly GqlError[] | undefined, headers: Record<st
 
 async function post(octokit: GithubOctokit, webBase: string, query: string): Promise<Answer> {
   try {
-    const res = await octokit.request('POST /graphql', { baseUrl: githubGraphqlBaseUrl(webBase), query });
+    // Issue fields were behind this feature header during their preview; it is harmless where no longer needed.
+    const headers = { 'graphql-features': 'issue_fields' };
+    const res = await octokit.request('POST /graphql', { baseUrl: githubGraphqlBaseUrl(webBase), query, headers });
     const answer = res.data as Answer;
     const limit = rateLimited(answer.errors, res.headers as Record<string, unknown>);
     if (limit) throw limit;
@@ -41,27 +43,44 @@ async function post(octokit: GithubOctokit, webBase: string, query: string): Pro
   }
 }
 
-export interface GraphqlSupport {
-  /** Cleared once the server refuses `issueType` (GitHub Enterprise Server without issue types). */
-  issueType: boolean;
+export type { GraphqlSupport };
+
+/**
+ * Sends the query built for what the server supports; where the server refuses an extra (an undefined field: issue
+ * types, issue fields), drops it for this adapter's life and asks again, once per extra.
+ */
+async function postSupported<Q extends { query: string }>(octokit: GithubOctokit, webBase: string, support: GraphqlSupport, build: () => Q): Promise<{ q: Q; answer: Answer }> {
+  for (;;) {
+    const q = build();
+    const answer = await post(octokit, webBase, q.query);
+    const refused = answer.data ? null : refusedExtra(answer.errors, support);
+    if (!refused) return { q, answer };
+    support[refused] = false;
+  }
 }
 
-export async function readIssuesByNumber(octokit: GithubOctokit, webBase: string, refs: readonly IssueRef[], support: GraphqlSupport): Promise<Issue[]> {
+export async function readIssuesByNumber(
+  octokit: GithubOctokit,
+  webBase: string,
+  refs: readonly IssueRef[],
+  support: GraphqlSupport,
+  weightField: (ref: IssueRef) => string | null = () => null,
+): Promise<Issue[]> {
   if (refs.length === 0) return [];
   if (refs.length > MAX_ISSUES_PER_QUERY) throw new ForgeError('invalid', `At most ${MAX_ISSUES_PER_QUERY} issues are read at once, not ${refs.length}.`);
-  let q = issuesQuery(refs, support.issueType);
-  let answer = await post(octokit, webBase, q.query);
-  if (!answer.data && support.issueType && refusedIssueType(answer.errors)) {
-    support.issueType = false;
-    q = issuesQuery(refs, false);
-    answer = await post(octokit, webBase, q.query);
-  }
+  const { q, answer } = await postSupported(octokit, webBase, support, () => issuesQuery(refs, support));
   if (!answer.data) throw new ForgeError('forge', `GitHub refused the query: ${answer.errors?.[0]?.message ?? 'no data'}.`);
   // NOT_FOUND (no such issue, a pull request, a repository the token cannot see) and FORBIDDEN (SSO) leave a slot null.
-  return issuesFromAnswer(q, answer.data as Parameters<typeof issuesFromAnswer>[1]);
+  return issuesFromAnswer(q, answer.data as Parameters<typeof issuesFromAnswer>[1], weightField);
 }
 
-export async function readAssigned(octokit: GithubOctokit, webBase: string, query: AssignedQuery, support: GraphqlSupport): Promise<AssignedWork> {
+export async function readAssigned(
+  octokit: GithubOctokit,
+  webBase: string,
+  query: AssignedQuery,
+  support: GraphqlSupport,
+  weightField: (path: string) => Promise<string | null> = async () => null,
+): Promise<AssignedWork> {
   let milestone = query.milestone;
   if (milestone === null) {
     if (query.container?.kind !== 'project') {
@@ -74,15 +93,13 @@ export async function readAssigned(octokit: GithubOctokit, webBase: string, quer
   if (milestone === null || query.usernames.length === 0) {
     return { milestones: milestone === null ? [] : [milestone], people: query.usernames.map((username) => ({ username, issues: [], truncated: false, error: null })) };
   }
-  let q = assignedQuery(query.usernames, milestone, query.container, support.issueType);
-  let answer = await post(octokit, webBase, q.query);
-  if (!answer.data && support.issueType && refusedIssueType(answer.errors)) {
-    support.issueType = false;
-    q = assignedQuery(query.usernames, milestone, query.container, false);
-    answer = await post(octokit, webBase, q.query);
-  }
+  const found = milestone;
+  const { q, answer } = await postSupported(octokit, webBase, support, () => assignedQuery(query.usernames, found, query.container, support));
   if (!answer.data) throw new ForgeError('forge', `GitHub refused the query: ${answer.errors?.[0]?.message ?? 'no data'}.`);
   const data = answer.data as unknown as Record<string, GqlSearch | null>;
+  // The weight fields of the organisations the answer names (each read once per adapter).
+  const owners = new Set(Object.values(data).flatMap((s) => (s?.nodes ?? []).flatMap((n) => (n?.repository?.nameWithOwner ? [n.repository.nameWithOwner] : []))));
+  const fieldOf = new Map(await Promise.all([...owners].map(async (path) => [path, await weightField(path)] as const)));
   const people: AssignedWork['people'] = [...q.aliases].map(([alias, username]) => {
     const found = data[alias];
     if (!found) {
@@ -93,7 +110,7 @@ export async function readAssigned(octokit: GithubOctokit, webBase: string, quer
     const issues = found.nodes.flatMap((node) => {
       const path = node?.repository?.nameWithOwner;
       if (!node || !path) return [];
-      return [mapGqlIssue({ forge: 'github', baseUrl: webBase, container: 'project', path, iid: node.number, kind: 'issue' }, node)];
+      return [mapGqlIssue({ forge: 'github', baseUrl: webBase, container: 'project', path, iid: node.number, kind: 'issue' }, node, fieldOf.get(path) ?? null)];
     });
     return { username, issues, truncated: found.issueCount > issues.length, error: null };
   });

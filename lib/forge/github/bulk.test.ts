@@ -31,8 +31,12 @@ async function failure(p: Promise<unknown>): Promise<ForgeError> {
 
 describe('listIssuesByNumber', () => {
   it('reads a page’s issues in one GraphQL request; pull requests and unknown numbers are left out', async () => {
-    const issues = await forge().listIssuesByNumber([4, 5, 6, 8, 21, 9999].map((n) => ref(n)));
-    expect(calls()).toEqual(['POST /api/graphql']);
+    const f = forge();
+    const issues = await f.listIssuesByNumber([4, 5, 6, 8, 21, 9999].map((n) => ref(n)));
+    // The organisation's issue fields are read once per adapter (is there a weight field?), then one request a page.
+    expect(calls()).toEqual(['GET /api/v3/orgs/acme/issue-fields', 'POST /api/graphql']);
+    await f.listIssuesByNumber([ref(4)]);
+    expect(calls()).toEqual(['GET /api/v3/orgs/acme/issue-fields', 'POST /api/graphql', 'POST /api/graphql']);
     expect(issues.map((i) => i.ref.iid)).toEqual([4, 5, 6, 8]);
     const five = issues.find((i) => i.ref.iid === 5)!;
     expect(five).toMatchObject({
@@ -49,7 +53,7 @@ describe('listIssuesByNumber', () => {
 
   it('reads issues of several repositories (a search page) in the same single request', async () => {
     const issues = await forge().listIssuesByNumber([ref(4), ref(1, 'acme/gadgets'), ref(2, 'acme/nowhere')]);
-    expect(calls()).toEqual(['POST /api/graphql']);
+    expect(calls()).toEqual(['GET /api/v3/orgs/acme/issue-fields', 'POST /api/graphql']);
     expect(issues.map((i) => `${i.ref.path}#${i.ref.iid}`)).toEqual(['acme/widgets#4', 'acme/gadgets#1']);
   });
 
@@ -59,9 +63,9 @@ describe('listIssuesByNumber', () => {
     const f = forge();
     const first = await f.listIssuesByNumber([ref(2)]);
     expect(first.map((i) => [i.ref.iid, i.type])).toEqual([[2, 'issue']]);
-    expect(calls()).toEqual(['POST /api/graphql', 'POST /api/graphql']);
+    expect(calls()).toEqual(['GET /api/v3/orgs/acme/issue-fields', 'POST /api/graphql', 'POST /api/graphql']);
     await f.listIssuesByNumber([ref(3)]);
-    expect(calls()).toHaveLength(3);
+    expect(calls()).toHaveLength(4);
   });
 
   it('turns GitHub’s GraphQL rate limit (HTTP 200, RATE_LIMITED) into a rate-limited failure with the reset time', async () => {
@@ -87,7 +91,7 @@ describe('listAssignedIssues', () => {
   it('finds the repository’s current milestone, then searches for the whole team in one request', async () => {
     const work = await forge().listAssignedIssues({ container: { kind: 'project', path: 'acme/widgets' }, usernames: ['alice', 'erin'], milestone: null });
     expect(work.milestones).toEqual(['18.1']);
-    expect(calls()).toEqual(['GET /api/v3/repos/acme/widgets/milestones', 'POST /api/graphql']);
+    expect(calls()).toEqual(['GET /api/v3/repos/acme/widgets/milestones', 'POST /api/graphql', 'GET /api/v3/orgs/acme/issue-fields']);
     expect(work.people[0]!.issues.every((i) => i.ref.path === 'acme/widgets' && i.milestone?.title === '18.1')).toBe(true);
     expect(work.people[0]!.issues.map((i) => i.ref.iid).sort((a, b) => a - b)).toEqual([2, 3, 6, 7]);
     expect(work.people[1]!.issues.map((i) => i.ref.iid)).toEqual([3]);
@@ -107,10 +111,11 @@ describe('listAssignedIssues', () => {
 
 describe('pure helpers', () => {
   it('builds one alias per repository and per issue, each number once', () => {
-    const q = issuesQuery([ref(4), ref(4), ref(1, 'acme/gadgets')], false);
+    const q = issuesQuery([ref(4), ref(4), ref(1, 'acme/gadgets')], { issueType: false, issueFields: false });
     expect(q.slots.map((s) => `${s.repo}.${s.issue}`)).toEqual(['r0.i4', 'r1.i1']);
     expect(q.query).toContain('r0: repository(owner: "acme", name: "widgets")');
     expect(q.query).not.toContain('issueType');
+    expect(q.query).not.toContain('issueFieldValues');
   });
 
   it('picks the open milestone due next, today included', () => {

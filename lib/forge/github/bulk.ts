@@ -4,6 +4,7 @@
 // (NOT_FOUND next to the others' data), costs a point of the GraphQL budget instead of one of the 30 searches a
 // minute, and works the same for a repository list and for a search across repositories.
 import type { Issue, IssueRef } from '../model';
+import { fieldWeight } from './issue-fields';
 import { mapUser } from './map';
 
 /** GitHub Enterprise Server before 3.17 has no issue types: the query is sent again without them. */
@@ -12,6 +13,29 @@ labels(first: 100) { nodes { name } }
 assignees(first: 20) { nodes { databaseId login name avatarUrl url } }
 milestone { number title }`;
 const ISSUE_TYPE_FIELD = 'issueType { name }';
+/** Organisation issue fields' number values (github.com since 2026); a server without them refuses the name. */
+const ISSUE_FIELD_VALUES = 'issueFieldValues(first: 25) { nodes { ... on IssueFieldNumberValue { value field { ... on IssueFieldNumber { name } } } } }';
+
+/** What this server's schema has beyond the basics; each is dropped once the server refuses it. */
+export interface GraphqlSupport {
+  /** GitHub Enterprise Server before 3.17 has no issue types. */
+  issueType: boolean;
+  /** Issue fields: github.com and GHE.com only so far. */
+  issueFields: boolean;
+}
+
+function issueSelection(support: GraphqlSupport): string {
+  return [ISSUE_FIELDS, ...(support.issueType ? [ISSUE_TYPE_FIELD] : []), ...(support.issueFields ? [ISSUE_FIELD_VALUES] : [])].join('\n');
+}
+
+/** The first extra the server refused (an undefined field), to be dropped before asking again; null if none. */
+export function refusedExtra(errors: readonly GqlError[] | undefined, support: GraphqlSupport): keyof GraphqlSupport | null {
+  const names: [keyof GraphqlSupport, RegExp][] = [['issueType', /issueType/], ['issueFields', /issueField/]];
+  for (const [key, pattern] of names) {
+    if (support[key] && (errors ?? []).some((e) => pattern.test(e.extensions?.fieldName ?? '') || pattern.test(e.message ?? ''))) return key;
+  }
+  return null;
+}
 
 export const MAX_ISSUES_PER_QUERY = 100;
 
@@ -22,7 +46,7 @@ export interface IssuesQuery {
 }
 
 /** `repository(owner, name) { i12: issue(number: 12) {…} }` per repository; names are JSON-quoted GraphQL strings. */
-export function issuesQuery(refs: readonly IssueRef[], withIssueType: boolean): IssuesQuery {
+export function issuesQuery(refs: readonly IssueRef[], support: GraphqlSupport): IssuesQuery {
   const repos = new Map<string, IssueRef[]>();
   for (const ref of refs) {
     const key = ref.path.toLowerCase();
@@ -30,7 +54,7 @@ export function issuesQuery(refs: readonly IssueRef[], withIssueType: boolean): 
     if (!list.some((r) => r.iid === ref.iid)) list.push(ref);
     repos.set(key, list);
   }
-  const fields = withIssueType ? `${ISSUE_FIELDS}\n${ISSUE_TYPE_FIELD}` : ISSUE_FIELDS;
+  const fields = issueSelection(support);
   const slots: IssuesQuery['slots'] = [];
   const parts = [...repos.values()].map((list, k) => {
     const [owner, name] = list[0]!.path.split('/');
@@ -62,21 +86,25 @@ export interface GqlIssue {
   assignees: { nodes: ({ databaseId: number | null; login: string; name: string | null; avatarUrl: string | null; url: string | null } | null)[] } | null;
   milestone: { number: number; title: string } | null;
   issueType?: { name: string | null } | null;
+  issueFieldValues?: { nodes: ({ value?: unknown; field?: { name?: unknown } | null } | null)[] | null } | null;
 }
 
-/** True when the server refused the query for naming `issueType` (a GitHub without issue types). */
-export function refusedIssueType(errors: readonly GqlError[] | undefined): boolean {
-  return (errors ?? []).some((e) => e.extensions?.fieldName === 'issueType' || /issueType/.test(e.message ?? ''));
+/** The weight held in the number field named `field` (see issue-fields.ts for what counts as a weight). */
+function gqlFieldWeight(j: GqlIssue, field: string | null): number | null {
+  if (field === null) return null;
+  const hit = (j.issueFieldValues?.nodes ?? []).find((v) => typeof v?.field?.name === 'string' && v.field.name === field);
+  return hit ? fieldWeight([{ issue_field_id: 0, value: hit.value as number }], 0) : null;
 }
 
-export function mapGqlIssue(ref: IssueRef, j: GqlIssue): Issue {
+/** `weightField`: the name of the number issue field holding the weight in this issue's organisation, if any. */
+export function mapGqlIssue(ref: IssueRef, j: GqlIssue, weightField: string | null = null): Issue {
   return {
     ref,
     title: j.title,
     description: j.body ?? '',
     state: j.state === 'CLOSED' ? 'closed' : 'opened',
     labels: (j.labels?.nodes ?? []).flatMap((l) => (l?.name ? [l.name] : [])),
-    weight: null,
+    weight: gqlFieldWeight(j, weightField),
     healthStatus: null,
     // GraphQL milestones have no REST database id; their number identifies them within the repository.
     milestone: j.milestone ? { id: j.milestone.number, title: j.milestone.title } : null,
@@ -90,10 +118,14 @@ export function mapGqlIssue(ref: IssueRef, j: GqlIssue): Issue {
 }
 
 /** The issues the answer holds; a null slot (not found, no access, a pull request) is simply absent. */
-export function issuesFromAnswer(q: IssuesQuery, data: Record<string, Record<string, GqlIssue | null> | null> | null | undefined): Issue[] {
+export function issuesFromAnswer(
+  q: IssuesQuery,
+  data: Record<string, Record<string, GqlIssue | null> | null> | null | undefined,
+  weightField: (ref: IssueRef) => string | null = () => null,
+): Issue[] {
   return q.slots.flatMap(({ repo, issue, ref }) => {
     const found = data?.[repo]?.[issue];
-    return found ? [mapGqlIssue(ref, found)] : [];
+    return found ? [mapGqlIssue(ref, found, weightField(ref))] : [];
   });
 }
 
@@ -114,9 +146,9 @@ export function assignedQuery(
   usernames: readonly string[],
   milestone: string,
   container: { kind: 'project' | 'group'; path: string } | null,
-  withIssueType: boolean,
+  support: GraphqlSupport,
 ): AssignedSearchQuery {
-  const fields = withIssueType ? `${ISSUE_FIELDS}\n${ISSUE_TYPE_FIELD}` : ISSUE_FIELDS;
+  const fields = issueSelection(support);
   const aliases = new Map<string, string>();
   const parts = usernames.map((username, k) => {
     aliases.set(`p${k}`, username);

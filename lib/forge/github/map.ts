@@ -1,4 +1,5 @@
 // GitHub REST JSON → the forge model. Reads only what it needs, tolerating fields older GHE releases lack.
+import type { GhIssueFieldValueJson } from './issue-fields';
 import type { Issue, IssueRef, LabelDef, LinkedChange, Note, User } from '../model';
 
 export interface GhUserJson {
@@ -22,6 +23,8 @@ export interface GhIssueJson {
   repository_url?: string;
   updated_at: string;
   pull_request?: { merged_at?: string | null } | null;
+  /** Organisation issue fields' values (see issue-fields.ts). */
+  issue_field_values?: GhIssueFieldValueJson[] | null;
 }
 
 export interface GhCommentJson {

@@ -1,0 +1,49 @@
+// GitHub issue fields (organisation-level custom fields on issues; REST `GET /orgs/{org}/issue-fields`, values in
+// `issue_field_values` on every issue, see @octokit/openapi). Where the organisation has a number field for the
+// weight, the weight lives there and no `weight::` label is written. Repositories of personal accounts have none.
+
+export interface GhIssueFieldJson {
+  id: number;
+  name: string;
+  data_type: string;
+}
+
+export interface GhIssueFieldValueJson {
+  issue_field_id: number;
+  data_type?: string;
+  value?: string | number | null;
+}
+
+/** The fields Refinery uses in one organisation (by id), or null where it has none of them. */
+export interface IssueFieldChoice {
+  weight: { id: number; name: string } | null;
+}
+
+/**
+ * Names tried for the weight, in order. Only number fields count: GitHub's default "Effort" field is a single-select
+ * (High/Medium/Low), which is not a weight and is never mapped to one.
+ */
+export const WEIGHT_FIELD_NAMES = ['Weight', 'Estimate', 'Effort', 'Story points'];
+
+/** The first number field named like a weight (case-insensitive, trimmed); `names` first when given. */
+export function chooseIssueFields(fields: readonly GhIssueFieldJson[], names: readonly string[] = WEIGHT_FIELD_NAMES): IssueFieldChoice {
+  const numbers = fields.filter((f) => f.data_type === 'number' && Number.isSafeInteger(f.id) && typeof f.name === 'string');
+  for (const name of names) {
+    const want = name.trim().toLowerCase();
+    const hit = numbers.find((f) => f.name.trim().toLowerCase() === want);
+    if (hit) return { weight: { id: hit.id, name: hit.name } };
+  }
+  return { weight: null };
+}
+
+/**
+ * The weight an issue holds in the field: a whole number ≥ 0, else null. A number field takes any number (2.5, -1,
+ * 1e9); such a value is not a weight Refinery can show, so it reads as unset rather than as a wrong weight.
+ */
+export function fieldWeight(values: readonly GhIssueFieldValueJson[] | null | undefined, fieldId: number): number | null {
+  if (!Array.isArray(values)) return null;
+  const hit = values.find((v) => v?.issue_field_id === fieldId);
+  const raw = hit?.value;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  return Number.isSafeInteger(n) && n >= 0 && n <= 1_000_000 ? n : null;
+}
