@@ -56,6 +56,17 @@ export type IssueView = z.infer<typeof issueView>;
 export const writeResult = z.deferred(() => z.object({ issue, via: z.enum(['field', 'label']) }));
 export type WriteResult = z.infer<typeof writeResult>;
 
+const labelList = z.deferred(() => z.array(z.string()).check(z.maxLength(100)));
+/** lib/handbook/weight-move.ts WeightMove. */
+const weightMove = z.deferred(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('move'), value: z.number().check(z.int(), z.nonnegative()), labels: labelList }),
+    z.object({ kind: z.literal('drop-label'), value: z.number().check(z.int(), z.nonnegative()), labels: labelList }),
+    z.object({ kind: z.literal('skip'), reason: z.string().check(z.maxLength(500)) }),
+    z.object({ kind: z.literal('none') }),
+  ]),
+);
+
 // Async status updates: one logical update (its updateId, kept by the draft) is posted at most once, by the background.
 const updateId = z.deferred(() =>
   z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/, { error: 'Malformed update id' })),
@@ -156,6 +167,11 @@ export const protocol = {
   setWeight: {
     request: z.deferred(() => z.object({ ref: issueRef, weight: z.nullable(weightValue) })),
     response: writeResult,
+  },
+  /** One issue of "Move weight labels to the weight field": planned on fresh data, field read back before the label goes. */
+  moveWeightLabel: {
+    request: z.deferred(() => z.object({ ref: issueRef })),
+    response: z.deferred(() => z.object({ move: weightMove, issue })),
   },
   /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
   setHealthStatus: {

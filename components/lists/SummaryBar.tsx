@@ -1,6 +1,7 @@
 // The summary bar above a list or board: the total weight of the issues shown, how many are unweighted, over 3 or ready
 // without weight (each a toggle that shows only those rows), and one line saying what could not be checked. Its height
 // never changes by itself (one line of figures, one line of status), so the rows below do not move.
+import type { ReactNode } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { IssueRef } from '@/lib/forge/model';
 import type { ListFilter } from '@/lib/handbook/list-figures';
@@ -12,6 +13,8 @@ export interface SummaryBarProps {
   unplaced?: number;
   onFilter(filter: ListFilter | null): void;
   onRetry(): void;
+  /** "Move weight labels to the weight field" (MoveWeightLabels): inline in the status line until opened. */
+  move?: ReactNode;
 }
 
 const FILTERS: { id: ListFilter; count: (s: ListState) => number; text: (n: number) => string; name: (n: number) => string }[] = [
@@ -40,7 +43,7 @@ function failureText(count: number, error: ForgeErrorData): string {
   return `Could not check ${what}: ${error.message}`;
 }
 
-export function SummaryBar({ state, unplaced = 0, onFilter, onRetry }: SummaryBarProps) {
+export function SummaryBar({ state, unplaced = 0, onFilter, onRetry, move }: SummaryBarProps) {
   const s = state;
   const lost = s !== null && !s.failed && s.issues === 0 && unplaced > 0;
   const status = lost
@@ -102,6 +105,7 @@ export function SummaryBar({ state, unplaced = 0, onFilter, onRetry }: SummaryBa
             </p>
           </details>
         )}
+        {move}
       </div>
     </section>
   );
@@ -120,4 +124,7 @@ export const summaryStyles = `
 .missing summary { cursor: pointer; color: var(--r-accent); }
 .status-line:has(.missing[open]) { flex-wrap: wrap; white-space: normal; }
 .missing p { margin: 2px 0 0; }
+.status-line:has(.move-labels-panel) { flex-wrap: wrap; white-space: normal; }
+.move-labels-panel { flex-basis: 100%; }
+.move-labels { flex: none; }
 `;

@@ -124,6 +124,16 @@ export class ListController {
     this.render();
   }
 
+  /** The issues shown on the page that have been read, in page order, and the settings they were judged with. */
+  loadedViews(): { views: IssueView[]; settings: Readonly<Settings> } {
+    const keys = [...new Set(this.rows.map((r) => r.key))];
+    const views = keys.flatMap((k) => {
+      const e = this.entries.get(k);
+      return e?.status === 'loaded' ? [e.view] : [];
+    });
+    return { views, settings: this.settings };
+  }
+
   /** Reads again what failed (not what is missing: the token still could not read it). */
   retry(): void {
     clearTimeout(this.retryTimer);

@@ -21,6 +21,7 @@ import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { ListController, type ListState } from './controller';
 import { openPicker, type OpenPicker } from './openPicker';
+import { MoveWeightLabels, moveWeightLabelsStyles } from './MoveWeightLabels';
 import { SummaryBar, summaryStyles } from './SummaryBar';
 
 /** Lists and boards always have a bar (docked when no anchor is found); an epic's only above its child items. */
@@ -46,8 +47,12 @@ export const listFeature: PageFeature<ListSourcePage> = {
 
     // Issue links the badges could not place in a row: said in the bar when no row was found at all.
     const unplaced = () => (state && state.issues === 0 ? unplacedIssueLinks(document, page, controller.rowsOnPage()) : 0);
+    const move = () => {
+      const { views, settings } = controller.loadedViews();
+      return <MoveWeightLabels views={views} scope={settings.scopes.weight} baseUrl={page.baseUrl} onIssue={(issue) => controller.updateIssue(issue)} />;
+    };
     const bar = () => (
-      <SummaryBar state={state} unplaced={unplaced()} onFilter={(f) => controller.setFilter(f)} onRetry={() => controller.retry()} />
+      <SummaryBar state={state} unplaced={unplaced()} onFilter={(f) => controller.setFilter(f)} onRetry={() => controller.retry()} move={move()} />
     );
     const mountSummary = () => {
       summary?.unmount();
@@ -56,7 +61,7 @@ export const listFeature: PageFeature<ListSourcePage> = {
       if (page.type === 'epic-children' && !state?.issues) return;
       const point = summaryPoint(page);
       if (!point) return;
-      summary = mountShadowUi({ feature: 'summary', anchor: point.anchor, position: point.position, docked: point.docked, theme, styles: summaryStyles, children: bar() });
+      summary = mountShadowUi({ feature: 'summary', anchor: point.anchor, position: point.position, docked: point.docked, theme, styles: summaryStyles + moveWeightLabelsStyles, children: bar() });
     };
 
     const controller = new ListController({

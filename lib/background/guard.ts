@@ -36,6 +36,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   listIssues: (p) => ({ hosts: (p.refs as IssueRef[]).map((r) => r.baseUrl) }),
   changeLabels: writes,
   setWeight: writes,
+  moveWeightLabel: writes,
   setHealthStatus: writes,
   createLabels: writes,
   createNote: writes,
@@ -52,8 +53,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   capacity: 'pages',
 };
 
-/** Writes a list or board page may make: the weight picker on its badges. */
-const LIST_WRITES: ReadonlySet<Method> = new Set(['setWeight', 'changeLabels']);
+/** Writes a list or board page may make: the weight picker on its badges, moving weight labels to the field. */
+const LIST_WRITES: ReadonlySet<Method> = new Set(['setWeight', 'changeLabels', 'moveWeightLabel']);
 
 export interface GuardContext {
   runtimeId: string;

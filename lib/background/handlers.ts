@@ -9,6 +9,7 @@ import type { Handlers } from '../messaging';
 import { toErrorData } from './errors';
 import { capacityReport, listIssuesByNumber } from './lists';
 import { readChecklistFacts, startRefinement, tickChecklist } from './refinement';
+import { moveWeightLabel } from './weight-move';
 import { writeHealth, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
 import { createStatusPoster, type StatusPoster } from './status-updates';
@@ -59,6 +60,7 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
+    moveWeightLabel: async ({ ref }) => moveWeightLabel(await forgeForRef(ref), ref, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
     listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),
     listLabels: async ({ ref }) => (await forgeForRef(ref)).listLabels(ref),

@@ -3,7 +3,8 @@
 // second repo acme/gadgets (id 2002) whose PR #4 cross-references acme/widgets#7. Issue fields: `acme` has only
 // GitHub's default "Effort" single-select (not a weight: labels stay); org `northwind` has a "Weight" number field
 // and "Backend weight"/"Frontend weight" (repo northwind/roadmap, id 2003); alice/notes (id 2004) is a personal
-// repository (no fields, labels).
+// repository (no fields, labels); northwind/backlog (id 2005) holds 22 issues from before the Weight field, for moving
+// weight labels into it.
 import {
   isoNow,
   type GhComment,
@@ -236,6 +237,19 @@ const ROADMAP_ISSUES: IssueSeed[] = [
   { number: 3, title: 'Show milestone health on the roadmap', labels: ['workflow::ready for development', 'type::feature'], author: 101, daysAgo: 4 },
   { number: 4, title: 'Roadmap filters forget the team', labels: ['workflow::in dev', 'type::bug', 'weight::5'], author: 101, daysAgo: 3 },
 ];
+/**
+ * northwind/backlog: #1–#19 have only a weight:: label, #20 a label the field already agrees with, #21 a label that
+ * disagrees with the field, #22 no weight at all.
+ */
+function backlogIssues(): IssueSeed[] {
+  const weights = [1, 2, 3, 5];
+  return Array.from({ length: 22 }, (_, k) => {
+    const n = k + 1;
+    const labels = ['workflow::ready for development', ...(n <= 21 ? [`weight::${n === 21 ? 5 : weights[k % 4]}`] : [])];
+    return { number: n, title: `Backlog item ${n}: ${LIST_AREAS[k % LIST_AREAS.length]}`, labels, author: 101, daysAgo: 1 - k / 50 };
+  });
+}
+
 const NOTES_ISSUES: IssueSeed[] = [
   { number: 1, title: 'Write down the release checklist', labels: ['workflow::refinement'], author: 101, daysAgo: 2 },
 ];
@@ -429,10 +443,15 @@ export function seedState(now: number = Date.now()): GithubState {
   build(state, roadmap, ROADMAP_ISSUES, now);
   roadmap.issues.find((i) => i.number === 2)!.fieldValues = [{ fieldId: 812, value: 3 }, { fieldId: 811, value: 'Medium' }];
   roadmap.issues.find((i) => i.number === 4)!.fieldValues = [{ fieldId: 812, value: 2 }, { fieldId: 815, value: '2026-12-18' }];
+  const backlog = repo(2005, 'northwind', 'backlog', { 101: 'admin', 103: 'push' });
+  backlog.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
+  build(state, backlog, backlogIssues(), now);
+  backlog.issues.find((i) => i.number === 20)!.fieldValues = [{ fieldId: 812, value: 5 }];
+  backlog.issues.find((i) => i.number === 21)!.fieldValues = [{ fieldId: 812, value: 2 }];
   const notes = repo(2004, 'alice', 'notes', { 101: 'admin' });
   notes.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
   build(state, notes, NOTES_ISSUES, now);
 
-  state.repos.push(widgets, gadgets, roadmap, notes);
+  state.repos.push(widgets, gadgets, roadmap, notes, backlog);
   return state;
 }
