@@ -64,6 +64,17 @@ describe('SettingsForm', () => {
     expect(screen.getByRole('status').textContent).toContain('Saved.');
   });
 
+  it('names the GitHub weight issue field: the defaults shown, a list typed, empty for labels only', async () => {
+    await renderForm();
+    expect(field('GitHub weight issue field').value).toBe('Weight, Estimate, Effort, Story points');
+    await retype('GitHub weight issue field', ' Story points ,, Size ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save.mock.calls[0]![0].fields.weight).toEqual(['Story points', 'Size']);
+    await retype('GitHub weight issue field', '');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save.mock.calls[1]![0].fields.weight).toEqual([]);
+  });
+
   it('refuses two scopes with the same name, marking the field and keeping the input', async () => {
     await renderForm();
     await retype('Frontend weight scope', 'Backend-Weight');

@@ -124,6 +124,15 @@ export function SettingsForm() {
           text(`labels.${key}`, label, draft.labels[key], (v) => setDraft({ ...draft, labels: { ...draft.labels, [key]: v } })),
         )}
       </fieldset>
+      <fieldset className="stack">
+        <legend>Forge fields</legend>
+        <p className="help">
+          Where the forge has its own field, Refinery writes it instead of a label. GitHub: the weight goes to the
+          organization&apos;s number issue field with the first of these names (comma-separated, in order); leave it empty
+          to keep weight:: labels.
+        </p>
+        {text('fields.weight', 'GitHub weight issue field', draft.weightFields, (v) => setDraft({ ...draft, weightFields: v }))}
+      </fieldset>
       <StatusSettingsFields draft={draft.status} errors={errors} onChange={(status) => setDraft({ ...draft, status })} />
       <div className="actions">
         <button type="submit" className="primary" aria-disabled={saving}>

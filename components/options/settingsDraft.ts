@@ -17,7 +17,7 @@ export const LABEL_FIELDS = [
 type ScopeKey = (typeof SCOPE_FIELDS)[number][0];
 type LabelKey = (typeof LABEL_FIELDS)[number][0];
 /** `scopes.weight`, `labels.spike`… */
-export type FieldKey = `scopes.${ScopeKey}` | `labels.${LabelKey}` | StatusFieldKey;
+export type FieldKey = `scopes.${ScopeKey}` | `labels.${LabelKey}` | 'fields.weight' | StatusFieldKey;
 
 export interface Draft {
   rules: Record<RuleId, boolean>;
@@ -25,6 +25,13 @@ export interface Draft {
   labels: Record<LabelKey, string>;
   /** Async status updates (components/options/statusSettingsDraft.ts). */
   status: StatusDraft;
+  /** GitHub weight issue field names, comma-separated as typed. */
+  weightFields: string;
+}
+
+/** "Weight, Story points" → ['Weight', 'Story points']; blanks dropped. */
+export function splitNames(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export function draftFrom(settings: Readonly<Settings>): Draft {
@@ -34,6 +41,7 @@ export function draftFrom(settings: Readonly<Settings>): Draft {
     scopes: { weight, backendWeight, frontendWeight, workflow, health },
     labels: { spike: settings.labels.spike, security: settings.labels.security },
     status: statusDraftFrom(settings),
+    weightFields: settings.fields.weight.join(', '),
   };
 }
 
@@ -57,13 +65,14 @@ export function applyDraft(base: Readonly<Settings>, draft: Draft): Applied {
     scopes: { ...base.scopes, ...draft.scopes },
     labels: { ...base.labels, ...draft.labels },
     statusUpdates: status.statusUpdates,
+    fields: { ...base.fields, weight: splitNames(draft.weightFields) },
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };
   const other: string[] = [];
   for (const issue of parsed.error.issues) {
     const key = issue.path.slice(0, 2).join('.') as FieldKey;
-    const shown = [...SCOPE_FIELDS.map(([k]) => `scopes.${k}`), ...LABEL_FIELDS.map(([k]) => `labels.${k}`)].includes(key);
+    const shown = [...SCOPE_FIELDS.map(([k]) => `scopes.${k}`), ...LABEL_FIELDS.map(([k]) => `labels.${k}`), 'fields.weight'].includes(key);
     if (shown) fields[key] ??= issue.message;
     else other.push(issue.message);
   }

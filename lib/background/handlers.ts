@@ -37,7 +37,10 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
   async function forgeForRef(ref: IssueRef): Promise<CachedForge> {
     const c = (await loadConnections()).find((x) => x.kind === ref.forge && x.baseUrl === ref.baseUrl);
     if (!c) throw new ForgeError('no-connection', `Refinery is not connected to ${ref.baseUrl}. Add it in the options.`);
-    return forgeFor(withToken(c));
+    const forge = forgeFor(withToken(c));
+    // The team's field names (options → Forge fields) decide which GitHub issue field holds the weight.
+    if (ref.forge === 'github') void forge.useFieldNames?.({ weight: (await loadSettings()).fields.weight });
+    return forge;
   }
   async function byId(id: string): Promise<StoredConnection> {
     const c = (await loadConnections()).find((x) => x.id === id);
@@ -104,7 +107,10 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     capacity: async (q) => {
       const c = (await loadConnections()).find((x) => x.kind === q.forge && x.baseUrl === q.baseUrl);
       if (!c) throw new ForgeError('no-connection', `Refinery is not connected to ${q.baseUrl}. Add it in the options.`);
-      return capacityReport(forgeFor(withToken(c)), q, await loadSettings());
+      const settings = await loadSettings();
+      const forge = forgeFor(withToken(c));
+      if (c.kind === 'github') void forge.useFieldNames?.({ weight: settings.fields.weight });
+      return capacityReport(forge, q, settings);
     },
   };
 }

@@ -28,6 +28,11 @@ export interface Forge {
    * on every forge and tier. Returns the issue as the forge has it afterwards.
    */
   changeLabels(ref: IssueRef, change: LabelChange): Promise<Issue>;
+  /**
+   * The team's names for forge fields (settings.fields): GitHub reads the weight from the organisation's number issue
+   * field with the first of these names. Adapters without such fields leave it out.
+   */
+  useFieldNames?(names: { weight: readonly string[] }): void;
   /** Native weight field; callers fall back to `weight::N` labels where capabilities.weight is false. */
   setWeight(ref: IssueRef, weight: number | null): Promise<Issue>;
   /** Native health status (GitLab Ultimate, via GraphQL); callers fall back to `health::` labels elsewhere. */

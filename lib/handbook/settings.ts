@@ -154,6 +154,15 @@ const statusUpdatesSchema = z.deferred(() =>
   }),
 );
 
+/**
+ * Forge fields Refinery writes instead of labels where the forge has them. `weight`: the names of a GitHub
+ * organisation's number issue field tried in order (case-insensitive); empty: always `weight::` labels on GitHub.
+ */
+const fieldsSchema = z.deferred(() => z.object({ weight: z.array(name).check(z.maxLength(10)) }));
+
+/** GitHub issue field names read as the weight, in order (only number fields count: GitHub's default "Effort" is a single-select). */
+export const DEFAULT_WEIGHT_FIELDS = Object.freeze(['Weight', 'Estimate', 'Effort', 'Story points']);
+
 const rulesSchema = z.deferred(() =>
   z.object(
     Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodMiniBoolean>,
@@ -167,6 +176,7 @@ const sectionSchemas = {
   workflow: workflowSchema,
   rules: rulesSchema,
   statusUpdates: statusUpdatesSchema,
+  fields: fieldsSchema,
 } as const;
 
 /** A complete, valid settings object (what the options page saves). */
@@ -197,9 +207,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   },
   rules: Object.fromEntries(RULE_IDS.map((id) => [id, true])) as Record<RuleId, boolean>,
   statusUpdates: { template: {}, maxWorkingDays: DEFAULT_MAX_WORKING_DAYS, developmentStages: ['in dev', 'in review'], epicLabel: 'epic' },
+  fields: { weight: [...DEFAULT_WEIGHT_FIELDS] },
 });
 
-const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates'];
+const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates', 'fields'];
 
 function copy<T>(value: T): T {
   return structuredClone(value);

@@ -11,6 +11,7 @@ import { createGithubClient, type GithubClient, type GithubClientOptions } from 
 import type { EtagStats } from './etag-fetch';
 import { toForgeError } from './forge-error';
 import { chooseIssueFields, fieldWeight, type GhIssueFieldJson, type IssueFieldChoice } from './issue-fields';
+import { DEFAULT_WEIGHT_FIELDS } from '../../handbook/settings';
 import { planLabelChange } from './labels';
 import { labelNames, linkedPullRequests, mapIssue, mapLabel, mapNote, mapUser, type GhCommentJson, type GhIssueJson, type GhLabelJson, type GhUserJson } from './map';
 
@@ -52,6 +53,7 @@ export class GithubForge implements Forge {
   private me?: Promise<User>;
   /** Issue fields per organisation (lower-cased owner), read once per adapter like capabilities on GitLab. */
   private readonly fields = new Map<string, Promise<IssueFieldChoice>>();
+  private weightNames: readonly string[] = DEFAULT_WEIGHT_FIELDS;
 
   constructor(
     private readonly connection: Connection,
@@ -103,6 +105,13 @@ export class GithubForge implements Forge {
     return issue;
   }
 
+  /** The team's weight field names changed: choose each organisation's field again. */
+  useFieldNames(names: { weight: readonly string[] }): void {
+    if (names.weight.join('\n') === this.weightNames.join('\n')) return;
+    this.weightNames = [...names.weight];
+    this.fields.clear();
+  }
+
   /**
    * The owner's issue fields Refinery uses. A personal account, or an organisation without issue fields (GitHub
    * Enterprise Server, a token without access to them), answers 404/403/410: none, labels as before.
@@ -114,7 +123,7 @@ export class GithubForge implements Forge {
       hit = (async () => {
         try {
           const res = await this.octokit.request('GET /orgs/{org}/issue-fields', { org: owner });
-          return chooseIssueFields(Array.isArray(res.data) ? (res.data as GhIssueFieldJson[]) : []);
+          return chooseIssueFields(Array.isArray(res.data) ? (res.data as GhIssueFieldJson[]) : [], this.weightNames);
         } catch (e) {
           const status = statusOf(e);
           if (status === 404 || status === 403 || status === 410) return { weight: null };

@@ -50,6 +50,17 @@ describe('GitHub adapter with issue fields (sandbox)', () => {
     expect([four.weight, four.labels.includes('weight::5')]).toEqual([2, true]);
   });
 
+  it("the team's names decide: another number field, or none (labels) when no name matches a number field", async () => {
+    const f = forge();
+    expect((await f.getCapabilities(ref('northwind/roadmap', 2))).weightField).toBe('Weight');
+    f.useFieldNames({ weight: ['Story points', 'frontend WEIGHT'] });
+    expect(await f.getCapabilities(ref('northwind/roadmap', 2))).toMatchObject({ weight: true, weightField: 'Frontend weight' });
+    f.useFieldNames({ weight: ['Target date'] }); // a date field is not a weight
+    expect((await f.getCapabilities(ref('northwind/roadmap', 2))).weight).toBe(false);
+    f.useFieldNames({ weight: [] });
+    expect((await f.getIssue(ref('northwind/roadmap', 2))).weight).toBeNull();
+  });
+
   it('an organisation with only the Effort single-select, and a personal repository: no weight field', async () => {
     const f = forge();
     expect((await f.getCapabilities(ref('acme/widgets', 2))).weight).toBe(false);

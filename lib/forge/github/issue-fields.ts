@@ -2,6 +2,8 @@
 // `issue_field_values` on every issue, see @octokit/openapi). Where the organisation has a number field for the
 // weight, the weight lives there and no `weight::` label is written. Repositories of personal accounts have none.
 
+import { DEFAULT_WEIGHT_FIELDS } from '../../handbook/settings';
+
 export interface GhIssueFieldJson {
   id: number;
   name: string;
@@ -20,13 +22,11 @@ export interface IssueFieldChoice {
 }
 
 /**
- * Names tried for the weight, in order. Only number fields count: GitHub's default "Effort" field is a single-select
+ * The first number field with one of `names` (tried in order, case-insensitive, trimmed; the team's setting, by default
+ * Weight, Estimate, Effort, Story points). Only number fields count: GitHub's default "Effort" field is a single-select
  * (High/Medium/Low), which is not a weight and is never mapped to one.
  */
-export const WEIGHT_FIELD_NAMES = ['Weight', 'Estimate', 'Effort', 'Story points'];
-
-/** The first number field named like a weight (case-insensitive, trimmed); `names` first when given. */
-export function chooseIssueFields(fields: readonly GhIssueFieldJson[], names: readonly string[] = WEIGHT_FIELD_NAMES): IssueFieldChoice {
+export function chooseIssueFields(fields: readonly GhIssueFieldJson[], names: readonly string[] = DEFAULT_WEIGHT_FIELDS): IssueFieldChoice {
   const numbers = fields.filter((f) => f.data_type === 'number' && Number.isSafeInteger(f.id) && typeof f.name === 'string');
   for (const name of names) {
     const want = name.trim().toLowerCase();
