@@ -173,6 +173,11 @@ export const protocol = {
     request: z.deferred(() => z.object({ ref: issueRef })),
     response: z.deferred(() => z.object({ move: weightMove, issue })),
   },
+  /** Break down on GitHub: a new issue in the same repository, added as a sub-issue of `ref` (never created twice). */
+  createSubIssue: {
+    request: z.deferred(() => z.object({ ref: issueRef, title: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)) })),
+    response: z.deferred(() => z.object({ issue, linked: z.boolean(), problem: z.nullable(z.string()) })),
+  },
   /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
   setHealthStatus: {
     request: z.deferred(() => z.object({ ref: issueRef, status: z.nullable(healthStatus) })),

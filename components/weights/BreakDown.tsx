@@ -1,9 +1,11 @@
 // "Anything larger than 3 should be broken down": promote to an epic with sub-issues (GitLab Premium+, behind a
-// confirm step, as the `/promote_to epic` quick action in a comment) or split work into a new, related issue.
+// confirm step, as the `/promote_to epic` quick action in a comment), create sub-issues (GitHub), or split work into a
+// new, related issue.
 import { useEffect, useRef, useState } from 'react';
 import { call } from '@/lib/messaging';
 import { failureText } from './errorText';
 import { splitIssueUrl } from './splitUrl';
+import { SubIssuesForm } from './SubIssuesForm';
 import type { WeightPartProps } from './types';
 
 type State = { status: 'idle' } | { status: 'promoting' } | { status: 'failed'; text: string };
@@ -54,9 +56,12 @@ export function BreakDown({ view, onIssue, writer, onClose, onDone }: BreakDownP
           is broken into sub-issues that are weighted one by one. Then ping the EM and PM with the reason. Or split part
           of the work into a new issue.
         </p>
+      ) : issue.ref.forge === 'github' ? (
+        <p>Create sub-issues under this issue (GitHub lists them on it, with their progress), and weight each part. Or split part of the work into a new issue linked to this one.</p>
       ) : (
         <p>Split part of the work into a new issue linked to this one, and weight each part.</p>
       )}
+      {issue.ref.forge === 'github' && <SubIssuesForm parent={issue.ref} />}
       <div className="row">
         {canPromote && (
           <button type="button" className="primary" aria-disabled={writer.busy} onClick={() => void promote()}>

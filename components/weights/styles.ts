@@ -32,6 +32,8 @@ export const weightsStyles = `
 .finding[data-severity="warning"] .severity { color: var(--r-warn-fg); }
 .break-down { display: grid; gap: 4px; padding: 6px 8px; border: 1px solid var(--r-border); border-radius: 4px; background: var(--r-bg-subtle); }
 .break-down p { margin: 0; }
+.sub-issues { display: grid; gap: 4px; }
+.sub-issues ul { margin: 0; padding-inline-start: 18px; }
 .cant-weight form { display: grid; gap: 6px; }
 .cant-weight form[hidden] { display: none; }
 .cant-weight label[for] { font-weight: 600; }

@@ -37,6 +37,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   changeLabels: writes,
   setWeight: writes,
   moveWeightLabel: writes,
+  createSubIssue: writes,
   setHealthStatus: writes,
   createLabels: writes,
   createNote: writes,

@@ -63,6 +63,12 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
+    createSubIssue: async ({ ref, title }) => {
+      const forge = await forgeForRef(ref);
+      if (!forge.createSubIssue) throw new ForgeError('invalid', 'This forge breaks work down by promoting the issue to an epic.');
+      // The parent is named in the text too, for readers on a GitHub without sub-issues.
+      return forge.createSubIssue(ref, { title, body: `Part of #${ref.iid}.` });
+    },
     moveWeightLabel: async ({ ref }) => moveWeightLabel(await forgeForRef(ref), ref, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
     listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),

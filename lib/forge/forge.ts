@@ -33,6 +33,12 @@ export interface Forge {
    * field with the first of these names. Adapters without such fields leave it out.
    */
   useFieldNames?(names: { weight: readonly string[] }): void;
+  /**
+   * GitHub: creates an issue in the parent's repository and adds it as a sub-issue of `parent`. The creation is never
+   * retried (an issue whose answer got lost would be created twice); a link that fails leaves the created issue named
+   * in `problem`, so the caller does not create it again. GitLab breaks work down by promoting to an epic instead.
+   */
+  createSubIssue?(parent: IssueRef, input: { title: string; body: string }): Promise<SubIssueResult>;
   /** Native weight field; callers fall back to `weight::N` labels where capabilities.weight is false. */
   setWeight(ref: IssueRef, weight: number | null): Promise<Issue>;
   /** Native health status (GitLab Ultimate, via GraphQL); callers fall back to `health::` labels elsewhere. */
@@ -68,6 +74,13 @@ export interface Forge {
   listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]>;
   /** Issues assigned to each user in a milestone, 100 at most each: GitLab one request per user, GitHub one for all. */
   listAssignedIssues(query: AssignedQuery): Promise<AssignedWork>;
+}
+
+export interface SubIssueResult {
+  issue: Issue;
+  /** Added as a sub-issue (false: created, but this GitHub has no sub-issues or refused the link). */
+  linked: boolean;
+  problem: string | null;
 }
 
 export interface AssignedQuery {

@@ -460,3 +460,26 @@ describe('issue fields (organisation-level, github.com since 2026)', () => {
     expect((await call('POST', '/repos/northwind/roadmap/issues/2/issue-field-values', { token: BOB, body: { issue_field_values: [{ field_id: 812, value: 1 }] } })).status).toBe(403);
   });
 });
+
+describe('creating issues and sub-issues', () => {
+  it('POST /issues creates an issue (201); POST …/sub_issues adds it under a parent; GET lists them; the summary counts them', async () => {
+    const created = await valid('POST', '/repos/acme/widgets/issues', `${O}/issues`, { status: 201, body: { title: 'Part one', body: 'Part of #5.', labels: ['workflow::refinement'] } });
+    const child = created.json as Json;
+    expect(child).toMatchObject({ title: 'Part one', body: 'Part of #5.', state: 'open' });
+    expect((child.labels as Json[]).map((l) => l.name)).toEqual(['workflow::refinement']);
+    const parent = await valid('POST', '/repos/acme/widgets/issues/5/sub_issues', `${O}/issues/{issue_number}/sub_issues`, { status: 201, body: { sub_issue_id: child.id } });
+    expect((parent.json as Json).sub_issues_summary).toEqual({ total: 1, completed: 0, percent_completed: 0 });
+    const list = await valid('GET', '/repos/acme/widgets/issues/5/sub_issues', `${O}/issues/{issue_number}/sub_issues`);
+    expect((list.json as Json[]).map((i) => i.number)).toEqual([child.number]);
+  });
+
+  it('refuses a second parent, the same sub-issue twice, another owner’s issue, and a missing title (422)', async () => {
+    const child = (await call('POST', '/repos/acme/widgets/issues', { body: { title: 'Part two' } })).json as Json;
+    expect((await call('POST', '/repos/acme/widgets/issues/5/sub_issues', { body: { sub_issue_id: child.id } })).status).toBe(201);
+    expect((await call('POST', '/repos/acme/widgets/issues/5/sub_issues', { body: { sub_issue_id: child.id } })).status).toBe(422);
+    expect((await call('POST', '/repos/acme/widgets/issues/6/sub_issues', { body: { sub_issue_id: child.id } })).status).toBe(422);
+    const foreign = sb.github.state.repos.find((r) => r.name === 'roadmap')!.issues[0]!.id;
+    expect((await call('POST', '/repos/acme/widgets/issues/5/sub_issues', { body: { sub_issue_id: foreign } })).status).toBe(422);
+    expect((await call('POST', '/repos/acme/widgets/issues', { body: { title: ' ' } })).status).toBe(422);
+  });
+});

@@ -3,7 +3,7 @@
 // weights, health and workflow stages are labels, and scoped labels are kept exclusive here. Every failure leaves as
 // a ForgeError.
 import { ForgeError } from '../errors';
-import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
+import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge, SubIssueResult } from '../forge';
 import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
 import { MAX_ISSUES_PER_QUERY } from './bulk';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
@@ -232,6 +232,26 @@ export class GithubForge implements Forge {
         throw new ForgeError('conflict', `GitHub did not keep the weight in the "${field.name}" issue field (it reads ${after.weight ?? 'unset'}). Reload to check the field still exists.`);
       }
       return after;
+    });
+  }
+
+  createSubIssue(parent: IssueRef, input: { title: string; body: string }): Promise<SubIssueResult> {
+    return this.run(async () => {
+      const t = this.target(parent);
+      const title = input.title.trim();
+      if (title === '' || title.length > 256) throw new ForgeError('invalid', 'A sub-issue needs a title of at most 256 characters.');
+      // Never retried: an issue created before the answer got lost would be created twice.
+      const { data } = await this.octokit.rest.issues.create({ owner: t.owner, repo: t.repo, title, body: input.body, request: { retries: 0 } });
+      const created = data as GhIssueJson & { id: number };
+      const issue = mapIssue({ ...parent, iid: created.number }, created);
+      try {
+        await this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...t, sub_issue_id: created.id });
+        return { issue, linked: true, problem: null };
+      } catch (e) {
+        const status = statusOf(e);
+        const why = status === 404 || status === 410 ? 'this GitHub has no sub-issues' : toForgeError(e).message;
+        return { issue, linked: false, problem: `#${created.number} was created but not added as a sub-issue: ${why}` };
+      }
     });
   }
 

@@ -9,6 +9,7 @@ import { bucketFor, rateHeaders, remaining } from './rate-limit';
 import { dependencyRoutes } from './routes-dependencies';
 import { issueFieldRoutes } from './routes-issue-fields';
 import { issueRoutes } from './routes-issues';
+import { subIssueRoutes } from './routes-sub-issues';
 import { miscRoutes } from './routes-misc';
 import { repoRoutes } from './routes-repo';
 import { searchRoutes } from './search';
@@ -17,7 +18,7 @@ import { basesOf, type Bases } from './urls';
 export const API_ROOT = '/api/v3';
 const RATE_DOC = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
-const ROUTES: Route[] = [...miscRoutes, ...searchRoutes, ...repoRoutes, ...issueRoutes, ...issueFieldRoutes, ...dependencyRoutes];
+const ROUTES: Route[] = [...miscRoutes, ...searchRoutes, ...repoRoutes, ...issueRoutes, ...subIssueRoutes, ...issueFieldRoutes, ...dependencyRoutes];
 
 function weakEtag(payload: string): string {
   return `W/"${createHash('sha256').update(payload).digest('hex')}"`;

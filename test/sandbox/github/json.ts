@@ -260,6 +260,13 @@ export function milestoneJson(state: GithubState, b: Bases, repo: GhRepo, m: GhM
   };
 }
 
+/** Counts of an issue's sub-issues, as `sub_issues_summary` has them. */
+function subIssuesSummary(state: GithubState, issue: GhIssue): Json {
+  const subs = (issue.subIssueIds ?? []).flatMap((id) => state.repos.flatMap((r) => r.issues.filter((i) => i.id === id)));
+  const completed = subs.filter((i) => i.state === 'closed').length;
+  return { total: subs.length, completed, percent_completed: subs.length ? Math.round((100 * completed) / subs.length) : 0 };
+}
+
 /** An issue's `issue_field_values` (the Issue Field Value schema), in the organisation's field order. */
 export function issueFieldValuesJson(state: GithubState, repo: GhRepo, issue: GhIssue): Json[] {
   const fields = orgOf(state, repo)?.issueFields ?? [];
@@ -353,7 +360,7 @@ export function issueJson(state: GithubState, b: Bases, repo: GhRepo, issue: GhI
     author_association: 'MEMBER',
     type: issue.pull ? null : issueTypeJson(state, repo, issue.type),
     active_lock_reason: null,
-    sub_issues_summary: { total: 0, completed: 0, percent_completed: 0 },
+    sub_issues_summary: subIssuesSummary(state, issue),
     body: issue.body,
     reactions: reactions(`${a}/reactions`),
     timeline_url: `${a}/timeline`,

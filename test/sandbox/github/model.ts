@@ -100,6 +100,8 @@ export interface GhIssue {
   pull: GhPull | null;
   /** Organisation issue field values (absent: none). */
   fieldValues?: GhFieldValue[];
+  /** Sub-issues (global issue ids, in order); GitHub allows 100 per parent. */
+  subIssueIds?: number[];
 }
 
 export interface GhComment {
