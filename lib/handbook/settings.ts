@@ -154,6 +154,17 @@ const statusUpdatesSchema = z.deferred(() =>
   }),
 );
 
+/**
+ * GitLab Status (18.2+): per handbook stage the status name a team picked (a stage left out takes the default match,
+ * see status-mapping.ts), and whether moves also write the workflow:: label while a team migrates.
+ */
+const nativeStatusSchema = z.deferred(() =>
+  z.object({
+    mapping: z.record(z.string().check(z.maxLength(255)), z.string().check(z.trim(), z.maxLength(255))),
+    alsoWriteLabels: z.boolean(),
+  }),
+);
+
 const rulesSchema = z.deferred(() =>
   z.object(
     Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodMiniBoolean>,
@@ -167,6 +178,7 @@ const sectionSchemas = {
   workflow: workflowSchema,
   rules: rulesSchema,
   statusUpdates: statusUpdatesSchema,
+  nativeStatus: nativeStatusSchema,
 } as const;
 
 /** A complete, valid settings object (what the options page saves). */
@@ -197,9 +209,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   },
   rules: Object.fromEntries(RULE_IDS.map((id) => [id, true])) as Record<RuleId, boolean>,
   statusUpdates: { template: {}, maxWorkingDays: DEFAULT_MAX_WORKING_DAYS, developmentStages: ['in dev', 'in review'], epicLabel: 'epic' },
+  nativeStatus: { mapping: {}, alsoWriteLabels: false },
 });
 
-const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates'];
+const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates', 'nativeStatus'];
 
 function copy<T>(value: T): T {
   return structuredClone(value);
