@@ -37,6 +37,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   changeLabels: writes,
   setWeight: writes,
   setHealthStatus: writes,
+  setStatus: writes,
   createLabels: writes,
   createNote: writes,
   updateNote: writes,

@@ -60,6 +60,7 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
+    setStatus: async ({ ref, statusId }) => (await forgeForRef(ref)).setStatus(ref, statusId),
     listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),
     listLabels: async ({ ref }) => (await forgeForRef(ref)).listLabels(ref),
     createLabels: async ({ ref, level, labels }) => {
