@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkItemStatus } from '@/lib/forge/model';
 import { mergeSettings, parseSettings } from './settings';
-import { closesIssue, mapStagesToStatuses, stageOfStatus, statusStepper } from './status-mapping';
+import { closesIssue, labelsWithStatusStage, mapStagesToStatuses, stageOfStatus, statusStepper } from './status-mapping';
 
 const status = (id: number, name: string, category: WorkItemStatus['category']): WorkItemStatus => ({
   id: `gid://gitlab/WorkItems::Statuses::Custom::Status/${id}`,
@@ -70,5 +70,13 @@ describe('closesIssue and the settings', () => {
   it('stored settings keep a valid mapping and the migrating switch; bad values fall back', () => {
     expect(parseSettings({ nativeStatus: { mapping: { 'in dev': 'Doing' }, alsoWriteLabels: true } }).nativeStatus).toEqual({ mapping: { 'in dev': 'Doing' }, alsoWriteLabels: true });
     expect(parseSettings({ nativeStatus: { mapping: 5, alsoWriteLabels: 'yes' } }).nativeStatus).toEqual({ mapping: {}, alsoWriteLabels: false });
+  });
+});
+
+describe('labelsWithStatusStage', () => {
+  it('with statuses, the workflow label is the status’s stage; without, the labels as they are', () => {
+    expect(labelsWithStatusStage(['type::bug', 'workflow::design'], DEFAULTS[1], DEFAULTS)).toEqual(['type::bug', 'workflow::in dev']);
+    expect(labelsWithStatusStage(['workflow::design'], DEFAULTS[3], DEFAULTS)).toEqual([]);
+    expect(labelsWithStatusStage(['workflow::design'], DEFAULTS[1], undefined)).toEqual(['workflow::design']);
   });
 });

@@ -3,7 +3,8 @@
 // name, then GitLab's default status meant for it ("To do", "In progress", "Done"), then an unclaimed status of its
 // category. A stage left without one cannot be set through Status, and the stepper says why.
 import type { StatusCategory, WorkItemStatus } from '@/lib/forge/model';
-import { DEFAULT_SETTINGS, normalizeStage, type Settings } from './settings';
+import { labelsInScope } from './labels';
+import { DEFAULT_SETTINGS, normalizeStage, stageLabel, type Settings } from './settings';
 
 export type MappedVia = 'setting' | 'name' | 'default' | 'category';
 
@@ -122,4 +123,20 @@ export function statusStepper(
   }));
   const next = steps.slice(at + 1).find((s) => s.status !== null) ?? null;
   return { steps, current, next };
+}
+
+/**
+ * The labels as the handbook's rules and checklists read them: where the namespace has statuses the stage is the
+ * status's (as its workflow:: label), whatever workflow:: labels linger; elsewhere the labels as they are.
+ */
+export function labelsWithStatusStage(
+  labels: readonly string[],
+  status: WorkItemStatus | null | undefined,
+  statuses: readonly WorkItemStatus[] | undefined,
+  settings: Readonly<Settings> = DEFAULT_SETTINGS,
+): string[] {
+  if (!statuses?.length) return [...labels];
+  const workflow = new Set(labelsInScope(labels, settings.scopes.workflow));
+  const stage = stageOfStatus(status, mapStagesToStatuses(statuses, settings));
+  return [...labels.filter((l) => !workflow.has(l)), ...(stage ? [stageLabel(stage, settings)] : [])];
 }
