@@ -19,12 +19,19 @@ type LabelKey = (typeof LABEL_FIELDS)[number][0];
 /** `scopes.weight`, `labels.spike`… */
 export type FieldKey = `scopes.${ScopeKey}` | `labels.${LabelKey}` | StatusFieldKey;
 
+/** GitLab Status mapping: stage → status name as typed (empty: the default match). */
+export interface NativeStatusDraft {
+  mapping: Record<string, string>;
+  alsoWriteLabels: boolean;
+}
+
 export interface Draft {
   rules: Record<RuleId, boolean>;
   scopes: Record<ScopeKey, string>;
   labels: Record<LabelKey, string>;
   /** Async status updates (components/options/statusSettingsDraft.ts). */
   status: StatusDraft;
+  nativeStatus: NativeStatusDraft;
 }
 
 export function draftFrom(settings: Readonly<Settings>): Draft {
@@ -34,6 +41,7 @@ export function draftFrom(settings: Readonly<Settings>): Draft {
     scopes: { weight, backendWeight, frontendWeight, workflow, health },
     labels: { spike: settings.labels.spike, security: settings.labels.security },
     status: statusDraftFrom(settings),
+    nativeStatus: { mapping: { ...settings.nativeStatus.mapping }, alsoWriteLabels: settings.nativeStatus.alsoWriteLabels },
   };
 }
 
@@ -57,6 +65,11 @@ export function applyDraft(base: Readonly<Settings>, draft: Draft): Applied {
     scopes: { ...base.scopes, ...draft.scopes },
     labels: { ...base.labels, ...draft.labels },
     statusUpdates: status.statusUpdates,
+    nativeStatus: {
+      // Only stages with a name typed are stored: the others keep following the default match.
+      mapping: Object.fromEntries(Object.entries(draft.nativeStatus.mapping).flatMap(([stage, name]) => (name.trim() ? [[stage, name.trim()]] : []))),
+      alsoWriteLabels: draft.nativeStatus.alsoWriteLabels,
+    },
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };
