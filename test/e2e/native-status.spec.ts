@@ -1,5 +1,6 @@
 // GitLab Status drives the workflow stepper where the namespace has statuses (globex, Premium 18.x); GitLab Free keeps
 // writing workflow:: labels as before.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server';
 import { expect, openSection, panel, quiet, test } from './fixtures';
@@ -33,6 +34,16 @@ test.describe('GitLab Premium 18.x with statuses', () => {
     expect(graphql(sandbox, 'mutation')).toHaveLength(1);
     expect(graphql(sandbox, 'mutation')[0]!.body).toMatchObject({ variables: { input: { statusWidget: { status: 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/1' } } } });
     expect(writes(sandbox)).toEqual([]);
+  });
+
+  test('the status stepper passes axe (WCAG 2.1 A/AA) inside our shadow roots', async ({ page, connect }) => {
+    await connect();
+    await page.goto('https://gitlab.com/globex/app/-/issues/1');
+    await openSection(page, 'Refinement');
+    await expect(workflow(page)).toContainText('GitLab Status: Refinement');
+    const { violations, passes } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-refinery]').analyze();
+    expect(passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0).toBeGreaterThan(0); // axe reached our text
+    expect(violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`))).toEqual([]);
   });
 
   test('a first view costs two requests: the issue, then its status; moving to complete closes the issue', async ({ page, connect, sandbox }) => {
