@@ -183,6 +183,11 @@ export const protocol = {
     request: z.deferred(() => z.object({ ref: issueRef, status: z.nullable(healthStatus) })),
     response: writeResult,
   },
+  /** GitLab Status (capabilities.statuses): the status of that global id, read back; done/canceled close the issue. */
+  setStatus: {
+    request: z.deferred(() => z.object({ ref: issueRef, statusId: z.string().check(z.minLength(1), z.maxLength(256)) })),
+    response: issue,
+  },
   listMembers: { request: z.deferred(() => z.object({ ref: issueRef })), response: z.deferred(() => z.array(user)) },
   listLabels: { request: z.deferred(() => z.object({ ref: issueRef })), response: z.deferred(() => z.array(labelDef)) },
   createLabels: {

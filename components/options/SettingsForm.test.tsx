@@ -40,7 +40,8 @@ async function retype(name: string, value: string) {
 describe('SettingsForm', () => {
   it('shows the stored settings: a switch per rule, the scope and label names', async () => {
     await renderForm();
-    expect(screen.getAllByRole('switch')).toHaveLength(Object.keys(RULE_TITLES).length);
+    // One switch per rule, and GitLab Status's "We are migrating".
+    expect(screen.getAllByRole('switch')).toHaveLength(Object.keys(RULE_TITLES).length + 1);
     expect(toggle(RULE_TITLES['security-weight']).checked).toBe(false);
     expect(toggle(RULE_TITLES['spike-weight']).checked).toBe(true);
     expect(field('Weight scope').value).toBe('estimate');
@@ -73,6 +74,17 @@ describe('SettingsForm', () => {
     await retype('GitHub weight issue field', '');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(save.mock.calls[1]![0].fields.weight).toEqual([]);
+  });
+
+  it('GitLab Status mapping: a status name per configured stage, stored only where typed, and the migrating switch', async () => {
+    await renderForm();
+    const group = screen.getByRole('group', { name: 'GitLab Status mapping' });
+    expect(group.querySelectorAll('input[type="text"]')).toHaveLength(4);
+    expect(toggle('We are migrating: also write workflow:: labels').checked).toBe(false);
+    await userEvent.type(field('Status for ready'), '  To do ');
+    await userEvent.click(toggle('We are migrating: also write workflow:: labels'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(save.mock.calls[0]![0].nativeStatus).toEqual({ mapping: { ready: 'To do' }, alsoWriteLabels: true });
   });
 
   it('refuses two scopes with the same name, marking the field and keeping the input', async () => {

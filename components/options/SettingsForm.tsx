@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_SETTINGS, RULE_IDS, RULE_TITLES, type Settings } from '@/lib/handbook/settings';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import { LABEL_FIELDS, SCOPE_FIELDS, applyDraft, draftFrom, type Draft, type FieldKey } from './settingsDraft';
+import { NativeStatusFields } from './NativeStatusFields';
 import { StatusSettingsFields } from './StatusSettingsFields';
 
 type Feedback =
@@ -134,6 +135,7 @@ export function SettingsForm() {
         {text('fields.weight', 'GitHub weight issue field', draft.weightFields, (v) => setDraft({ ...draft, weightFields: v }))}
       </fieldset>
       <StatusSettingsFields draft={draft.status} errors={errors} onChange={(status) => setDraft({ ...draft, status })} />
+      <NativeStatusFields stages={base.workflow.stages} draft={draft.nativeStatus} onChange={(nativeStatus) => setDraft({ ...draft, nativeStatus })} />
       <div className="actions">
         <button type="submit" className="primary" aria-disabled={saving}>
           Save

@@ -19,12 +19,19 @@ type LabelKey = (typeof LABEL_FIELDS)[number][0];
 /** `scopes.weight`, `labels.spike`… */
 export type FieldKey = `scopes.${ScopeKey}` | `labels.${LabelKey}` | 'fields.weight' | StatusFieldKey;
 
+/** GitLab Status mapping: stage → status name as typed (empty: the default match). */
+export interface NativeStatusDraft {
+  mapping: Record<string, string>;
+  alsoWriteLabels: boolean;
+}
+
 export interface Draft {
   rules: Record<RuleId, boolean>;
   scopes: Record<ScopeKey, string>;
   labels: Record<LabelKey, string>;
   /** Async status updates (components/options/statusSettingsDraft.ts). */
   status: StatusDraft;
+  nativeStatus: NativeStatusDraft;
   /** GitHub weight issue field names, comma-separated as typed. */
   weightFields: string;
 }
@@ -42,6 +49,7 @@ export function draftFrom(settings: Readonly<Settings>): Draft {
     labels: { spike: settings.labels.spike, security: settings.labels.security },
     status: statusDraftFrom(settings),
     weightFields: settings.fields.weight.join(', '),
+    nativeStatus: { mapping: { ...settings.nativeStatus.mapping }, alsoWriteLabels: settings.nativeStatus.alsoWriteLabels },
   };
 }
 
@@ -66,6 +74,11 @@ export function applyDraft(base: Readonly<Settings>, draft: Draft): Applied {
     labels: { ...base.labels, ...draft.labels },
     statusUpdates: status.statusUpdates,
     fields: { ...base.fields, weight: splitNames(draft.weightFields) },
+    nativeStatus: {
+      // Only stages with a name typed are stored: the others keep following the default match.
+      mapping: Object.fromEntries(Object.entries(draft.nativeStatus.mapping).flatMap(([stage, name]) => (name.trim() ? [[stage, name.trim()]] : []))),
+      alsoWriteLabels: draft.nativeStatus.alsoWriteLabels,
+    },
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };

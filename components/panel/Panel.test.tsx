@@ -140,6 +140,16 @@ describe('Panel ready', () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
+  it('where the GitLab namespace has statuses, the workflow stage is the issue’s status, not a label', () => {
+    const status = { id: 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/2', name: 'In progress', category: 'in_progress' as const };
+    const base = makeView({ labels: ['workflow::design'] }, { weight: true, statuses: [status] });
+    render(<Panel state={{ status: 'ready', view: { ...base, issue: { ...base.issue, status } } }} />);
+    expect(field('Workflow stage')).toBe('In progress (from GitLab Status)');
+    cleanup();
+    render(<Panel state={{ status: 'ready', view: base }} />);
+    expect(field('Workflow stage')).toBe('No status');
+  });
+
   it('shows split weights', () => {
     const view = makeView({ labels: ['backend-weight::3', 'frontend-weight::2'] });
     render(<Panel state={{ status: 'ready', view }} />);

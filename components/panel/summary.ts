@@ -71,12 +71,18 @@ export function summarize(view: IssueView, scopes: LabelScopes = DEFAULT_LABEL_S
       : fromReading(healthFromLabels(labels, scopes.health), 'Not set', (h) => HEALTH_TEXT[h], true);
 
   const split = splitWeights(labels, { backend: scopes.backendWeight, frontend: scopes.frontendWeight });
+  // Where the GitLab namespace has statuses the stage lives there, not in workflow:: labels.
+  const workflow: Row = capabilities.statuses?.length
+    ? issue.status
+      ? { kind: 'value', text: issue.status.name, source: 'GitLab Status' }
+      : { kind: 'empty', text: 'No status' }
+    : fromReading(workflowStage(labels, scopes.workflow), 'No workflow label', (s) => s, false);
 
   return {
     weight,
     backendWeight: fromReading(split.backend, '—', String, false),
     frontendWeight: fromReading(split.frontend, '—', String, false),
-    workflow: fromReading(workflowStage(labels, scopes.workflow), 'No workflow label', (s) => s, false),
+    workflow,
     health,
     conflicts: scopeConflicts(labels),
   };

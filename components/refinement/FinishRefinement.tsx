@@ -1,15 +1,18 @@
 // "Finish refinement": with every checklist item done, moves the issue to `workflow::ready for development` (the other
-// workflow labels go). Open items are named instead; a weight over 3 first shows the handbook's warning and asks.
-// The checklist is read again first, so a box someone unticked a moment ago counts.
+// workflow labels go), or, where the GitLab namespace has statuses, to the status mapped to that stage. Open items are
+// named instead; a weight over 3 first shows the handbook's warning and asks. The checklist is read again first, so a
+// box someone unticked a moment ago counts.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Issue } from '@/lib/forge/model';
-import type { Settings } from '@/lib/handbook/settings';
+import { stageLabel, type Settings } from '@/lib/handbook/settings';
+import { labelsWithStatusStage } from '@/lib/handbook/status-mapping';
 import { finishRefinement, weightFacts } from '@/lib/handbook/workflow';
-import { call, type IssueView } from '@/lib/messaging';
+import type { IssueView } from '@/lib/messaging';
 import { failureText } from '@/components/weights/errorText';
 import type { Writer } from '@/components/weights/useWriter';
 import { displayText, type Evaluated, type Facts } from './model';
+import { writeStage } from './stageWrite';
 
 export interface Fresh {
   evaluated: Evaluated;
@@ -57,7 +60,10 @@ export function FinishRefinement({ view, settings, projectLabels, writer, onIssu
       return;
     }
     const weight = weightFacts(issue, capabilities, settings);
-    const result = finishRefinement({ items: fresh.evaluated.items, weight, labels: issue.labels, projectLabels }, settings, { confirmed });
+    // With statuses the stage is the status's: the rules see it as its workflow label would read.
+    const viaStatus = !!capabilities.statuses?.length;
+    const labels = labelsWithStatusStage(issue.labels, issue.status, capabilities.statuses, settings);
+    const result = finishRefinement({ items: fresh.evaluated.items, weight, labels, projectLabels }, settings, { confirmed });
     if (result.kind === 'already') {
       setPhase({ kind: 'done', text: `The issue is already at ${result.label}.`, note: null });
       return;
@@ -71,19 +77,22 @@ export function FinishRefinement({ view, settings, projectLabels, writer, onIssu
       return;
     }
     setPhase({ kind: 'writing' });
-    const r = await writer.run(() => call('changeLabels', { ref: issue.ref, change: result.change }));
+    const ready = settings.workflow.readyForDevelopment;
+    const r = await writer.run(() => writeStage(issue, capabilities, ready, settings, projectLabels));
     if (r === null) {
       setPhase({ kind: 'idle' }); // another write was running; nothing was sent
       return;
     }
     if (!r.ok) {
-      setPhase({ kind: 'failed', text: failureText('set the ready label', r.error, issue.ref.forge) });
+      setPhase({ kind: 'failed', text: failureText(viaStatus ? 'set the ready status' : 'set the ready label', r.error, issue.ref.forge) });
       return;
     }
-    onIssue(r.data);
-    const note = await afterFinish(r.data, fresh.facts);
-    const label = result.change.add[0] ?? `${settings.scopes.workflow}::${settings.workflow.readyForDevelopment}`;
-    setPhase({ kind: 'done', text: `Refinement finished: the issue is now ${label}.`, note });
+    const after = r.data.issue;
+    onIssue(after);
+    const note = await afterFinish(after, fresh.facts);
+    const labelNote = r.data.labelError ? failureText('write the workflow label as well', r.data.labelError, issue.ref.forge) : null;
+    const now = after.status && viaStatus ? `status ${after.status.name}` : (result.change.add[0] ?? stageLabel(ready, settings));
+    setPhase({ kind: 'done', text: `Refinement finished: the issue is now ${now}.`, note: [note, labelNote].filter(Boolean).join(' ') || null });
   };
 
   return (
@@ -92,7 +101,7 @@ export function FinishRefinement({ view, settings, projectLabels, writer, onIssu
         Finish refinement
       </button>
       <p className="status" role="status">
-        {phase.kind === 'checking' ? 'Checking the checklist…' : phase.kind === 'writing' ? 'Setting the label…' : phase.kind === 'done' ? phase.text : null}
+        {phase.kind === 'checking' ? 'Checking the checklist…' : phase.kind === 'writing' ? (capabilities.statuses?.length ? 'Setting the status…' : 'Setting the label…') : phase.kind === 'done' ? phase.text : null}
       </p>
       {phase.kind === 'done' && phase.note && <p className="hint">{phase.note}</p>}
       {phase.kind === 'blocked' && (

@@ -14,6 +14,7 @@ import { ChecklistSection, type FactsLoad } from './ChecklistSection';
 import { refinementStyles } from './styles';
 import { FinishRefinement, type Fresh } from './FinishRefinement';
 import { evaluate, type Facts } from './model';
+import { StatusWorkflowSection } from './StatusWorkflowSection';
 import { WorkflowSection } from './WorkflowSection';
 
 type Load = { status: 'loading' } | { status: 'failed'; error: ForgeErrorData } | { status: 'ready'; facts: Facts };
@@ -96,6 +97,9 @@ export function RefinementSection({ view, settings, onIssue }: SectionProps) {
     [capabilities, settings, onNote],
   );
 
+  // Where the GitLab namespace has statuses the stepper moves the status; elsewhere the workflow:: label.
+  const Workflow = capabilities.statuses?.length ? StatusWorkflowSection : WorkflowSection;
+
   const retry = useCallback(() => {
     setLoad({ status: 'loading' });
     setAttempt((a) => a + 1);
@@ -107,7 +111,7 @@ export function RefinementSection({ view, settings, onIssue }: SectionProps) {
       {!epic && (
         <ChecklistSection view={view} settings={settings} load={checklistLoad} onRetry={retry} onNote={onNote} onDeleted={onDeleted} lost={lost} />
       )}
-      <WorkflowSection view={view} settings={settings} projectLabels={projectLabels} writer={writer} onIssue={onIssue}>
+      <Workflow view={view} settings={settings} projectLabels={projectLabels} writer={writer} onIssue={onIssue}>
         {!epic && (
           <FinishRefinement
             view={view}
@@ -119,7 +123,7 @@ export function RefinementSection({ view, settings, onIssue }: SectionProps) {
             afterFinish={afterFinish}
           />
         )}
-      </WorkflowSection>
+      </Workflow>
     </div>
   );
 }

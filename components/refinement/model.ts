@@ -10,6 +10,7 @@ import {
 import { findChecklistNote, type ChecklistNote, type RecognisedChecklist } from '@/lib/handbook/checklist-parse';
 import { itemKey, type ChecklistKind } from '@/lib/handbook/checklists';
 import type { Settings } from '@/lib/handbook/settings';
+import { labelsWithStatusStage } from '@/lib/handbook/status-mapping';
 
 export interface Facts {
   notes: Note[];
@@ -38,7 +39,9 @@ export function evaluate(issue: Issue, capabilities: Capabilities, facts: Facts,
   const checklist = found?.checklist.status === 'recognised' ? found.checklist : null;
   // A readable comment decides which checklist it is; otherwise the issue's type does.
   const kind = checklist?.kind ?? (found?.checklist.status === 'unrecognised' ? found.checklist.kind : null) ?? kindFor(issue, settings);
-  const evaluations = evaluateChecklist(kind, { issue, capabilities, notes: facts.notes, blockers: facts.blockers, settings });
+  // Where the namespace has statuses the workflow items read the status's stage, not lingering labels.
+  const labels = labelsWithStatusStage(issue.labels, issue.status, capabilities.statuses, settings);
+  const evaluations = evaluateChecklist(kind, { issue: { ...issue, labels }, capabilities, notes: facts.notes, blockers: facts.blockers, settings });
   return { found, checklist, kind, evaluations, items: resolveChecklist(evaluations, checklist) };
 }
 

@@ -39,6 +39,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   moveWeightLabel: writes,
   createSubIssue: writes,
   setHealthStatus: writes,
+  setStatus: writes,
   createLabels: writes,
   createNote: writes,
   updateNote: writes,

@@ -71,6 +71,7 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     },
     moveWeightLabel: async ({ ref }) => moveWeightLabel(await forgeForRef(ref), ref, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
+    setStatus: async ({ ref, statusId }) => (await forgeForRef(ref)).setStatus(ref, statusId),
     listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),
     listLabels: async ({ ref }) => (await forgeForRef(ref)).listLabels(ref),
     createLabels: async ({ ref, level, labels }) => {

@@ -43,6 +43,11 @@ export interface Forge {
   setWeight(ref: IssueRef, weight: number | null): Promise<Issue>;
   /** Native health status (GitLab Ultimate, via GraphQL); callers fall back to `health::` labels elsewhere. */
   setHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue>;
+  /**
+   * GitLab Status (18.2+): sets the status of that global id, one of capabilities.statuses, and returns the issue read
+   * back (a done or canceled status closes it). Callers keep workflow:: labels where capabilities.statuses is absent.
+   */
+  setStatus(ref: IssueRef, statusId: string): Promise<Issue>;
   createNote(ref: IssueRef, body: string): Promise<Note>;
   updateNote(ref: IssueRef, noteId: number, body: string): Promise<Note>;
   /** People who can be mentioned/assigned: GitLab project members incl. inherited ones; GitHub assignable users. */

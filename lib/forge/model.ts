@@ -130,6 +130,22 @@ export type HealthStatus = z.infer<typeof healthStatus>;
 export const weightValue = z.deferred(() => z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(5)]));
 export type WeightValue = z.infer<typeof weightValue>;
 
+/** GitLab Status categories (WorkItemStatusCategoryEnum, lower-cased): done and canceled close the item. */
+export const statusCategory = z.deferred(() => z.enum(['triage', 'to_do', 'in_progress', 'done', 'canceled']));
+export type StatusCategory = z.infer<typeof statusCategory>;
+
+/** A GitLab work-item Status (18.2+, Premium/Ultimate): its global id is what the mutation takes. */
+export const workItemStatus = z.deferred(() =>
+  z.object({
+    id: z.string().check(z.minLength(1), z.maxLength(256)),
+    name: z.string().check(z.minLength(1), z.maxLength(255)),
+    category: statusCategory,
+    color: z.optional(z.string().check(z.maxLength(64))),
+    iconName: z.optional(z.string().check(z.maxLength(64))),
+  }),
+);
+export type WorkItemStatus = z.infer<typeof workItemStatus>;
+
 export const issue = z.deferred(() =>
   z.object({
     ref: issueRef,
@@ -146,6 +162,8 @@ export const issue = z.deferred(() =>
     type: z.string(),
     webUrl: z.string(),
     updatedAt: z.string(),
+    /** GitLab Status where the namespace has statuses (capabilities.statuses); absent elsewhere. */
+    status: z.optional(workItemStatus),
   }),
 );
 export type Issue = z.infer<typeof issue>;
@@ -191,6 +209,8 @@ export const capabilities = z.deferred(() =>
      * weight is GitLab's own field or a label.
      */
     weightField: z.optional(z.string().check(z.maxLength(256))),
+    /** GitLab 18.2+ Premium/Ultimate: the statuses the issue's namespace allows; absent where the workflow is labels. */
+    statuses: z.optional(z.array(workItemStatus).check(z.maxLength(100))),
   }),
 );
 export type Capabilities = z.infer<typeof capabilities>;

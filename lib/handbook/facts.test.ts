@@ -89,3 +89,12 @@ describe('factsFromIssue', () => {
     expect(facts.closed).toBe(false);
   });
 });
+
+describe('factsFromIssue with GitLab Status', () => {
+  it('reads the status’s stage as the workflow label, so ready-for-development rules apply', () => {
+    const status = { id: 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/1', name: 'To do', category: 'to_do' as const };
+    const issue = { title: 'T', labels: ['type::feature', 'workflow::design'], weight: null, type: 'issue', state: 'opened' as const, status };
+    expect(factsFromIssue(issue, { weight: true, statuses: [status] }).labels).toEqual(['type::feature', 'workflow::ready for development']);
+    expect(factsFromIssue(issue, { weight: true }).labels).toEqual(['type::feature', 'workflow::design']);
+  });
+});

@@ -2,6 +2,7 @@
 import type { Capabilities, Issue } from '@/lib/forge/model';
 import { weightFromLabels } from './labels';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { labelsWithStatusStage } from './status-mapping';
 
 /** What the rules read. The issue page builds it from the full issue, list pages from list rows. */
 export interface IssueFacts {
@@ -56,13 +57,14 @@ export function effectiveWeight(
 
 /** IssueFacts from the forge model, with the effective weight resolved for this tier. */
 export function factsFromIssue(
-  issue: Pick<Issue, 'title' | 'labels' | 'weight' | 'type' | 'state'>,
-  capabilities: Pick<Capabilities, 'weight'>,
+  issue: Pick<Issue, 'title' | 'labels' | 'weight' | 'type' | 'state' | 'status'>,
+  capabilities: Pick<Capabilities, 'weight' | 'statuses'>,
   settings: Readonly<Settings> = DEFAULT_SETTINGS,
 ): IssueFacts {
   return {
     title: issue.title,
-    labels: [...issue.labels],
+    // Where the GitLab namespace has statuses, the rules read the status's stage as its workflow label.
+    labels: labelsWithStatusStage(issue.labels, issue.status, capabilities.statuses, settings),
     weight: effectiveWeight(issue, capabilities, settings).weight,
     type: issue.type,
     closed: issue.state === 'closed',

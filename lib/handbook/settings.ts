@@ -163,6 +163,17 @@ const fieldsSchema = z.deferred(() => z.object({ weight: z.array(name).check(z.m
 /** GitHub issue field names read as the weight, in order (only number fields count: GitHub's default "Effort" is a single-select). */
 export const DEFAULT_WEIGHT_FIELDS = Object.freeze(['Weight', 'Estimate', 'Effort', 'Story points']);
 
+/**
+ * GitLab Status (18.2+): per handbook stage the status name a team picked (a stage left out takes the default match,
+ * see status-mapping.ts), and whether moves also write the workflow:: label while a team migrates.
+ */
+const nativeStatusSchema = z.deferred(() =>
+  z.object({
+    mapping: z.record(z.string().check(z.maxLength(255)), z.string().check(z.trim(), z.maxLength(255))),
+    alsoWriteLabels: z.boolean(),
+  }),
+);
+
 const rulesSchema = z.deferred(() =>
   z.object(
     Object.fromEntries(RULE_IDS.map((id) => [id, z.boolean()])) as Record<RuleId, z.ZodMiniBoolean>,
@@ -177,6 +188,7 @@ const sectionSchemas = {
   rules: rulesSchema,
   statusUpdates: statusUpdatesSchema,
   fields: fieldsSchema,
+  nativeStatus: nativeStatusSchema,
 } as const;
 
 /** A complete, valid settings object (what the options page saves). */
@@ -208,9 +220,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   rules: Object.fromEntries(RULE_IDS.map((id) => [id, true])) as Record<RuleId, boolean>,
   statusUpdates: { template: {}, maxWorkingDays: DEFAULT_MAX_WORKING_DAYS, developmentStages: ['in dev', 'in review'], epicLabel: 'epic' },
   fields: { weight: [...DEFAULT_WEIGHT_FIELDS] },
+  nativeStatus: { mapping: {}, alsoWriteLabels: false },
 });
 
-const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates', 'fields'];
+const SECTIONS: readonly Section[] = ['scopes', 'labels', 'types', 'workflow', 'rules', 'statusUpdates', 'fields', 'nativeStatus'];
 
 function copy<T>(value: T): T {
   return structuredClone(value);

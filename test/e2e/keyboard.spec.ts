@@ -2,6 +2,7 @@
 // programmatic focus, from a freshly loaded page. Each control reached must show where the focus is (:focus-visible
 // with a real outline or box-shadow), inside our shadow roots as on our extension pages.
 import type { Locator, Page } from '@playwright/test';
+import { isWrite } from '../sandbox/requests';
 import type { Sandbox } from '../sandbox/server';
 import { expect, panel, quiet, test, TOKENS } from './fixtures';
 
@@ -34,7 +35,7 @@ async function expectFocusVisible(target: Locator) {
   expect(outlined || ring.boxShadow !== 'none', `a visible focus indicator, got ${JSON.stringify(ring)}`).toBe(true);
 }
 
-const writes = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method !== 'GET');
+const writes = (sandbox: Sandbox) => sandbox.requests.filter(isWrite);
 
 test('a weight picked with Tab and an arrow key is written once and says so', async ({ page, connect, sandbox }) => {
   await connect();

@@ -110,13 +110,14 @@ test.describe('the panel on issue pages', () => {
 });
 
 test.describe('what a view costs the forge', () => {
-  test('a first view reads only the issue; a section reads its data when opened and stays open on the next page', async ({ page, connect, sandbox }) => {
+  test('a first view reads the issue (and once whether the group has GitLab Status); a section reads its data when opened and stays open on the next page', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
     await expect(panel(page)).toHaveAttribute('data-state', 'ready');
     await expect(panel(page).getByRole('radiogroup', { name: 'Weight', exact: true })).toBeVisible();
     await quiet(sandbox);
-    expect(api(sandbox)).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3']);
+    // Ultimate: whether the top-level group has GitLab Status is asked once (acme has none, so never again).
+    expect(api(sandbox)).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3', 'POST /api/graphql']);
 
     const status = panel(page).getByRole('button', { name: 'Async status update', exact: true });
     await expect(status).toHaveAttribute('aria-expanded', 'false');
@@ -143,7 +144,9 @@ test.describe('what a view costs the forge', () => {
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');
       await quiet(sandbox);
       const first = sandbox.requests.length;
-      expect(first).toBe(1);
+      // The issue, and once per worker: GitLab Premium+ asks whether the top-level group has Status, GitHub reads the
+      // organisation's issue fields.
+      expect(first).toBe(2);
 
       await page.reload();
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');

@@ -492,6 +492,77 @@ describe('GraphQL updateIssue(healthStatus)', () => {
   });
 });
 
+describe('GraphQL work-item Status (18.2+; globex has statuses, acme has Status off)', () => {
+  const READ = `query($fullPath: ID!, $iid: String!) { namespace(fullPath: $fullPath) { workItem(iid: $iid) { id state
+    widgets { ... on WorkItemWidgetStatus { type status { id name category color iconName } } }
+    workItemType { widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses { id name category } } } } } } }`;
+  const UPDATE = 'mutation($input: WorkItemUpdateInput!) { workItemUpdate(input: $input) { workItem { id state widgets { ... on WorkItemWidgetStatus { status { id name } } } } errors } }';
+  const gql = (query: string, variables: Record<string, unknown>, token = TOKEN) =>
+    fetch(`${sandbox.gitlab.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const read = (fullPath: string, iid: number) => gql(READ, { fullPath, iid: String(iid) }).then((r) => r.body.data.namespace.workItem);
+  const statusWidget = (wi: Json) => wi.widgets.find((w: Json) => w.type === 'STATUS');
+  const inProgress = 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/2';
+  const done = 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/3';
+
+  it('reads the status widget and the allowed statuses (categories upper case); other widgets answer {}', async () => {
+    const wi = await read('globex/app', 1);
+    expect(wi.id).toMatch(/^gid:\/\/gitlab\/WorkItem\/\d+$/);
+    expect(wi.widgets).toContainEqual({});
+    expect(statusWidget(wi).status).toEqual({ id: 'gid://gitlab/WorkItems::Statuses::Custom::Status/12', name: 'Refinement', category: 'TO_DO', color: '#737278', iconName: 'status-waiting', position: 0 });
+    const allowed = wi.workItemType.widgetDefinitions.find((d: Json) => d.type === 'STATUS').allowedStatuses;
+    expect(allowed.map((s: Json) => `${s.name}:${s.category}`)).toEqual(['Needs validation:TRIAGE', 'Refinement:TO_DO', 'To do:TO_DO', 'In progress:IN_PROGRESS', 'In review:IN_PROGRESS', 'Done:DONE', "Won't do:CANCELED", 'Duplicate:CANCELED']);
+  });
+
+  it('acme (Status off) and Free projects have no status widget; a project the token cannot see is namespace: null', async () => {
+    for (const path of ['acme/platform/backend', 'acme/community/website']) {
+      const wi = await read(path, 1);
+      expect(wi.widgets.some((w: Json) => w.type === 'STATUS')).toBe(false);
+      expect(wi.workItemType.widgetDefinitions.some((d: Json) => d.type === 'STATUS')).toBe(false);
+    }
+    expect((await gql(READ, { fullPath: 'acme/secret/project', iid: '1' })).body).toEqual({ data: { namespace: null } });
+  });
+
+  it('workItemUpdate(statusWidget) sets the status; done closes the issue, in progress reopens it; a system note each', async () => {
+    const id = (await read('globex/app', 3)).id;
+    const set = await gql(UPDATE, { input: { id, statusWidget: { status: done } } });
+    expect(set.body.data.workItemUpdate).toMatchObject({ workItem: { id, state: 'CLOSED' }, errors: [] });
+    expect((await api('/projects/1004/issues/3')).body.state).toBe('closed');
+    await gql(UPDATE, { input: { id, statusWidget: { status: inProgress } } });
+    expect((await api('/projects/1004/issues/3')).body.state).toBe('opened');
+    const notes = (await api('/projects/1004/issues/3/notes')).body.filter((n: Json) => n.system).map((n: Json) => n.body);
+    expect(notes).toEqual(expect.arrayContaining(['set status to **Done**', 'set status to **In progress**']));
+  });
+
+  it('refuses a status the namespace lacks, a reporter, and (older schema) the statusWidget argument and Status fields', async () => {
+    const id = (await read('globex/app', 2)).id;
+    const other = await gql(UPDATE, { input: { id, statusWidget: { status: 'gid://gitlab/WorkItems::Statuses::Custom::Status/999' } } });
+    expect(other.body.data.workItemUpdate.errors).toEqual(['Status is not allowed for this work item type.']);
+    const reporter = await gql(UPDATE, { input: { id, statusWidget: { status: done } } }, 'sandbox-gitlab-reporter');
+    expect(reporter.body.errors[0].message).toMatch(/you don't have permission/);
+    sandbox.gitlab.state.statusSchema.mutation = false;
+    const old = await gql(UPDATE, { input: { id, statusWidget: { status: done } } });
+    expect(old.body.errors[0].message).toBe('Variable $input of type WorkItemUpdateInput! was provided invalid value for statusWidget (Field is not defined on WorkItemUpdateInput)');
+    sandbox.gitlab.state.statusSchema.read = false;
+    expect((await gql(READ, { fullPath: 'globex/app', iid: '2' })).body.errors[0]).toMatchObject({ message: "Field 'allowedStatuses' doesn't exist on type 'WorkItemWidgetDefinitionStatus'", extensions: { code: 'undefinedField' } });
+  });
+
+  it('the /status quick action (quoted or not) where the namespace has statuses; elsewhere it stays in the comment', async () => {
+    const res = await post('/projects/1004/issues/2/notes', { body: '/status "In review"' });
+    expect(res.status).toBe(202);
+    expect(res.body.summary).toEqual(['Status set to In review.']);
+    expect(statusWidget(await read('globex/app', 2)).status.name).toBe('In review');
+    expect((await post('/projects/1004/issues/2/notes', { body: "/status won't do" })).status).toBe(202);
+    expect((await api('/projects/1004/issues/2')).body.state).toBe('closed');
+    const acme = await post('/projects/1002/issues/2/notes', { body: '/status "In review"' });
+    expect(acme.status).toBe(201);
+    expect(acme.body.body).toBe('/status "In review"');
+  });
+});
+
 describe('merge requests, links, labels, members, epics, markdown', () => {
   it('related merge requests and closing merge requests', async () => {
     const related = await api('/projects/1001/issues/3/related_merge_requests');

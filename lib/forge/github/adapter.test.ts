@@ -173,6 +173,7 @@ describe('changing labels', () => {
     expect(w.kind).toBe('invalid');
     expect(w.message).toMatch(/weight::/);
     expect((await failure(f.setHealthStatus(ref(4), 'at_risk'))).message).toMatch(/health::/);
+    expect((await failure(f.setStatus(ref(4), 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/2'))).message).toMatch(/workflow::/);
     expect(writes()).toEqual([]);
   });
 });

@@ -262,6 +262,13 @@ export class GithubForge implements Forge {
     });
   }
 
+  setStatus(ref: IssueRef, _statusId: string): Promise<Issue> {
+    return this.run(async () => {
+      this.target(ref);
+      throw new ForgeError('invalid', 'GitHub has no GitLab Status: move the workflow with `workflow::` labels instead.');
+    });
+  }
+
   createNote(ref: IssueRef, body: string): Promise<Note> {
     return this.run(async () => {
       if (body.trim() === '') throw new ForgeError('invalid', 'An empty comment cannot be posted.');

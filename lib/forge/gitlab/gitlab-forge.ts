@@ -1,4 +1,5 @@
-// The GitLab adapter: REST v4 through gitbeaker's resources, health status through GraphQL, every failure a ForgeError.
+// The GitLab adapter: REST v4 through gitbeaker's resources, health status and Status through GraphQL, every failure a
+// ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -14,6 +15,7 @@ import {
   type LinkedChange,
   type Note,
   type User,
+  type WorkItemStatus,
 } from '../model';
 import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
@@ -37,6 +39,7 @@ import {
 } from './map';
 import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
+import { readStatus, setStatusGraphql, type StatusRead } from './status';
 
 /** Group epics have no weight or health status in the Epics API; they exist only from Premium. */
 const EPIC_CAPABILITIES: Capabilities = { weight: false, healthStatus: false, scopedLabels: true, epics: true };
@@ -62,6 +65,15 @@ export class GitlabForge implements Forge {
   /** Project path → id of its parent group (null: a user namespace); projects rarely move. */
   private readonly parentGroups = new Map<string, number | null>();
   private me?: Promise<User>;
+  /**
+   * Top-level group → its statuses, or null where it has none (Free, Status off): Status is configured per top-level
+   * group, so one answer serves its projects and a group without statuses is not asked again.
+   */
+  private readonly statusGroups = new Map<string, WorkItemStatus[] | null>();
+  /** This GitLab's GraphQL schema has no Status (older than 18.2): labels everywhere, no more queries. */
+  private statusOff = false;
+  /** Issue → its WorkItem global id, for the mutation. */
+  private readonly workItemIds = new Map<string, string>();
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
@@ -87,15 +99,46 @@ export class GitlabForge implements Forge {
   async getIssue(ref: IssueRef): Promise<Issue> {
     this.check(ref);
     if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
-    const raw = await guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
-    return this.remember(ref, raw);
+    const rest = guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
+    // Status exists from Premium: asked alongside the issue where the tier is known, after it on a project's first view.
+    const known = this.capabilities.get(cacheKey(ref));
+    if (known) {
+      const [raw, status] = await Promise.all([rest, known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined]);
+      return withStatus(this.remember(ref, raw), status);
+    }
+    const issue = this.remember(ref, await rest);
+    const premium = this.capabilities.get(cacheKey(ref))?.weight === true;
+    return withStatus(issue, premium && this.mayHaveStatus(ref) ? await this.statusOf(ref) : undefined);
   }
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
-    const known = this.capabilities.get(cacheKey(ref));
+    const known = this.knownCapabilities(ref);
     if (known) return known;
     await this.getIssue(ref);
-    return this.capabilities.get(cacheKey(ref)) ?? EPIC_CAPABILITIES;
+    return this.knownCapabilities(ref) ?? EPIC_CAPABILITIES;
+  }
+
+  /**
+   * Sets GitLab Status by `workItemUpdate(statusWidget)`; where this GitLab's schema lacks that input, by a `/status`
+   * quick-action comment. Read back either way: a status that did not stick is an error. A done or canceled status
+   * closes the issue (GitLab does that itself).
+   */
+  async setStatus(ref: IssueRef, statusId: string): Promise<Issue> {
+    this.check(ref);
+    if (isEpic(ref)) throw new ForgeError('invalid', 'Refinery sets GitLab Status on issues only.');
+    const status = (await this.getCapabilities(ref)).statuses?.find((s) => s.id === statusId);
+    if (!status) throw new ForgeError('invalid', 'That status is not one this issue’s namespace allows.');
+    try {
+      const workItemId = this.workItemIds.get(issueKey(ref)) ?? (await readStatus(this.baseUrl, this.connection.token, ref.path, ref.iid))?.workItemId;
+      if (!workItemId) throw new ForgeError('not-found', 'GitLab did not find this issue as a work item.', 404);
+      await setStatusGraphql(this.baseUrl, this.connection.token, workItemId, statusId);
+    } catch (e) {
+      if (!(e instanceof GraphqlUnavailable)) throw e;
+      await this.statusByQuickAction(ref, status);
+    }
+    const issue = await this.getIssue(ref);
+    if (issue.status?.id !== statusId) throw new ForgeError('invalid', `GitLab did not store the status "${status.name}".`);
+    return issue;
   }
 
   async listNotes(ref: IssueRef): Promise<Note[]> {
@@ -343,6 +386,41 @@ export class GitlabForge implements Forge {
     return { milestones: [...milestones].sort(), people };
   }
 
+  private mayHaveStatus(ref: IssueRef): boolean {
+    return !isEpic(ref) && !this.statusOff && this.statusGroups.get(topGroup(ref)) !== null;
+  }
+
+  /** The issue's status read, or undefined: a failure here never fails the issue, it only leaves Status out. */
+  private async statusOf(ref: IssueRef): Promise<StatusRead | undefined> {
+    try {
+      const read = await readStatus(this.baseUrl, this.connection.token, ref.path, ref.iid);
+      if (!read) return undefined;
+      this.workItemIds.set(issueKey(ref), read.workItemId);
+      this.statusGroups.set(topGroup(ref), read.allowed);
+      return read;
+    } catch (e) {
+      if (e instanceof GraphqlUnavailable) this.statusOff = true;
+      return undefined;
+    }
+  }
+
+  private knownCapabilities(ref: IssueRef): Capabilities | undefined {
+    const known = this.capabilities.get(cacheKey(ref));
+    const statuses = known?.weight && this.mayHaveStatus(ref) ? this.statusGroups.get(topGroup(ref)) : undefined;
+    return known && statuses ? { ...known, statuses } : known;
+  }
+
+  private async statusByQuickAction(ref: IssueRef, status: WorkItemStatus): Promise<void> {
+    // The name quoted, as GitLab's docs write it; a quote inside would end it early.
+    const command = `/status "${status.name.replace(/"/g, '')}"`;
+    const raw = await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, command) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
+    if ('id' in raw) {
+      // GitLab did not know the command and kept it as a comment: take it back rather than leave noise behind.
+      await guarded(() => this.api.IssueNotes.remove(ref.path, ref.iid, raw.id));
+      throw new ForgeError('invalid', 'This GitLab cannot set the status (no GraphQL mutation, no /status quick action).');
+    }
+  }
+
   private async healthStatusByQuickAction(ref: IssueRef, status: HealthStatus | null): Promise<void> {
     const command = status ? `/health_status ${status}` : '/clear_health_status';
     const raw = await guarded(() => this.api.IssueNotes.create(ref.path, ref.iid, command) as Promise<unknown> as Promise<RawNote | QuickActionsOnly>);
@@ -436,6 +514,13 @@ interface QuickActionsOnly {
 
 const isEpic = (ref: IssueRef): boolean => ref.kind === 'epic' || ref.container === 'group';
 const cacheKey = (ref: IssueRef): string => `${isEpic(ref) ? 'group' : 'project'}:${ref.path}`;
+const topGroup = (ref: IssueRef): string => ref.path.split('/')[0]!.toLowerCase();
+const issueKey = (ref: IssueRef): string => `${ref.path.toLowerCase()}#${ref.iid}`;
+
+/** The issue with its status where the namespace has statuses; as it was otherwise. */
+function withStatus(issue: Issue, read: StatusRead | undefined): Issue {
+  return read?.allowed && read.status ? { ...issue, status: read.status } : issue;
+}
 
 /** Readable token problems from GET /personal_access_tokens/self. */
 export function tokenProblems(t: RawToken, now = Date.now()): string[] {

@@ -1,7 +1,9 @@
-// POST /api/graphql: the `updateIssue` mutation GitLab's own UI uses to set an issue's health status.
+// POST /api/graphql: the `updateIssue` mutation GitLab's own UI uses to set an issue's health status, and the Status
+// read and write of graphql-status.ts.
 // Real behaviour mirrored: on tiers without health status (EE Free/Premium) the argument is dropped silently and the
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
+import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
 import { json, rateLimitHeaders } from './http';
 import { HEALTH_VALUES, setHealthStatus } from './ops';
 import { ACCESS, tierAtLeast, type GitlabState, type HealthStatusValue } from './state';
@@ -81,8 +83,10 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   if (raw && (!token || token.expired || token.revoked)) return reply(401, { errors: [gqlError('Invalid token')] });
   const body = (req.body ?? {}) as GqlRequest;
   const query = body.query ?? '';
+  if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
+  if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
   const input = mutationInput(query, body.variables ?? {});
-  if (!input) return reply(200, { errors: [gqlError('This sandbox answers only the updateIssue mutation')] });
+  if (!input) return reply(200, { errors: [gqlError('This sandbox answers only updateIssue, workItemUpdate and namespace { workItem } (Status)')] });
   if (typeof input.iid !== 'string') {
     return reply(200, { errors: [gqlError(`Variable $input of type UpdateIssueInput! was provided invalid value for iid (Could not coerce value ${JSON.stringify(input.iid ?? null)} to String)`)] });
   }

@@ -2,6 +2,7 @@
 // others stay in the comment as plain text, as on GitLab (e.g. `/weight 3` on Free is posted as written).
 import { changeLabels, closeIssue, HEALTH_VALUES, reopenIssue, setHealthStatus, setWeight } from './ops';
 import { promoteToEpic, promotionGroup } from './promote';
+import { setIssueStatus, statusByName, statusesFor } from './statuses';
 import { tierAtLeast, type GitlabState, type GlIssue, type GlProject, type HealthStatusValue } from './state';
 
 export interface QuickActionResult {
@@ -93,6 +94,16 @@ function commandsFor(state: GitlabState, p: GlProject, issue: GlIssue, actorId: 
       return { message: `Set health status to ${v}.`, changes: { health_status: v } };
     };
     cmds.clear_health_status = () => (setHealthStatus(state, issue, null, actorId), { message: 'Removed health status.', changes: { health_status: null } });
+  }
+  const statuses = statusesFor(state, p);
+  if (statuses) {
+    // `/status "In progress"` (GitLab 18.2+ where the namespace has statuses).
+    cmds.status = (args) => {
+      const status = statusByName(statuses, args);
+      if (!status) return { error: 'status' };
+      setIssueStatus(state, issue, status, actorId);
+      return { message: `Status set to ${status.name}.`, changes: { status: status.name } };
+    };
   }
   return cmds;
 }

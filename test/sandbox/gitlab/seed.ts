@@ -6,6 +6,7 @@ import {
   type GlLabel,
   type GlNote,
   type GlProject,
+  type GlStatus,
   type HealthStatusValue,
   type Tier,
 } from './state';
@@ -114,6 +115,7 @@ export { textColor };
 export function createGitlabState(): GitlabState {
   const s: GitlabState = {
     version: '18.10.1-ee',
+    statusSchema: { read: true, mutation: true, dropWrites: false },
     users: [
       { id: 1, username: 'alice', name: 'Alice Example', createdAt: at(-900), bio: 'Backend engineer, Source Code', state: 'active' },
       { id: 2, username: 'bob', name: 'Bob Builder', createdAt: at(-800), bio: 'Application security engineer', state: 'active' },
@@ -162,7 +164,65 @@ export function createGitlabState(): GitlabState {
   for (const p of s.projects) seedProject(s, p);
   seedListIssues(s, s.projects[0]!);
   seedCrossProject(s);
+  seedStatusGroup(s);
   return s;
+}
+
+/** GitLab's system-defined statuses (ids 1–5) and a custom lifecycle: triage, to do, in progress, done, canceled. */
+const STATUSES: GlStatus[] = [
+  { id: 11, name: 'Needs validation', category: 'triage', color: '#995715', iconName: 'status-neutral', systemDefined: false },
+  { id: 12, name: 'Refinement', category: 'to_do', color: '#737278', iconName: 'status-waiting', systemDefined: false },
+  { id: 1, name: 'To do', category: 'to_do', color: '#737278', iconName: 'status-waiting', systemDefined: true },
+  { id: 2, name: 'In progress', category: 'in_progress', color: '#1f75cb', iconName: 'status-running', systemDefined: true },
+  { id: 13, name: 'In review', category: 'in_progress', color: '#1f75cb', iconName: 'status-running', systemDefined: false },
+  { id: 3, name: 'Done', category: 'done', color: '#108548', iconName: 'status-success', systemDefined: true },
+  { id: 4, name: "Won't do", category: 'canceled', color: '#DD2B0E', iconName: 'status-cancelled', systemDefined: true },
+  { id: 5, name: 'Duplicate', category: 'canceled', color: '#DD2B0E', iconName: 'status-cancelled', systemDefined: true },
+];
+
+/**
+ * Top-level group `globex` (Premium) with Status configured, and project `globex/app` whose issues carry statuses
+ * and no workflow:: label. Nobody is assigned and there is no milestone, so capacity and dashboards stay as before.
+ */
+function seedStatusGroup(s: GitlabState): void {
+  s.groups.push({ id: 60, fullPath: 'globex', name: 'Globex', parentId: null, tier: 'premium', members: { 1: ACCESS.maintainer, 2: ACCESS.reporter }, statuses: STATUSES.map((x) => ({ ...x })) });
+  const members = { 1: ACCESS.maintainer, 2: ACCESS.reporter, 3: ACCESS.maintainer, 4: ACCESS.reporter, 5: ACCESS.developer };
+  const p: GlProject = { id: 1004, fullPath: 'globex/app', name: 'App', tier: 'premium', namespaceId: 60, description: 'The Globex app: planned with GitLab Status.', createdAt: at(-300), members };
+  s.projects.push(p);
+  for (const [name, color, description] of HANDBOOK_LABELS) addLabel(s, { projectId: p.id, groupId: null, name, color, description });
+  const specs: [number, string, number | null, 'opened' | 'closed'][] = [
+    [1, 'Export invoices as CSV', 12, 'opened'],
+    [2, 'Retry failed webhook deliveries', 2, 'opened'],
+    [3, 'Show the plan limits on the billing page', null, 'opened'],
+    [4, 'Remove the legacy importer', 3, 'closed'],
+  ];
+  for (const [iid, title, statusId, state] of specs) {
+    s.issues.push({
+      id: s.seq.issue++,
+      projectId: p.id,
+      iid,
+      title,
+      description: `${title}.\n\nPlanned with GitLab Status instead of workflow labels.`,
+      state,
+      issueType: 'issue',
+      authorId: 4,
+      assigneeIds: [],
+      labels: ['type::feature'],
+      milestoneId: null,
+      weight: iid === 2 ? 2 : null,
+      healthStatus: null,
+      epicId: null,
+      confidential: false,
+      dueDate: null,
+      upvotes: 0,
+      createdAt: at(-20 + iid),
+      updatedAt: at(-5 + iid),
+      closedAt: state === 'closed' ? at(-4) : null,
+      closedById: state === 'closed' ? 3 : null,
+      promotedToEpicId: null,
+      statusId,
+    });
+  }
 }
 
 function seedTokens(s: GitlabState): void {

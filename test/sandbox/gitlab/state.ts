@@ -30,6 +30,18 @@ export interface GlToken {
   expired: boolean;
 }
 
+export type StatusCategoryValue = 'triage' | 'to_do' | 'in_progress' | 'done' | 'canceled';
+
+/** A work-item Status (GitLab 18.2+): configured per top-level group; system-defined or custom. */
+export interface GlStatus {
+  id: number;
+  name: string;
+  category: StatusCategoryValue;
+  color: string;
+  iconName: string;
+  systemDefined: boolean;
+}
+
 export interface GlGroup {
   id: number;
   fullPath: string;
@@ -38,6 +50,8 @@ export interface GlGroup {
   tier: Tier;
   /** userId → access level; inherited by subgroups and their projects. */
   members: Record<number, number>;
+  /** Top-level groups only: the statuses issues below it may have; absent where Status is off (labels only). */
+  statuses?: GlStatus[];
 }
 
 export interface GlProject {
@@ -100,6 +114,8 @@ export interface GlIssue {
   closedById: number | null;
   /** Set once the issue was promoted to an epic (it can be promoted only once). */
   promotedToEpicId: number | null;
+  /** GitLab Status (only below a top-level group with statuses). */
+  statusId?: number | null;
 }
 
 export type NoteableType = 'Issue' | 'Epic' | 'MergeRequest';
@@ -169,8 +185,19 @@ export interface GlBoard {
   lists: string[];
 }
 
+/** What this instance's GraphQL schema has of Status, to test clients against older or odd instances. */
+export interface StatusSchema {
+  /** WorkItemStatus.category and allowedStatuses exist (18.2+); false answers them as unknown fields, as 17.11 did. */
+  read: boolean;
+  /** WorkItemUpdateInput.statusWidget exists; false answers it as an undefined input field. */
+  mutation: boolean;
+  /** The mutation answers success but stores nothing (a status that does not stick). */
+  dropWrites: boolean;
+}
+
 export interface GitlabState {
   version: string;
+  statusSchema: StatusSchema;
   users: GlUser[];
   tokens: GlToken[];
   groups: GlGroup[];
