@@ -173,6 +173,16 @@ export const protocol = {
     request: z.deferred(() => z.object({ ref: issueRef })),
     response: z.deferred(() => z.object({ move: weightMove, issue })),
   },
+  /** GitHub: the issue types the organisation defines for this repository (empty where there are none). */
+  listIssueTypes: {
+    request: z.deferred(() => z.object({ ref: issueRef })),
+    response: z.deferred(() => z.array(z.object({ name: z.string().check(z.maxLength(256)), description: z.nullable(z.string()) }))),
+  },
+  /** GitHub: sets the issue's type (null clears it), read back. */
+  setIssueType: {
+    request: z.deferred(() => z.object({ ref: issueRef, type: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(256))) })),
+    response: issue,
+  },
   /** Break down on GitHub: a new issue in the same repository, added as a sub-issue of `ref` (never created twice). */
   createSubIssue: {
     request: z.deferred(() => z.object({ ref: issueRef, title: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)) })),

@@ -18,6 +18,7 @@ import type { SectionProps } from '@/components/panel/sections';
 import { PeoplePicker } from '@/components/weights/PeoplePicker';
 import { useWriter } from '@/components/weights/useWriter';
 import { LabelOffer } from './LabelOffer';
+import { TypeOffer } from './TypeOffer';
 import { OwnEditor, type DraftValue, type InsertRequest } from './OwnEditor';
 import { templatesStyles } from './styles';
 import { TemplateMenu } from './TemplateMenu';
@@ -25,6 +26,7 @@ import { useTemplates } from './useTemplates';
 import { watchPostedPlan } from './watchPostedPlan';
 
 export const PLAN_ID = 'implementation-plan';
+const TRACKING_ID = 'tracking-issue';
 
 type Notice =
   | { kind: 'inserted' | 'own' | 'insert-failed'; title: string; leftover: string[] }
@@ -57,6 +59,7 @@ export function TemplatesSection({ view, onIssue }: SectionProps) {
   const [ownOpen, setOwnOpen] = useState(false);
   const [request, setRequest] = useState<InsertRequest | null>(null);
   const [offer, setOffer] = useState<{ labels: string[]; seq: number } | null>(null);
+  const [typeOffer, setTypeOffer] = useState<number | null>(null);
   const [watch, setWatch] = useState<Watch | null>(null);
   const labels = useRef(view.issue.labels);
   const inserting = useRef(false); // a double click must not insert twice
@@ -127,6 +130,8 @@ export function TemplatesSection({ view, onIssue }: SectionProps) {
 
   const insertNow = async (t: Template) => {
     const isPlan = t.id === PLAN_ID;
+    // GitHub organisations type their issues: a tracking issue is usually a Feature or a Task.
+    if (t.id === TRACKING_ID && ref.forge === 'github') setTypeOffer((n) => (n ?? 0) + 1);
     const text = isPlan && reviewer ? fillReviewer(t.body, reviewer) : t.body;
     const leftover = unfilledPlaceholders(text);
     const editor = ownOpen ? null : findCommentEditor(document, ref.forge);
@@ -202,6 +207,9 @@ export function TemplatesSection({ view, onIssue }: SectionProps) {
             offerFor(body);
           }}
         />
+      )}
+      {typeOffer !== null && (
+        <TypeOffer key={typeOffer} issueRef={ref} currentType={view.issue.type} writer={writer} onIssue={onIssue} onDismiss={() => setTypeOffer(null)} />
       )}
       {offer && (
         <LabelOffer

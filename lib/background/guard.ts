@@ -38,6 +38,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   setWeight: writes,
   moveWeightLabel: writes,
   createSubIssue: writes,
+  setIssueType: writes,
+  listIssueTypes: reads,
   setHealthStatus: writes,
   setStatus: writes,
   createLabels: writes,

@@ -63,6 +63,15 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
+    listIssueTypes: async ({ ref }) => {
+      const forge = await forgeForRef(ref);
+      return forge.listIssueTypes ? forge.listIssueTypes(ref) : [];
+    },
+    setIssueType: async ({ ref, type }) => {
+      const forge = await forgeForRef(ref);
+      if (!forge.setIssueType) throw new ForgeError('invalid', 'Issue types are set on GitHub only.');
+      return forge.setIssueType(ref, type);
+    },
     createSubIssue: async ({ ref, title }) => {
       const forge = await forgeForRef(ref);
       if (!forge.createSubIssue) throw new ForgeError('invalid', 'This forge breaks work down by promoting the issue to an epic.');

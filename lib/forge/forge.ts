@@ -39,6 +39,10 @@ export interface Forge {
    * in `problem`, so the caller does not create it again. GitLab breaks work down by promoting to an epic instead.
    */
   createSubIssue?(parent: IssueRef, input: { title: string; body: string }): Promise<SubIssueResult>;
+  /** GitHub: the issue types the repository's organisation defines (none for a personal repository or an older GHES). */
+  listIssueTypes?(ref: IssueRef): Promise<IssueTypeDef[]>;
+  /** GitHub: sets the issue's type by name (null clears it), read back; a type GitHub dropped is an error. */
+  setIssueType?(ref: IssueRef, type: string | null): Promise<Issue>;
   /** Native weight field; callers fall back to `weight::N` labels where capabilities.weight is false. */
   setWeight(ref: IssueRef, weight: number | null): Promise<Issue>;
   /** Native health status (GitLab Ultimate, via GraphQL); callers fall back to `health::` labels elsewhere. */
@@ -79,6 +83,11 @@ export interface Forge {
   listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]>;
   /** Issues assigned to each user in a milestone, 100 at most each: GitLab one request per user, GitHub one for all. */
   listAssignedIssues(query: AssignedQuery): Promise<AssignedWork>;
+}
+
+export interface IssueTypeDef {
+  name: string;
+  description: string | null;
 }
 
 export interface SubIssueResult {

@@ -188,3 +188,19 @@ test("the team's edit of a template in the options is what the panel inserts", a
     '### Implementation plan\n\n- [ ] Requires ~backend\n\n@engineer_username please review.',
   );
 });
+
+test('GitHub: inserting the tracking-issue template offers the organisation’s Feature and Task types, and sets one', async ({ page, connect, sandbox }) => {
+  await connect();
+  await page.goto('https://github.com/acme/widgets/issues/2'); // typed Bug
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Templates');
+  await templates(page).getByRole('button', { name: 'Insert template' }).click();
+  await templates(page).getByRole('menu', { name: 'Templates' }).getByRole('menuitem', { name: 'Tracking issue' }).click();
+  const offer = templates(page).getByRole('group', { name: 'Issue type for a tracking issue' });
+  await expect(offer.getByRole('button', { name: /^Set type: / })).toHaveText(['Set type: Feature', 'Set type: Task']);
+  await offer.getByRole('button', { name: 'Set type: Feature' }).click();
+  await expect(offer.getByRole('status')).toHaveText('Type set: Feature.');
+  expect(sandbox.github.state.repos.find((r) => r.name === 'widgets')!.issues.find((i) => i.number === 2)!.type).toBe('Feature');
+  const patches = sandbox.requests.filter((r) => r.forge === 'github' && r.method === 'PATCH');
+  expect(patches.map((r) => [r.path, r.body])).toEqual([['/api/v3/repos/acme/widgets/issues/2', { type: 'Feature' }]]);
+});

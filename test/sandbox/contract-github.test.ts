@@ -483,3 +483,11 @@ describe('creating issues and sub-issues', () => {
     expect((await call('POST', '/repos/acme/widgets/issues', { body: { title: ' ' } })).status).toBe(422);
   });
 });
+
+describe('issue types of a repository', () => {
+  it("lists the organisation's types; a personal repository has none (404)", async () => {
+    const types = await valid('GET', '/repos/acme/widgets/issue-types', `${O}/issue-types`);
+    expect((types.json as Json[]).map((t) => t.name)).toEqual(['Task', 'Bug', 'Feature']);
+    expect((await call('GET', '/repos/alice/notes/issue-types')).status).toBe(404);
+  });
+});

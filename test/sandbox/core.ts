@@ -117,6 +117,11 @@ export async function serveForge(opts: ServeOptions): Promise<ForgeServer> {
       });
     });
   });
+  // Node closes a keep-alive socket after 5 s idle; a client that reuses it at that moment gets ECONNRESET (seen in e2e:
+  // route.fetch reusing a socket for a POST written ~5 s after the previous one, the request lost). Clients close
+  // their idle sockets themselves; the sandbox keeps them open for as long as a test may pause.
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };

@@ -91,9 +91,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       requests.length = 0;
     },
     async close() {
-      await Promise.all([gl, gh].map((s) => new Promise<void>((r) => s.server.close(() => r()))));
+      const closed = Promise.all([gl, gh].map((s) => new Promise<void>((r) => s.server.close(() => r()))));
+      // Kept-alive sockets stay open for minutes (core.ts): end them now, or close() would wait for them.
       gl.server.closeAllConnections();
       gh.server.closeAllConnections();
+      await closed;
     },
   };
   return sandbox;

@@ -3,7 +3,7 @@
 // weights, health and workflow stages are labels, and scoped labels are kept exclusive here. Every failure leaves as
 // a ForgeError.
 import { ForgeError } from '../errors';
-import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge, SubIssueResult } from '../forge';
+import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge, IssueTypeDef, SubIssueResult } from '../forge';
 import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
 import { MAX_ISSUES_PER_QUERY } from './bulk';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
@@ -252,6 +252,34 @@ export class GithubForge implements Forge {
         const why = status === 404 || status === 410 ? 'this GitHub has no sub-issues' : toForgeError(e).message;
         return { issue, linked: false, problem: `#${created.number} was created but not added as a sub-issue: ${why}` };
       }
+    });
+  }
+
+  listIssueTypes(ref: IssueRef): Promise<IssueTypeDef[]> {
+    return this.run(async () => {
+      const { owner, repo } = this.target(ref);
+      try {
+        const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/issue-types', { owner, repo });
+        return (Array.isArray(data) ? (data as { name?: unknown; description?: unknown; is_enabled?: unknown }[]) : [])
+          .filter((t) => typeof t.name === 'string' && t.is_enabled !== false)
+          .map((t) => ({ name: t.name as string, description: typeof t.description === 'string' ? t.description : null }));
+      } catch (e) {
+        if (statusOf(e) === 404 || statusOf(e) === 410) return []; // a personal repository, an older GitHub Enterprise Server
+        throw e;
+      }
+    });
+  }
+
+  setIssueType(ref: IssueRef, type: string | null): Promise<Issue> {
+    return this.run(async () => {
+      const t = this.target(ref);
+      await this.octokit.rest.issues.update({ ...t, type });
+      const after = await this.mapWithFields(ref, await this.readIssue(ref));
+      // GitHub drops a type silently without push access or where the organisation has no such type.
+      if ((type === null && after.type !== 'issue') || (type !== null && after.type !== type.toLowerCase())) {
+        throw new ForgeError('forbidden', `GitHub did not set the type ${type ?? '(none)'}: it needs push access and a type the organisation defines.`);
+      }
+      return after;
     });
   }
 

@@ -2,8 +2,8 @@
 import type { SandboxReply } from '../core';
 import { ghError, writeRefusal } from './auth';
 import { bodyObject, isReply, ok, paginate, param, repoFor, validationFailed, type Ctx, type Route } from './context';
-import { labelJson, milestoneJson, repoJson, simpleUser } from './json';
-import { findLabel, findUser, newId } from './model';
+import { issueTypeJson, labelJson, milestoneJson, repoJson, simpleUser } from './json';
+import { findLabel, findUser, newId, orgOf } from './model';
 
 const DOC = {
   repo: 'https://docs.github.com/rest/repos/repos#get-a-repository',
@@ -81,6 +81,16 @@ function listAssignees(ctx: Ctx, m: string[]): SandboxReply {
   );
 }
 
+/** The organisation's issue types usable in this repository; a personal repository has none (404, like GitHub). */
+function listIssueTypes(ctx: Ctx, m: string[]): SandboxReply {
+  const found = repoFor(ctx, param(m, 1), param(m, 2), ISSUE_TYPES_DOC);
+  if (isReply(found)) return found;
+  const org = orgOf(ctx.state, found.repo);
+  if (!org) return ghError(404, 'Not Found', ISSUE_TYPES_DOC);
+  return ok(org.issueTypes.map((t) => issueTypeJson(ctx.state, found.repo, t.name)));
+}
+const ISSUE_TYPES_DOC = 'https://docs.github.com/rest/issues/issue-types#list-issue-types-for-a-repository';
+
 function listMilestones(ctx: Ctx, m: string[]): SandboxReply {
   const found = repoFor(ctx, param(m, 1), param(m, 2), DOC.milestones);
   if (isReply(found)) return found;
@@ -100,4 +110,5 @@ export const repoRoutes: Route[] = [
   { method: 'GET', pattern: new RegExp(`^${REPO}/labels/([^/]+)$`), doc: DOC.getLabel, handle: getLabel },
   { method: 'GET', pattern: new RegExp(`^${REPO}/assignees$`), doc: DOC.assignees, handle: listAssignees },
   { method: 'GET', pattern: new RegExp(`^${REPO}/milestones$`), doc: DOC.milestones, handle: listMilestones },
+  { method: 'GET', pattern: new RegExp(`^${REPO}/issue-types$`), doc: ISSUE_TYPES_DOC, handle: listIssueTypes },
 ];
