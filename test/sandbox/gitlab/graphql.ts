@@ -1,7 +1,9 @@
-// POST /api/graphql: the `updateIssue` mutation GitLab's own UI uses to set an issue's health status.
+// POST /api/graphql: the `updateIssue` mutation GitLab's own UI uses to set an issue's health status, and custom
+// fields (custom-fields.ts).
 // Real behaviour mirrored: on tiers without health status (EE Free/Premium) the argument is dropped silently and the
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
+import { customFieldsGraphql, isCustomFieldsOperation } from './custom-fields';
 import { json, rateLimitHeaders } from './http';
 import { HEALTH_VALUES, setHealthStatus } from './ops';
 import { ACCESS, tierAtLeast, type GitlabState, type HealthStatusValue } from './state';
@@ -81,6 +83,7 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   if (raw && (!token || token.expired || token.revoked)) return reply(401, { errors: [gqlError('Invalid token')] });
   const body = (req.body ?? {}) as GqlRequest;
   const query = body.query ?? '';
+  if (isCustomFieldsOperation(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token));
   const input = mutationInput(query, body.variables ?? {});
   if (!input) return reply(200, { errors: [gqlError('This sandbox answers only the updateIssue mutation')] });
   if (typeof input.iid !== 'string') {
