@@ -157,6 +157,14 @@ export const protocol = {
     request: z.deferred(() => z.object({ ref: issueRef, weight: z.nullable(weightValue) })),
     response: writeResult,
   },
+  /**
+   * A backend or frontend weight: the native field capabilities.splitWeightFields names (GitHub issue field, GitLab
+   * custom field), else an exclusive `backend-weight::N` / `frontend-weight::N` label.
+   */
+  setSplitWeight: {
+    request: z.deferred(() => z.object({ ref: issueRef, side: z.enum(['backend', 'frontend']), weight: z.nullable(weightValue) })),
+    response: writeResult,
+  },
   /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
   setHealthStatus: {
     request: z.deferred(() => z.object({ ref: issueRef, status: z.nullable(healthStatus) })),

@@ -36,6 +36,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   listIssues: (p) => ({ hosts: (p.refs as IssueRef[]).map((r) => r.baseUrl) }),
   changeLabels: writes,
   setWeight: writes,
+  setSplitWeight: writes,
   setHealthStatus: writes,
   createLabels: writes,
   createNote: writes,

@@ -9,7 +9,7 @@ import type { Handlers } from '../messaging';
 import { toErrorData } from './errors';
 import { capacityReport, listIssuesByNumber } from './lists';
 import { readChecklistFacts, startRefinement, tickChecklist } from './refinement';
-import { writeHealth, writeWeight } from './writes';
+import { writeHealth, writeSplitWeight, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
 import { createStatusPoster, type StatusPoster } from './status-updates';
 import {
@@ -59,6 +59,7 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
+    setSplitWeight: async ({ ref, side, weight }) => writeSplitWeight(await forgeForRef(ref), ref, side, weight, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
     listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),
     listLabels: async ({ ref }) => (await forgeForRef(ref)).listLabels(ref),

@@ -286,7 +286,7 @@ function senderFor(name: SenderName): Sender {
 /** Methods only extension pages may call (guard.ts: 'pages'). */
 const PAGE_ONLY = new Set(['listConnections', 'saveConnection', 'removeConnection', 'testConnection', 'capacity']);
 /** Methods that write to the issue (a content script may only write to the issue its page shows). */
-const WRITES = new Set(['changeLabels', 'setWeight', 'setHealthStatus', 'createLabels', 'createNote', 'updateNote', 'postStatusUpdate', 'tickChecklist', 'startRefinement']);
+const WRITES = new Set(['changeLabels', 'setWeight', 'setSplitWeight', 'setHealthStatus', 'createLabels', 'createNote', 'updateNote', 'postStatusUpdate', 'tickChecklist', 'startRefinement']);
 
 /** One valid request per method, read off the schemas in lib/messaging.ts. */
 const VALID: Record<string, (h: Host) => Obj> = {
@@ -295,6 +295,7 @@ const VALID: Record<string, (h: Host) => Obj> = {
   listLinkedChanges: (h) => ({ ref: refOf(h) }),
   changeLabels: (h) => ({ ref: refOf(h), change: { add: ['fuzz-added'], remove: ['fuzz-removed'] } }),
   setWeight: (h) => ({ ref: refOf(h), weight: 3 }),
+  setSplitWeight: (h) => ({ ref: refOf(h), side: 'backend', weight: 2 }),
   setHealthStatus: (h) => ({ ref: refOf(h), status: 'on_track' }),
   listMembers: (h) => ({ ref: refOf(h) }),
   listLabels: (h) => ({ ref: refOf(h) }),

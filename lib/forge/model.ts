@@ -130,6 +130,9 @@ export type HealthStatus = z.infer<typeof healthStatus>;
 export const weightValue = z.deferred(() => z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(5)]));
 export type WeightValue = z.infer<typeof weightValue>;
 
+/** A split weight as a native number field holds it: a whole number ≥ 0 (other numbers read as unset). */
+const splitWeight = z.deferred(() => z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000)));
+
 export const issue = z.deferred(() =>
   z.object({
     ref: issueRef,
@@ -146,9 +149,15 @@ export const issue = z.deferred(() =>
     type: z.string(),
     webUrl: z.string(),
     updatedAt: z.string(),
+    /**
+     * Backend / frontend weights read from native fields (a GitHub organisation's issue fields, a GitLab group's custom
+     * fields) where capabilities.splitWeightFields names them; absent where they are `backend-weight::N` labels.
+     */
+    splitWeights: z.optional(z.object({ backend: z.nullable(splitWeight), frontend: z.nullable(splitWeight) })),
   }),
 );
 export type Issue = z.infer<typeof issue>;
+export type SplitSide = 'backend' | 'frontend';
 
 export const note = z.deferred(() =>
   z.object({
@@ -191,6 +200,16 @@ export const capabilities = z.deferred(() =>
      * weight is GitLab's own field or a label.
      */
     weightField: z.optional(z.string().check(z.maxLength(256))),
+    /**
+     * The native fields holding the backend / frontend weight (GitHub organisation issue fields, GitLab group custom
+     * fields), by name; a side without one uses its `backend-weight::N` / `frontend-weight::N` label.
+     */
+    splitWeightFields: z.optional(
+      z.object({
+        backend: z.optional(z.string().check(z.maxLength(256))),
+        frontend: z.optional(z.string().check(z.maxLength(256))),
+      }),
+    ),
   }),
 );
 export type Capabilities = z.infer<typeof capabilities>;

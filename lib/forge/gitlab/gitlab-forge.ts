@@ -1,4 +1,5 @@
-// The GitLab adapter: REST v4 through gitbeaker's resources, health status through GraphQL, every failure a ForgeError.
+// The GitLab adapter: REST v4 through gitbeaker's resources, health status and custom fields through GraphQL, every
+// failure a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -13,10 +14,12 @@ import {
   type LabelDef,
   type LinkedChange,
   type Note,
+  type SplitSide,
   type User,
 } from '../model';
 import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
+import { CustomFieldsUnavailable, detectSplitFields, graphqlPoster, readSplitValues, SPLIT_FIELD_NAMES, topGroupOf, writeSplitValue, type SplitFields } from './custom-fields';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
@@ -62,12 +65,19 @@ export class GitlabForge implements Forge {
   /** Project path → id of its parent group (null: a user namespace); projects rarely move. */
   private readonly parentGroups = new Map<string, number | null>();
   private me?: Promise<User>;
+  /**
+   * Per top-level group (lower-cased): its "Backend weight" / "Frontend weight" number custom fields, null when it
+   * has none or this GitLab has no custom fields. Asked once per adapter; a failed ask is asked again next time.
+   */
+  private readonly splitFields = new Map<string, Promise<SplitFields | null>>();
+  private readonly graphql: ReturnType<typeof graphqlPoster>;
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
     // The token as `Authorization: Bearer` (GitLab takes personal access tokens so): browsers drop that header when a
     // redirect changes origin, which they do not for PRIVATE-TOKEN; and the requester follows no redirect at all.
     this.api = createApi({ host: this.baseUrl, oauthToken: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
+    this.graphql = graphqlPoster(this.baseUrl, connection.token);
   }
 
   async testConnection(): Promise<ConnectionCheck> {
@@ -87,15 +97,60 @@ export class GitlabForge implements Forge {
   async getIssue(ref: IssueRef): Promise<Issue> {
     this.check(ref);
     if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
-    const raw = await guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
-    return this.remember(ref, raw);
+    // Both at once: the group's custom fields (a first visit) or this issue's values in them (a group that has them).
+    const [raw, split] = await Promise.all([
+      guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>),
+      this.splitWeights(ref),
+    ]);
+    const issue = this.remember(ref, raw);
+    return split ? { ...issue, splitWeights: split } : issue;
   }
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
-    const known = this.capabilities.get(cacheKey(ref));
-    if (known) return known;
-    await this.getIssue(ref);
-    return this.capabilities.get(cacheKey(ref)) ?? EPIC_CAPABILITIES;
+    let known = this.capabilities.get(cacheKey(ref));
+    if (!known || (!isEpic(ref) && !this.splitFields.has(groupKey(ref)))) {
+      await this.getIssue(ref);
+      known = this.capabilities.get(cacheKey(ref)) ?? EPIC_CAPABILITIES;
+    }
+    const fields = isEpic(ref) ? null : await this.splitFieldsOf(ref);
+    if (!fields) return known;
+    const names = { ...(fields.backend ? { backend: fields.backend.name } : {}), ...(fields.frontend ? { frontend: fields.frontend.name } : {}) };
+    return { ...known, splitWeightFields: names };
+  }
+
+  /** The group's split fields as known (null: none, or not known because asking failed). */
+  private async splitFieldsOf(ref: IssueRef): Promise<SplitFields | null> {
+    return (await this.splitFields.get(groupKey(ref))?.catch(() => null)) ?? null;
+  }
+
+  /**
+   * The issue's values in the group's split-weight custom fields; undefined where the group has none or they could
+   * not be read (the panel then shows labels: a GraphQL hiccup never breaks the issue view).
+   */
+  private async splitWeights(ref: IssueRef): Promise<Issue['splitWeights']> {
+    const key = groupKey(ref);
+    const known = this.splitFields.get(key);
+    try {
+      if (known) {
+        const fields = await known;
+        const values = fields ? await readSplitValues(this.graphql, ref.path, ref.iid, fields) : null;
+        return values ? { backend: values.backend, frontend: values.frontend } : undefined;
+      }
+      const detection = detectSplitFields(this.graphql, ref.path, ref.iid);
+      const fields = detection.then(
+        (d) => d.fields,
+        (e: unknown) => {
+          if (e instanceof CustomFieldsUnavailable) return null; // this GitLab has none: labels, and never asked again
+          throw e;
+        },
+      );
+      this.splitFields.set(key, fields);
+      fields.catch(() => this.splitFields.delete(key)); // a failed ask (network, rate limit) is asked again next time
+      const { values } = await detection;
+      return values ? { backend: values.backend, frontend: values.frontend } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async listNotes(ref: IssueRef): Promise<Note[]> {
@@ -134,7 +189,14 @@ export class GitlabForge implements Forge {
       const epic = await guarded(() => this.api.Epics.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawEpic>);
       return toIssue(ref, epic, 'epic');
     }
-    return this.remember(ref, await guarded(() => this.api.Issues.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawIssue>));
+    return this.withSplit(ref, this.remember(ref, await guarded(() => this.api.Issues.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawIssue>)));
+  }
+
+  /** A written issue with its split-weight custom field values (a request only where the group is known to have them). */
+  private async withSplit(ref: IssueRef, issue: Issue): Promise<Issue> {
+    if (isEpic(ref) || !(await this.splitFieldsOf(ref))) return issue; // never a first ask on a write
+    const split = await this.splitWeights(ref);
+    return split ? { ...issue, splitWeights: split } : issue;
   }
 
   async setWeight(ref: IssueRef, weight: number | null): Promise<Issue> {
@@ -145,7 +207,36 @@ export class GitlabForge implements Forge {
     const raw = await guarded(() => this.api.Issues.edit(ref.path, ref.iid, { weight: weight as number }) as Promise<unknown> as Promise<RawIssue>);
     const issue = this.remember(ref, raw);
     if (issue.weight !== weight) throw new ForgeError('invalid', 'GitLab did not store the weight.');
-    return issue;
+    return this.withSplit(ref, issue);
+  }
+
+  /**
+   * Writes the group's "Backend weight" / "Frontend weight" custom field with `workItemUpdate(customFieldsWidget)`
+   * and checks the value GitLab answers: one it did not keep (the field archived meanwhile) is an error.
+   */
+  async setSplitWeight(ref: IssueRef, side: SplitSide, weight: number | null): Promise<Issue> {
+    this.check(ref);
+    if (weight !== null && (!Number.isInteger(weight) || weight < 0)) throw new ForgeError('invalid', `A weight is a whole number of 0 or more, not ${weight}.`);
+    if (!isEpic(ref) && !this.splitFields.has(groupKey(ref))) await this.getIssue(ref);
+    const fields = isEpic(ref) ? null : await this.splitFieldsOf(ref);
+    const field = fields?.[side];
+    if (!fields || !field) throw new ForgeError('invalid', `This group has no "${SPLIT_FIELD_NAMES[side]}" custom field: use a ${side}-weight:: label instead.`);
+    // Read just before writing; a work item is its issue's record, so the issue's id is the work item's.
+    const raw = await guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
+    let after;
+    try {
+      after = await writeSplitValue(this.graphql, `gid://gitlab/WorkItem/${raw.id}`, field, weight, fields);
+    } catch (e) {
+      if (!(e instanceof CustomFieldsUnavailable)) throw e;
+      this.splitFields.delete(groupKey(ref));
+      throw new ForgeError('invalid', 'This GitLab no longer offers custom fields: reload the page to use labels.');
+    }
+    const kept = after?.[side] ?? null;
+    if (!after || kept !== weight) {
+      this.splitFields.delete(groupKey(ref)); // the field may have gone: look again next time
+      throw new ForgeError('conflict', `GitLab did not keep the ${side} weight in the "${field.name}" custom field (it reads ${kept ?? 'unset'}). Reload to check the field still exists.`);
+    }
+    return { ...this.remember(ref, raw), splitWeights: { backend: after.backend, frontend: after.frontend } };
   }
 
   /**
@@ -436,6 +527,7 @@ interface QuickActionsOnly {
 
 const isEpic = (ref: IssueRef): boolean => ref.kind === 'epic' || ref.container === 'group';
 const cacheKey = (ref: IssueRef): string => `${isEpic(ref) ? 'group' : 'project'}:${ref.path}`;
+const groupKey = (ref: IssueRef): string => topGroupOf(ref.path).toLowerCase();
 
 /** Readable token problems from GET /personal_access_tokens/self. */
 export function tokenProblems(t: RawToken, now = Date.now()): string[] {
