@@ -71,7 +71,9 @@ export function Findings(props: FindingsProps) {
     const r = await writer.run(() =>
       write.method === 'setWeight'
         ? call('setWeight', { ref: issue.ref, weight: write.weight }).then((x) => (x.ok ? { ok: true as const, data: x.data.issue } : x))
-        : call('changeLabels', { ref: issue.ref, change: write.change }),
+        : write.method === 'setSplitWeight'
+          ? call('setSplitWeight', { ref: issue.ref, side: write.side, weight: write.weight }).then((x) => (x.ok ? { ok: true as const, data: x.data.issue } : x))
+          : call('changeLabels', { ref: issue.ref, change: write.change }),
     );
     setWorking(null);
     if (r === null) return;
