@@ -33,16 +33,16 @@ export const SPLIT_FIELD_NAMES: Record<SplitSide, string> = { backend: 'Backend 
 const WORK_ITEM = `id widgets { ... on WorkItemWidgetCustomFields { customFieldValues { customField { id name } ... on WorkItemNumberFieldValue { value } } } }`;
 
 /** First visit of a group: its number fields and this issue's values, in one request. */
-const DETECT = `query RefinerySplitFields($group: ID!, $project: ID!, $iid: String!) {
+export const DETECT = `query RefinerySplitFields($group: ID!, $project: ID!, $iid: String!) {
   group(fullPath: $group) { customFields(active: true, fieldType: NUMBER, first: 100) { nodes { id name fieldType } } }
   namespace(fullPath: $project) { workItem(iid: $iid) { ${WORK_ITEM} } }
 }`;
 
-const VALUES = `query RefinerySplitValues($project: ID!, $iid: String!) {
+export const VALUES = `query RefinerySplitValues($project: ID!, $iid: String!) {
   namespace(fullPath: $project) { workItem(iid: $iid) { ${WORK_ITEM} } }
 }`;
 
-const UPDATE = `mutation RefinerySetSplitWeight($input: WorkItemUpdateInput!) {
+export const UPDATE = `mutation RefinerySetSplitWeight($input: WorkItemUpdateInput!) {
   workItemUpdate(input: $input) { workItem { ${WORK_ITEM} } errors }
 }`;
 
