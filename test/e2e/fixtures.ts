@@ -88,3 +88,13 @@ export async function openSection(page: Page, name: string) {
 }
 
 export { quiet } from '../sandbox/quiet';
+
+/**
+ * Requests that change something: not a GET, nor a GraphQL query (a read sent as POST: GitLab's custom fields with a
+ * first issue view, GitHub's list read). GraphQL mutations count.
+ */
+export function isWrite(r: { method: string; path: string; body?: unknown }): boolean {
+  if (r.method === 'GET') return false;
+  const query = (r.body as { query?: unknown } | undefined)?.query;
+  return !(r.path.endsWith('graphql') && typeof query === 'string' && /^\s*query\b/.test(query));
+}

@@ -3,7 +3,7 @@
 // with a real outline or box-shadow), inside our shadow roots as on our extension pages.
 import type { Locator, Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, quiet, test, TOKENS } from './fixtures';
+import { expect, isWrite, panel, quiet, test, TOKENS } from './fixtures';
 
 /** Whether `target` is the focused element, looking through open shadow roots (document.activeElement is the host). */
 const isFocused = (target: Locator) =>
@@ -34,7 +34,7 @@ async function expectFocusVisible(target: Locator) {
   expect(outlined || ring.boxShadow !== 'none', `a visible focus indicator, got ${JSON.stringify(ring)}`).toBe(true);
 }
 
-const writes = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method !== 'GET');
+const writes = (sandbox: Sandbox) => sandbox.requests.filter(isWrite);
 
 test('a weight picked with Tab and an arrow key is written once and says so', async ({ page, connect, sandbox }) => {
   await connect();

@@ -110,13 +110,14 @@ test.describe('the panel on issue pages', () => {
 });
 
 test.describe('what a view costs the forge', () => {
-  test('a first view reads only the issue; a section reads its data when opened and stays open on the next page', async ({ page, connect, sandbox }) => {
+  test('a first view reads only the issue (and the group\'s custom fields); a section reads its data when opened and stays open on the next page', async ({ page, connect, sandbox }) => {
     await connect();
     await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
     await expect(panel(page)).toHaveAttribute('data-state', 'ready');
     await expect(panel(page).getByRole('radiogroup', { name: 'Weight', exact: true })).toBeVisible();
     await quiet(sandbox);
-    expect(api(sandbox)).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3']);
+    // Sent at once: the issue, and one GraphQL query for the top-level group's split-weight custom fields.
+    expect(api(sandbox).sort()).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3', 'POST /api/graphql']);
 
     const status = panel(page).getByRole('button', { name: 'Async status update', exact: true });
     await expect(status).toHaveAttribute('aria-expanded', 'false');
@@ -143,7 +144,9 @@ test.describe('what a view costs the forge', () => {
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');
       await quiet(sandbox);
       const first = sandbox.requests.length;
-      expect(first).toBe(1);
+      // The issue, and what a first view of the group or organisation asks once: GitLab's custom fields, GitHub's
+      // issue fields.
+      expect(first).toBe(2);
 
       await page.reload();
       await expect(panel(page)).toHaveAttribute('data-state', 'ready');

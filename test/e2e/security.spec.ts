@@ -3,9 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { vaultConnections } from './browser';
 import { inContentWorld } from './content-world';
-import { expect, panel, test, TOKENS } from './fixtures';
+import { expect, isWrite, panel, test, TOKENS } from './fixtures';
 
-const writes = (requests: { method: string }[]) => requests.filter((r) => r.method !== 'GET');
+const writes = (requests: { method: string; path: string; body?: unknown }[]) => requests.filter(isWrite);
 
 test('a page script cannot drive our controls: forged clicks, submits and in-place navigation write nothing', async ({ page, connect, sandbox }) => {
   await connect();

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test } from './fixtures';
+import { expect, isWrite, panel, test } from './fixtures';
 
 const weightGroup = (page: Page) => page.locator('[data-refinery="weight"]').getByRole('radiogroup', { name: 'Weight' });
 const writes = (sandbox: Sandbox, forge: 'gitlab' | 'github') =>
   sandbox.requests
-    .filter((r) => r.forge === forge && r.method !== 'GET')
+    .filter((r) => r.forge === forge && isWrite(r))
     .map((r) => ({ method: r.method, path: decodeURIComponent(r.path), body: r.body, status: r.status }));
 
 test.describe('weight picker', () => {

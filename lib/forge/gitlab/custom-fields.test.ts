@@ -62,6 +62,8 @@ describe('a group with Backend/Frontend weight custom fields', () => {
     const e = await f.setSplitWeight(ref('globex/portal', 1), 'backend', 2).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ForgeError);
     expect((e as ForgeError).message).toMatch(/did not keep the backend weight in the "Backend weight" custom field/);
+    // The reload the message asks for reads the issue and the group's fields again.
+    await f.getIssue(ref('globex/portal', 1));
     expect((await f.getCapabilities(ref('globex/portal', 1))).splitWeightFields).toEqual({ frontend: 'Frontend weight' });
   });
 
@@ -77,6 +79,7 @@ describe('groups and instances without them', () => {
     const f = forge();
     expect((await f.getIssue(ref('acme/platform/backend', 3))).splitWeights).toBeUndefined();
     expect((await f.getCapabilities(ref('acme/platform/backend', 3))).splitWeightFields).toBeUndefined();
+    // A list read asks nothing about custom fields: its capabilities come from the issues' JSON.
     await f.getIssue(ref('acme/platform/frontend', 4));
     expect(calls().slice(0, 2).sort()).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3', 'graphql RefinerySplitFields']);
     expect(calls().slice(2)).toEqual(['GET /api/v4/projects/acme/platform/frontend/issues/4']);

@@ -108,8 +108,8 @@ export class GitlabForge implements Forge {
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
     let known = this.capabilities.get(cacheKey(ref));
-    if (!known || (!isEpic(ref) && !this.splitFields.has(groupKey(ref)))) {
-      await this.getIssue(ref);
+    if (!known) {
+      await this.getIssue(ref); // asks for the group's custom fields too
       known = this.capabilities.get(cacheKey(ref)) ?? EPIC_CAPABILITIES;
     }
     const fields = isEpic(ref) ? null : await this.splitFieldsOf(ref);
@@ -118,7 +118,10 @@ export class GitlabForge implements Forge {
     return { ...known, splitWeightFields: names };
   }
 
-  /** The group's split fields as known (null: none, or not known because asking failed). */
+  /**
+   * The group's split fields as known (null: none, not asked yet, or asking failed). Issue views ask with their first
+   * read; list reads never ask (their capabilities come from the issues' JSON).
+   */
   private async splitFieldsOf(ref: IssueRef): Promise<SplitFields | null> {
     return (await this.splitFields.get(groupKey(ref))?.catch(() => null)) ?? null;
   }
