@@ -135,4 +135,13 @@ describe('Findings', () => {
     expect(callMock).toHaveBeenCalledTimes(1);
     await act(async () => finish());
   });
+
+  it('a split part kept in a native field is fixed through setSplitWeight, named by its field', async () => {
+    const base = makeView({ labels: ['workflow::in dev'] }, { splitWeightFields: { backend: 'Backend weight', frontend: 'Frontend weight' } });
+    const view = { ...base, issue: { ...base.issue, splitWeights: { backend: 4, frontend: 2 } } };
+    answer(callMock, { setSplitWeight: () => ok({ issue: { ...view.issue, splitWeights: { backend: 5, frontend: 2 } }, via: 'field' }) });
+    show(view);
+    await userEvent.click(screen.getByRole('button', { name: 'Set Backend weight to 5' }));
+    expect(callMock).toHaveBeenLastCalledWith('setSplitWeight', { ref: view.issue.ref, side: 'backend', weight: 5 });
+  });
 });
