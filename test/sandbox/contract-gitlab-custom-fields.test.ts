@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DETECT, UPDATE, VALUES } from '../../lib/forge/gitlab/custom-fields';
+import { DETECT, DETECT_GROUP, UPDATE, VALUES, VALUES_LIST } from '../../lib/forge/gitlab/custom-fields';
 import { startSandbox, type Sandbox } from './server';
 
 const REFERENCE = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'gitlab', 'graphql-work-items.md');
@@ -16,7 +16,7 @@ describe('GitLab GraphQL reference', () => {
     // The reference's anchors are type + field (+ argument), lower-cased.
     const anchors = [
       'groupcustomfieldsactive', 'groupcustomfieldsfieldtype', 'customfieldtypenumber', 'customfieldid', 'customfieldname', 'customfieldfieldtype',
-      'namespaceworkitemiid', 'workitemwidgetcustomfieldscustomfieldvalues',
+      'namespaceworkitemiid', 'projectworkitemsiids', 'workitemwidgetcustomfieldscustomfieldvalues',
       'workitemnumberfieldvaluecustomfield', 'workitemnumberfieldvaluevalue',
       'mutationworkitemupdateid', 'mutationworkitemupdatecustomfieldswidget', 'mutationworkitemupdateworkitem', 'mutationworkitemupdateerrors',
       'workitemwidgetcustomfieldvalueinputtypecustomfieldid', 'workitemwidgetcustomfieldvalueinputtypenumbervalue',
@@ -26,6 +26,8 @@ describe('GitLab GraphQL reference', () => {
     for (const name of ['customFields(active: true, fieldType: NUMBER', 'workItem(iid: $iid)', 'WorkItemWidgetCustomFields', 'customFieldValues', 'WorkItemNumberFieldValue']) {
       expect(DETECT + VALUES).toContain(name);
     }
+    expect(DETECT_GROUP).toContain('customFields(active: true, fieldType: NUMBER');
+    expect(VALUES_LIST).toContain('workItems(iids: $iids, first: 100) { nodes { iid id widgets { ... on WorkItemWidgetCustomFields');
     expect(UPDATE).toMatch(/workItemUpdate\(input: \$input\) \{ workItem \{[\s\S]*\} errors \}/);
     expect(UPDATE).toContain('WorkItemUpdateInput!');
   });
@@ -92,6 +94,15 @@ describe('sandbox GitLab custom fields', () => {
     expect(unknown.body.data!.workItemUpdate!.errors[0]).toMatch(/not found/);
     const reporter = await gql(UPDATE, { input: { id, customFieldsWidget: [{ customFieldId: 'gid://gitlab/Issuables::CustomField/41', numberValue: 1 }] } }, 'sandbox-gitlab-reporter');
     expect(reporter.body.errors![0]!.message).toMatch(/you don't have permission/);
+  });
+
+  it("a project's work items by iid, each with its custom field values", async () => {
+    const { body } = await gql(VALUES_LIST, { project: 'globex/portal', iids: ['2', '1'] });
+    const nodes = (body.data as unknown as { project: { workItems: { nodes: { iid: string; widgets: { customFieldValues?: { value?: unknown }[] }[] }[] } } }).project.workItems.nodes;
+    expect(nodes.map((n) => [n.iid, n.widgets.flatMap((w) => w.customFieldValues ?? []).map((v) => v.value)])).toEqual([
+      ['1', [null, null, undefined]],
+      ['2', [2, 3, undefined]],
+    ]);
   });
 
   it('an instance without custom fields refuses the field and the argument as GraphQL does', async () => {

@@ -79,7 +79,6 @@ describe('groups and instances without them', () => {
     const f = forge();
     expect((await f.getIssue(ref('acme/platform/backend', 3))).splitWeights).toBeUndefined();
     expect((await f.getCapabilities(ref('acme/platform/backend', 3))).splitWeightFields).toBeUndefined();
-    // A list read asks nothing about custom fields: its capabilities come from the issues' JSON.
     await f.getIssue(ref('acme/platform/frontend', 4));
     expect(calls().slice(0, 2).sort()).toEqual(['GET /api/v4/projects/acme/platform/backend/issues/3', 'graphql RefinerySplitFields']);
     expect(calls().slice(2)).toEqual(['GET /api/v4/projects/acme/platform/frontend/issues/4']);
@@ -104,5 +103,26 @@ describe('groups and instances without them', () => {
     const f = forge();
     expect((await f.getIssue(ref('globex/portal', 2))).splitWeights).toBeUndefined();
     expect((await f.getIssue(ref('globex/portal', 2))).splitWeights).toEqual({ backend: 2, frontend: 3 });
+  });
+});
+
+describe('list pages', () => {
+  it("read the group's fields once and the page's values in one query, beside the one REST read", async () => {
+    const f = forge();
+    const issues = await f.listIssuesByNumber([1, 2].map((n) => ref('globex/portal', n)));
+    expect(issues.map((i) => [i.ref.iid, i.splitWeights]).sort()).toEqual([[1, { backend: null, frontend: null }], [2, { backend: 2, frontend: 3 }]]);
+    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefinerySplitFieldsGroup', 'graphql RefinerySplitValuesList']);
+    await f.listIssuesByNumber([ref('globex/portal', 2)]);
+    expect(calls().slice(3).sort()).toEqual(['GET /api/v4/projects/globex/portal/issues', 'graphql RefinerySplitValuesList']);
+  });
+
+  it('a group without the fields costs one query once; a GraphQL failure leaves the badges on labels', async () => {
+    const f = forge();
+    await f.listIssuesByNumber([ref('acme/platform/backend', 3)]);
+    await f.listIssuesByNumber([ref('acme/platform/backend', 4)]);
+    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefinerySplitFieldsGroup']);
+    sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 502, times: 1 });
+    const [two] = await forge().listIssuesByNumber([ref('globex/portal', 2)]);
+    expect([two!.title, two!.splitWeights]).toEqual(['Keep saved carts across devices', undefined]);
   });
 });

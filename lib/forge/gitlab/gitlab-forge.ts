@@ -19,7 +19,19 @@ import {
 } from '../model';
 import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
-import { CustomFieldsUnavailable, detectSplitFields, graphqlPoster, readSplitValues, SPLIT_FIELD_NAMES, topGroupOf, writeSplitValue, type SplitFields } from './custom-fields';
+import {
+  CustomFieldsUnavailable,
+  detectGroupSplitFields,
+  detectSplitFields,
+  graphqlPoster,
+  readSplitValues,
+  readSplitValuesList,
+  SPLIT_FIELD_NAMES,
+  topGroupOf,
+  writeSplitValue,
+  type SplitFields,
+  type SplitValues,
+} from './custom-fields';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
@@ -120,10 +132,35 @@ export class GitlabForge implements Forge {
 
   /**
    * The group's split fields as known (null: none, not asked yet, or asking failed). Issue views ask with their first
-   * read; list reads never ask (their capabilities come from the issues' JSON).
+   * read, list pages with their first bulk read.
    */
   private async splitFieldsOf(ref: IssueRef): Promise<SplitFields | null> {
     return (await this.splitFields.get(groupKey(ref))?.catch(() => null)) ?? null;
+  }
+
+  /** Keeps a group's answer: this GitLab without custom fields is "none" for good; a failed ask is asked again. */
+  private rememberFields(key: string, asked: Promise<SplitFields | null>): void {
+    const fields = asked.catch((e: unknown) => {
+      if (e instanceof CustomFieldsUnavailable) return null;
+      throw e;
+    });
+    this.splitFields.set(key, fields);
+    fields.catch(() => this.splitFields.delete(key));
+  }
+
+  /**
+   * A list page's split weights for one project's issues: the group's fields asked once (no issue to ask with), then
+   * one query for the page's issues where it has them. Empty where it has none or on any failure: badges use labels.
+   */
+  private async listSplitWeights(ref: IssueRef, iids: readonly number[]): Promise<Map<number, SplitValues>> {
+    try {
+      const key = groupKey(ref);
+      if (!this.splitFields.has(key)) this.rememberFields(key, detectGroupSplitFields(this.graphql, topGroupOf(ref.path)));
+      const fields = await this.splitFieldsOf(ref);
+      return fields ? await readSplitValuesList(this.graphql, ref.path, iids, fields) : new Map();
+    } catch {
+      return new Map();
+    }
   }
 
   /**
@@ -140,15 +177,7 @@ export class GitlabForge implements Forge {
         return values ? { backend: values.backend, frontend: values.frontend } : undefined;
       }
       const detection = detectSplitFields(this.graphql, ref.path, ref.iid);
-      const fields = detection.then(
-        (d) => d.fields,
-        (e: unknown) => {
-          if (e instanceof CustomFieldsUnavailable) return null; // this GitLab has none: labels, and never asked again
-          throw e;
-        },
-      );
-      this.splitFields.set(key, fields);
-      fields.catch(() => this.splitFields.delete(key)); // a failed ask (network, rate limit) is asked again next time
+      this.rememberFields(key, detection.then((d) => d.fields));
       const { values } = await detection;
       return values ? { backend: values.backend, frontend: values.frontend } : undefined;
     } catch {
@@ -401,15 +430,19 @@ export class GitlabForge implements Forge {
     for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
       const iids = batch.refs.map((r) => r.iid);
       let rows: RawIssue[];
+      // The custom fields' values at the same time (none asked for where the group has no split-weight fields).
+      const split = this.listSplitWeights(batch.refs[0]!, iids);
       try {
         rows = await guarded(() => this.api.Issues.all({ projectId: batch.path, iids, state: 'all', perPage: MAX_PER_REQUEST, maxPages: 1 }) as Promise<unknown> as Promise<RawIssue[]>);
       } catch (e) {
         if (e instanceof ForgeError && e.kind === 'not-found') continue;
         throw e;
       }
+      const values = await split;
       for (const raw of rows) {
         const ref = batch.refs.find((r) => r.iid === raw.iid);
-        if (ref) out.push(this.remember(ref, raw));
+        const v = values.get(raw.iid);
+        if (ref) out.push(v ? { ...this.remember(ref, raw), splitWeights: { backend: v.backend, frontend: v.frontend } } : this.remember(ref, raw));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 // GraphQL for custom fields (GitLab 17.11 behind `custom_fields_feature`, GA in 18.0, Premium+): a group's
-// `customFields`, a work item's `WorkItemWidgetCustomFields.customFieldValues`, and `workItemUpdate(customFieldsWidget)`.
+// `customFields`, a work item's (`namespace.workItem`, `project.workItems(iids)`) `customFieldValues`, and
+// `workItemUpdate(customFieldsWidget)`.
 // Only what Refinery asks, read from the operation's variables. With `features.customFields` off the schema lacks
 // them and answers as GraphQL does for an unknown field or argument.
 import { ACCESS, tierAtLeast, nowIso, type GitlabState, type GlCustomField, type GlIssue, type GlProject, type GlToken } from './state';
@@ -53,6 +54,12 @@ function read(state: GitlabState, query: string, vars: Record<string, unknown>, 
           .map((f) => ({ id: `${FIELD_GID}${f.id}`, name: f.name, fieldType: TYPE[f.fieldType] }))
       : [];
     data.group = group ? { customFields: { nodes } } : null;
+  }
+  if (/\bproject\s*\(/.test(query)) {
+    const project = state.projects.find((p) => p.fullPath === vars.project);
+    const iids = Array.isArray(vars.iids) ? vars.iids.map(String) : null;
+    const issues = project ? state.issues.filter((i) => i.projectId === project.id && (!iids || iids.includes(String(i.iid)))).slice(0, 100) : [];
+    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => workItemJson(state, i)) } } : null;
   }
   if (/\bnamespace\s*\(/.test(query)) {
     const project = state.projects.find((p) => p.fullPath === vars.project);
