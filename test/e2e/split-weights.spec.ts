@@ -73,3 +73,17 @@ test('GitLab without custom fields: the same group falls back to split labels', 
   expect(writes(sandbox, 'gitlab').map((w) => w.call)).toEqual(['PUT /api/v4/projects/globex/portal/issues/1']);
   expect(sandbox.gitlab.state.issues.find((i) => i.projectId === 1010 && i.iid === 1)!.labels).toContain('backend-weight::3');
 });
+
+for (const withFields of [true, false]) {
+  test(`GitLab list in globex: badges read the split custom fields (${withFields ? 'with' : 'without'} custom fields)`, async ({ page, connect, sandbox }) => {
+    sandbox.gitlab.state.features.customFields = withFields;
+    await connect();
+    await page.goto('https://gitlab.com/globex/portal/-/issues');
+    const badge = (iid: number) => page.locator('[data-refinery="badge"]').getByRole('button', { name: new RegExp(`^#${iid} weight`) });
+    await expect(page.locator('[data-refinery="summary"]').getByRole('status')).toHaveText(/2 issues checked/);
+    // #2 is ready for development with backend 2 / frontend 3 in the fields and no split label: weighted only where
+    // the fields can be read.
+    if (withFields) await expect(badge(2)).toHaveCount(0);
+    else await expect(badge(2)).toHaveAccessibleName('#2 weight check: No weight, ready for development');
+  });
+}
