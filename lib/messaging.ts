@@ -188,6 +188,14 @@ export const protocol = {
     request: z.deferred(() => z.object({ ref: issueRef, title: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)) })),
     response: z.deferred(() => z.object({ issue, linked: z.boolean(), problem: z.nullable(z.string()) })),
   },
+  /**
+   * A backend or frontend weight: the native field capabilities.splitWeightFields names (GitHub issue field, GitLab
+   * custom field), else an exclusive `backend-weight::N` / `frontend-weight::N` label.
+   */
+  setSplitWeight: {
+    request: z.deferred(() => z.object({ ref: issueRef, side: z.enum(['backend', 'frontend']), weight: z.nullable(weightValue) })),
+    response: writeResult,
+  },
   /** Health status: the field on GitLab Ultimate, else an exclusive `health::…` label. */
   setHealthStatus: {
     request: z.deferred(() => z.object({ ref: issueRef, status: z.nullable(healthStatus) })),

@@ -4,7 +4,7 @@ import {
   DEFAULT_LABEL_SCOPES,
   healthFromLabels,
   scopeConflicts,
-  splitWeights,
+  issueSplitWeights,
   weightFromLabels,
   workflowStage,
   type LabelHealth,
@@ -70,7 +70,7 @@ export function summarize(view: IssueView, scopes: LabelScopes = DEFAULT_LABEL_S
       ? { kind: 'value', text: HEALTH_TEXT[issue.healthStatus], source: 'health status' }
       : fromReading(healthFromLabels(labels, scopes.health), 'Not set', (h) => HEALTH_TEXT[h], true);
 
-  const split = splitWeights(labels, { backend: scopes.backendWeight, frontend: scopes.frontendWeight });
+  const split = issueSplitWeights(issue, { backend: scopes.backendWeight, frontend: scopes.frontendWeight });
   // Where the GitLab namespace has statuses the stage lives there, not in workflow:: labels.
   const workflow: Row = capabilities.statuses?.length
     ? issue.status

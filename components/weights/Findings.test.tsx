@@ -86,16 +86,17 @@ describe('Findings', () => {
     expect(screen.queryByRole('list', { name: 'Weighting findings' })).toBeNull();
   });
 
-  it('label fixes add or remove single labels, never replace the set', async () => {
+  it('label fixes add or remove single labels, never replace the set; a split part goes through setSplitWeight', async () => {
     const view = makeView({ labels: ['workflow::design', 'workflow::in dev', 'weight::big', 'backend-weight::4'] });
-    answer(callMock, { changeLabels: () => ok(view.issue) });
+    answer(callMock, { changeLabels: () => ok(view.issue), setSplitWeight: () => ok({ issue: view.issue, via: 'label' }) });
     show(view);
     await userEvent.click(screen.getByRole('button', { name: 'Keep workflow::in dev' }));
     expect(callMock).toHaveBeenLastCalledWith('changeLabels', { ref: view.issue.ref, change: { add: [], remove: ['workflow::design'] } });
     await userEvent.click(screen.getByRole('button', { name: 'Remove weight::big' }));
     expect(callMock).toHaveBeenLastCalledWith('changeLabels', { ref: view.issue.ref, change: { add: [], remove: ['weight::big'] } });
     await userEvent.click(screen.getByRole('button', { name: 'Set backend-weight::5' }));
-    expect(callMock).toHaveBeenLastCalledWith('changeLabels', { ref: view.issue.ref, change: { add: ['backend-weight::5'], remove: [] } });
+    // The background writes the part's field where the forge has one, else this label.
+    expect(callMock).toHaveBeenLastCalledWith('setSplitWeight', { ref: view.issue.ref, side: 'backend', weight: 5 });
   });
 
   it('set-workflow adds the stage label with the configured scope', async () => {
@@ -133,5 +134,14 @@ describe('Findings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Keep weight::1' }));
     expect(callMock).toHaveBeenCalledTimes(1);
     await act(async () => finish());
+  });
+
+  it('a split part kept in a native field is fixed through setSplitWeight, named by its field', async () => {
+    const base = makeView({ labels: ['workflow::in dev'] }, { splitWeightFields: { backend: 'Backend weight', frontend: 'Frontend weight' } });
+    const view = { ...base, issue: { ...base.issue, splitWeights: { backend: 4, frontend: 2 } } };
+    answer(callMock, { setSplitWeight: () => ok({ issue: { ...view.issue, splitWeights: { backend: 5, frontend: 2 } }, via: 'field' }) });
+    show(view);
+    await userEvent.click(screen.getByRole('button', { name: 'Set Backend weight to 5' }));
+    expect(callMock).toHaveBeenLastCalledWith('setSplitWeight', { ref: view.issue.ref, side: 'backend', weight: 5 });
   });
 });

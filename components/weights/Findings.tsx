@@ -36,6 +36,11 @@ export function Findings(props: FindingsProps) {
     () => keyed(evaluate(factsFromIssue(issue, capabilities, settings), settings)),
     [issue, capabilities, settings],
   );
+  // A split part kept in a native field is named by that field, not by a label the fix will not write.
+  const label = (fix: Fix) => {
+    const field = fix.kind === 'set-split-weight' ? capabilities.splitWeightFields?.[fix.part] : undefined;
+    return fix.kind === 'set-split-weight' && field ? `Set ${field} to ${fix.weight}` : fixLabel(fix, settings);
+  };
   const [breakDownFor, setBreakDownFor] = useState<string | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -56,7 +61,7 @@ export function Findings(props: FindingsProps) {
   });
 
   const apply = async (fix: Fix, key: string, button: HTMLElement) => {
-    const name = fixLabel(fix, settings);
+    const name = label(fix);
     if (fix.kind === 'pick-weight') return onPickWeight();
     if (fix.kind === 'ask-clarification') return onAskClarification();
     if (fix.kind === 'break-down') {
@@ -71,7 +76,9 @@ export function Findings(props: FindingsProps) {
     const r = await writer.run(() =>
       write.method === 'setWeight'
         ? call('setWeight', { ref: issue.ref, weight: write.weight }).then((x) => (x.ok ? { ok: true as const, data: x.data.issue } : x))
-        : call('changeLabels', { ref: issue.ref, change: write.change }),
+        : write.method === 'setSplitWeight'
+          ? call('setSplitWeight', { ref: issue.ref, side: write.side, weight: write.weight }).then((x) => (x.ok ? { ok: true as const, data: x.data.issue } : x))
+          : call('changeLabels', { ref: issue.ref, change: write.change }),
     );
     setWorking(null);
     if (r === null) return;
@@ -114,7 +121,7 @@ export function Findings(props: FindingsProps) {
                       aria-expanded={fix.kind === 'break-down' ? breakDownFor === key : undefined}
                       onClick={(e) => void apply(fix, key, e.currentTarget)}
                     >
-                      {fixLabel(fix, settings)}
+                      {label(fix)}
                     </button>
                   ))}
                 </div>

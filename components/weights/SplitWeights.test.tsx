@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IssueRef } from '@/lib/forge/model';
 import { mergeSettings } from '@/lib/handbook/settings';
 import { call, type IssueView } from '@/lib/messaging';
 import { SplitWeights } from './SplitWeights';
@@ -86,5 +87,54 @@ describe('SplitWeights', () => {
     show(makeView({ labels: ['frontend-weight::5'] }));
     expect((screen.getByText('Split weight: backend / frontend').parentElement as HTMLDetailsElement).open).toBe(true);
     expect(checkedIn('Frontend weight')).toEqual(['5']);
+  });
+});
+
+describe('SplitWeights in native fields', () => {
+  const githubRef: IssueRef = { forge: 'github', baseUrl: 'https://github.com', container: 'project', path: 'northwind/roadmap', iid: 1, kind: 'issue' };
+  const FIELDS = { splitWeightFields: { backend: 'Backend weight', frontend: 'Frontend weight' } };
+  const native = (split: { backend: number | null; frontend: number | null }, labels: string[] = [], ref = githubRef) => {
+    const view = makeView({ labels }, FIELDS, ref);
+    return { ...view, issue: { ...view.issue, splitWeights: split } };
+  };
+  const status = (name: string) => within(group(name).parentElement as HTMLElement).getByRole('status').textContent;
+
+  it('opens on native values, checks the fields (not an old label beside them) and says where they are stored', () => {
+    show(native({ backend: 2, frontend: null }, ['backend-weight::5']));
+    expect((screen.getByText('Split weight: backend / frontend').parentElement as HTMLDetailsElement).open).toBe(true);
+    expect(checkedIn('Backend weight')).toEqual(['2']);
+    expect(checkedIn('Frontend weight')).toEqual(['None']);
+    expect(screen.getByText('Stored in the organization\'s "Backend weight" issue field.')).toBeTruthy();
+    expect(screen.getByText('Stored in the organization\'s "Frontend weight" issue field.')).toBeTruthy();
+  });
+
+  it('a pick writes the field through setSplitWeight, never a label', async () => {
+    const view = native({ backend: null, frontend: null });
+    answer(callMock, { setSplitWeight: () => ok({ issue: { ...view.issue, splitWeights: { backend: null, frontend: 3 } }, via: 'field' }) });
+    show(view);
+    await userEvent.click(screen.getByText('Split weight: backend / frontend'));
+    await userEvent.click(within(group('Frontend weight')).getByRole('radio', { name: '3' }));
+    expect(callMock).toHaveBeenCalledWith('setSplitWeight', { ref: view.issue.ref, side: 'frontend', weight: 3 });
+    expect(callMock).not.toHaveBeenCalledWith('changeLabels', expect.anything());
+    expect(checkedIn('Frontend weight')).toEqual(['3']);
+    expect(status('Frontend weight')).toBe('Saved in the organization\'s "Frontend weight" issue field');
+  });
+
+  it('GitLab: the group\'s custom field; None clears it', async () => {
+    const view = native({ backend: 2, frontend: 3 }, [], { ...githubRef, forge: 'gitlab', baseUrl: 'https://gitlab.com', path: 'initech/portal' });
+    answer(callMock, { setSplitWeight: () => ok({ issue: { ...view.issue, splitWeights: { backend: null, frontend: 3 } }, via: 'field' }) });
+    show(view);
+    expect(screen.getByText('Stored in the group\'s "Backend weight" custom field.')).toBeTruthy();
+    await userEvent.click(within(group('Backend weight')).getByRole('radio', { name: 'None' }));
+    expect(callMock).toHaveBeenCalledWith('setSplitWeight', { ref: view.issue.ref, side: 'backend', weight: null });
+    expect(status('Backend weight')).toBe('Cleared the group\'s "Backend weight" custom field');
+  });
+
+  it('rolls back with an alert when the field write fails', async () => {
+    answer(callMock, { setSplitWeight: () => fail('forge', 'GitHub did not keep the backend weight') });
+    show(native({ backend: 1, frontend: null }));
+    await userEvent.click(within(group('Backend weight')).getByRole('radio', { name: '5' }));
+    expect(checkedIn('Backend weight')).toEqual(['1']);
+    expect(screen.getByRole('alert').textContent).toContain('Could not save the backend weight');
   });
 });

@@ -13,6 +13,7 @@ function fakeForge() {
     getIssue: vi.fn(async (r: IssueRef) => (calls.push(`getIssue ${r.iid}`), { iid: r.iid, version })),
     listNotes: vi.fn(async (r: IssueRef) => (calls.push(`listNotes ${r.iid}`), [])),
     changeLabels: vi.fn(async (r: IssueRef) => (calls.push(`changeLabels ${r.iid}`), (version += 1), { iid: r.iid, version })),
+    setSplitWeight: vi.fn(async (r: IssueRef) => (calls.push(`setSplitWeight ${r.iid}`), (version += 1), { iid: r.iid, version })),
   } as unknown as Forge;
   return { forge, calls };
 }
@@ -48,6 +49,15 @@ describe('the background read cache', () => {
     expect(await cached.getIssue(ref)).toMatchObject({ version: 1 });
     await cached.getIssue(other);
     expect(calls).toEqual(['getIssue 1', 'getIssue 2', 'changeLabels 1', 'getIssue 1']);
+  });
+
+  it('a split weight written to a native field is a write too: the issue is read again', async () => {
+    const { forge, calls } = fakeForge();
+    const cached = withCache(forge);
+    await cached.getIssue(ref);
+    await cached.setSplitWeight(ref, 'backend', 2);
+    expect(await cached.getIssue(ref)).toMatchObject({ version: 1 });
+    expect(calls).toEqual(['getIssue 1', 'setSplitWeight 1', 'getIssue 1']);
   });
 
   it('drops a bulk list read when we write to one of its issues (the list page reloaded must not show the old weight)', async () => {

@@ -40,6 +40,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   createSubIssue: writes,
   setIssueType: writes,
   listIssueTypes: reads,
+  setSplitWeight: writes,
   setHealthStatus: writes,
   setStatus: writes,
   createLabels: writes,

@@ -10,7 +10,7 @@ import { toErrorData } from './errors';
 import { capacityReport, listIssuesByNumber } from './lists';
 import { readChecklistFacts, startRefinement, tickChecklist } from './refinement';
 import { moveWeightLabel } from './weight-move';
-import { writeHealth, writeWeight } from './writes';
+import { writeHealth, writeSplitWeight, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
 import { createStatusPoster, type StatusPoster } from './status-updates';
 import {
@@ -79,6 +79,7 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
       return forge.createSubIssue(ref, { title, body: `Part of #${ref.iid}.` });
     },
     moveWeightLabel: async ({ ref }) => moveWeightLabel(await forgeForRef(ref), ref, await loadSettings()),
+    setSplitWeight: async ({ ref, side, weight }) => writeSplitWeight(await forgeForRef(ref), ref, side, weight, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
     setStatus: async ({ ref, statusId }) => (await forgeForRef(ref)).setStatus(ref, statusId),
     listMembers: async ({ ref }) => (await forgeForRef(ref)).listMembers(ref),

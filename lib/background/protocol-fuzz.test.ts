@@ -286,7 +286,7 @@ function senderFor(name: SenderName): Sender {
 /** Methods only extension pages may call (guard.ts: 'pages'). */
 const PAGE_ONLY = new Set(['listConnections', 'saveConnection', 'removeConnection', 'testConnection', 'capacity']);
 /** Methods that write to the issue (a content script may only write to the issue its page shows). */
-const WRITES = new Set(['changeLabels', 'setWeight', 'moveWeightLabel', 'createSubIssue', 'setIssueType', 'setHealthStatus', 'setStatus', 'createLabels', 'createNote', 'updateNote', 'postStatusUpdate', 'tickChecklist', 'startRefinement']);
+const WRITES = new Set(['changeLabels', 'setWeight', 'setSplitWeight', 'moveWeightLabel', 'createSubIssue', 'setIssueType', 'setHealthStatus', 'setStatus', 'createLabels', 'createNote', 'updateNote', 'postStatusUpdate', 'tickChecklist', 'startRefinement']);
 
 /** One valid request per method, read off the schemas in lib/messaging.ts. */
 const VALID: Record<string, (h: Host) => Obj> = {
@@ -299,6 +299,7 @@ const VALID: Record<string, (h: Host) => Obj> = {
   createSubIssue: (h) => ({ ref: refOf(h), title: 'A part of the work' }),
   listIssueTypes: (h) => ({ ref: refOf(h) }),
   setIssueType: (h) => ({ ref: refOf(h), type: 'Feature' }),
+  setSplitWeight: (h) => ({ ref: refOf(h), side: 'backend', weight: 2 }),
   setHealthStatus: (h) => ({ ref: refOf(h), status: 'on_track' }),
   setStatus: (h) => ({ ref: refOf(h), statusId: 'gid://gitlab/WorkItems::Statuses::SystemDefined::Status/2' }),
   listMembers: (h) => ({ ref: refOf(h) }),
@@ -621,6 +622,10 @@ const GITHUB_ROUTES = [
   `${REPO}/issues/${N}/labels`,
   `${REPO}/issues/${N}/labels/${SEG}`,
   `${REPO}/issues/${N}/dependencies/blocked_by`,
+  `${REPO}/issues/${N}/issue-field-values(/${N})?`,
+  `${REPO}/issues/${N}/sub_issues`,
+  `${REPO}/issues`,
+  `${REPO}/issue-types`,
   `${REPO}/issues/comments/${N}`,
   `${REPO}/assignees`,
   `${REPO}/labels`,

@@ -1,6 +1,6 @@
 // Handbook writes that depend on the tier: the forge's own field where it has one, else an exclusive scoped label.
 import type { Forge } from '../forge/forge';
-import type { HealthStatus, Issue, IssueRef, WeightValue } from '../forge/model';
+import type { HealthStatus, Issue, IssueRef, SplitSide, WeightValue } from '../forge/model';
 import { healthLabel, labelsInScope } from '../handbook/labels';
 import type { Settings } from '../handbook/settings';
 import type { WriteResult } from '../messaging';
@@ -23,4 +23,10 @@ export async function writeHealth(forge: Forge, ref: IssueRef, status: HealthSta
   const scope = settings.scopes.health;
   const value = status === null ? null : healthLabel(status, scope).slice(scope.length + 2);
   return { issue: await setScopedLabel(forge, ref, scope, value), via: 'label' };
+}
+
+export async function writeSplitWeight(forge: Forge, ref: IssueRef, side: SplitSide, weight: WeightValue | null, settings: Settings): Promise<WriteResult> {
+  if ((await forge.getCapabilities(ref)).splitWeightFields?.[side]) return { issue: await forge.setSplitWeight(ref, side, weight), via: 'field' };
+  const scope = side === 'backend' ? settings.scopes.backendWeight : settings.scopes.frontendWeight;
+  return { issue: await setScopedLabel(forge, ref, scope, weight === null ? null : String(weight)), via: 'label' };
 }

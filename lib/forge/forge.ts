@@ -1,6 +1,6 @@
 // The one interface both adapters implement. Only the background imports lib/forge.
 import type { ForgeErrorData } from './errors';
-import type { Capabilities, HealthStatus, Issue, IssueRef, LabelChange, LabelDef, LinkedChange, Note, User } from './model';
+import type { Capabilities, HealthStatus, Issue, IssueRef, LabelChange, LabelDef, LinkedChange, Note, SplitSide, User } from './model';
 
 export interface Connection {
   id: string;
@@ -45,6 +45,11 @@ export interface Forge {
   setIssueType?(ref: IssueRef, type: string | null): Promise<Issue>;
   /** Native weight field; callers fall back to `weight::N` labels where capabilities.weight is false. */
   setWeight(ref: IssueRef, weight: number | null): Promise<Issue>;
+  /**
+   * A backend or frontend weight in the native field capabilities.splitWeightFields names (null unsets it), read back;
+   * callers fall back to `backend-weight::N` / `frontend-weight::N` labels where there is no such field.
+   */
+  setSplitWeight(ref: IssueRef, side: SplitSide, weight: number | null): Promise<Issue>;
   /** Native health status (GitLab Ultimate, via GraphQL); callers fall back to `health::` labels elsewhere. */
   setHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue>;
   /**

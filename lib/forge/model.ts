@@ -145,6 +145,8 @@ export const workItemStatus = z.deferred(() =>
   }),
 );
 export type WorkItemStatus = z.infer<typeof workItemStatus>;
+/** A split weight as a native number field holds it: a whole number ≥ 0 (other numbers read as unset). */
+const splitWeight = z.deferred(() => z.number().check(z.int(), z.nonnegative(), z.lte(1_000_000)));
 
 export const issue = z.deferred(() =>
   z.object({
@@ -164,9 +166,15 @@ export const issue = z.deferred(() =>
     updatedAt: z.string(),
     /** GitLab Status where the namespace has statuses (capabilities.statuses); absent elsewhere. */
     status: z.optional(workItemStatus),
+    /**
+     * Backend / frontend weights read from native fields (a GitHub organisation's issue fields, a GitLab group's custom
+     * fields) where capabilities.splitWeightFields names them; absent where they are `backend-weight::N` labels.
+     */
+    splitWeights: z.optional(z.object({ backend: z.nullable(splitWeight), frontend: z.nullable(splitWeight) })),
   }),
 );
 export type Issue = z.infer<typeof issue>;
+export type SplitSide = 'backend' | 'frontend';
 
 export const note = z.deferred(() =>
   z.object({
@@ -211,6 +219,16 @@ export const capabilities = z.deferred(() =>
     weightField: z.optional(z.string().check(z.maxLength(256))),
     /** GitLab 18.2+ Premium/Ultimate: the statuses the issue's namespace allows; absent where the workflow is labels. */
     statuses: z.optional(z.array(workItemStatus).check(z.maxLength(100))),
+    /**
+     * The native fields holding the backend / frontend weight (GitHub organisation issue fields, GitLab group custom
+     * fields), by name; a side without one uses its `backend-weight::N` / `frontend-weight::N` label.
+     */
+    splitWeightFields: z.optional(
+      z.object({
+        backend: z.optional(z.string().check(z.maxLength(256))),
+        frontend: z.optional(z.string().check(z.maxLength(256))),
+      }),
+    ),
   }),
 );
 export type Capabilities = z.infer<typeof capabilities>;

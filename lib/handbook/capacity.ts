@@ -4,7 +4,7 @@
 // Pure; also gives the load an issue adds to a list's total.
 import type { Capabilities, Issue } from '@/lib/forge/model';
 import { factsFromIssue } from './facts';
-import { splitWeights } from './labels';
+import { issueSplitWeights } from './labels';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** "All individual contributors start with a weight budget of 10." */
@@ -19,7 +19,7 @@ export function weightBudget(availabilityPercent: number, full = FULL_BUDGET): n
 export interface IssueLoad {
   /** What the issue adds to a sum; null when it has no weight. */
   weight: number | null;
-  /** `weight`: the weight field or weight:: label; `split`: backend + frontend weight labels, both set. */
+  /** `weight`: the weight field or weight:: label; `split`: backend + frontend weights (fields or labels), both set. */
   source: 'weight' | 'split' | null;
 }
 
@@ -29,14 +29,14 @@ export interface IssueLoad {
  * scoped labels instead"). One split label alone leaves the issue unweighted, as the rules see it.
  */
 export function issueLoad(
-  issue: Pick<Issue, 'title' | 'labels' | 'weight' | 'type' | 'state'>,
+  issue: Pick<Issue, 'title' | 'labels' | 'weight' | 'type' | 'state' | 'splitWeights'>,
   capabilities: Pick<Capabilities, 'weight'>,
   settings: Readonly<Settings> = DEFAULT_SETTINGS,
 ): IssueLoad {
   const weight = factsFromIssue(issue, capabilities, settings).weight;
   if (weight !== null) return { weight, source: 'weight' };
   const { backendWeight, frontendWeight } = settings.scopes;
-  const split = splitWeights(issue.labels, { backend: backendWeight, frontend: frontendWeight });
+  const split = issueSplitWeights(issue, { backend: backendWeight, frontend: frontendWeight });
   if (split.backend.status === 'set' && split.frontend.status === 'set') {
     return { weight: split.backend.value + split.frontend.value, source: 'split' };
   }

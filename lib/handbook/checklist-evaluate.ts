@@ -5,7 +5,7 @@ import { normalizeLabel } from './classify';
 import { checklistDefinition, type AutoCheck, type ChecklistKind } from './checklists';
 import { parseChecklist, type Mark, type RecognisedChecklist } from './checklist-parse';
 import { effectiveWeight } from './facts';
-import { labelsInScope, splitWeights, valueOf, weightFromLabels, workflowStage } from './labels';
+import { issueSplitWeights, labelsInScope, valueOf, weightFromLabels, workflowStage } from './labels';
 import { partHasContent, partsIn, splitText, stripComments } from './markdown';
 import { DEFAULT_SETTINGS, isAtOrAfter, stageIndex, stageLabel, type Settings } from './settings';
 import { hasPlanHeading, isUnfilledPlan } from './templates';
@@ -20,7 +20,7 @@ export interface NoteFacts extends Pick<Note, 'body'> {
 }
 
 export interface ChecklistFacts {
-  issue: Pick<Issue, 'labels' | 'description' | 'title' | 'type' | 'weight'>;
+  issue: Pick<Issue, 'labels' | 'description' | 'title' | 'type' | 'weight' | 'splitWeights'>;
   capabilities: Pick<Capabilities, 'weight'>;
   /** The issue's comments, oldest first or in any order. */
   notes: readonly NoteFacts[];
@@ -84,7 +84,7 @@ function weightDecision(facts: ChecklistFacts, settings: Readonly<Settings>): De
     const reading = weightFromLabels(facts.issue.labels, settings.scopes.weight);
     return done(`weight ${eff.weight} (label ${reading.status === 'set' ? reading.label : `${settings.scopes.weight}::${eff.weight}`})`);
   }
-  const split = splitWeights(facts.issue.labels, {
+  const split = issueSplitWeights(facts.issue, {
     backend: settings.scopes.backendWeight,
     frontend: settings.scopes.frontendWeight,
   });

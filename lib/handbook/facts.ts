@@ -14,6 +14,8 @@ export interface IssueFacts {
   type?: string;
   /** Closed issues get only the label checks: weighting advice is noise once the work is done. */
   closed?: boolean;
+  /** Split weights held in native fields (see Issue.splitWeights); they win over the split labels. */
+  splitWeights?: Issue['splitWeights'];
 }
 
 export type WeightConflict =
@@ -57,7 +59,7 @@ export function effectiveWeight(
 
 /** IssueFacts from the forge model, with the effective weight resolved for this tier. */
 export function factsFromIssue(
-  issue: Pick<Issue, 'title' | 'labels' | 'weight' | 'type' | 'state' | 'status'>,
+  issue: Pick<Issue, 'title' | 'labels' | 'weight' | 'type' | 'state' | 'status' | 'splitWeights'>,
   capabilities: Pick<Capabilities, 'weight' | 'statuses'>,
   settings: Readonly<Settings> = DEFAULT_SETTINGS,
 ): IssueFacts {
@@ -68,5 +70,6 @@ export function factsFromIssue(
     weight: effectiveWeight(issue, capabilities, settings).weight,
     type: issue.type,
     closed: issue.state === 'closed',
+    ...(issue.splitWeights ? { splitWeights: issue.splitWeights } : {}),
   };
 }

@@ -113,6 +113,32 @@ export function splitWeights(
   return { backend: read(labels, scopes.backend, parseWeight), frontend: read(labels, scopes.frontend, parseWeight) };
 }
 
+/** What readers need of an issue for its split weights: labels, and the native fields' values where it has them. */
+export interface SplitSource {
+  labels: readonly string[];
+  splitWeights?: { backend: number | null; frontend: number | null };
+}
+
+/**
+ * The issue's split weights: a value in the native field (GitHub issue field, GitLab custom field) wins, as the weight
+ * field does over a weight:: label; an unset field leaves the label to be read (an old label is not lost).
+ */
+export function issueSplitWeights(
+  issue: SplitSource,
+  scopes: { backend: string; frontend: string } = {
+    backend: DEFAULT_LABEL_SCOPES.backendWeight,
+    frontend: DEFAULT_LABEL_SCOPES.frontendWeight,
+  },
+): { backend: LabelReading<number>; frontend: LabelReading<number> } {
+  const labels = splitWeights(issue.labels, scopes);
+  const native = (value: number | null | undefined, name: string, fallback: LabelReading<number>): LabelReading<number> =>
+    typeof value === 'number' ? { status: 'set', value, label: `${name} field: ${value}` } : fallback;
+  return {
+    backend: native(issue.splitWeights?.backend, 'Backend weight', labels.backend),
+    frontend: native(issue.splitWeights?.frontend, 'Frontend weight', labels.frontend),
+  };
+}
+
 /** `workflow::ready for development` → "ready for development". */
 export function workflowStage(labels: readonly string[], scope = DEFAULT_LABEL_SCOPES.workflow): LabelReading<string> {
   return read(labels, scope, (value) => (value === '' ? null : value));

@@ -3,7 +3,7 @@
 import { isSecurity, isSpike } from './classify';
 import type { Fix, SplitPart } from './fixes';
 import type { IssueFacts } from './facts';
-import { labelsInScope, splitWeights, weightFromLabels, workflowStage, type LabelReading } from './labels';
+import { issueSplitWeights, labelsInScope, weightFromLabels, workflowStage, type LabelReading } from './labels';
 import {
   DEFAULT_SETTINGS,
   isAtOrAfter,
@@ -372,7 +372,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function evaluate(facts: IssueFacts, settings: Readonly<Settings> = DEFAULT_SETTINGS): Finding[] {
   const weightLabel = weightFromLabels(facts.labels, settings.scopes.weight);
   const { backendWeight, frontendWeight } = settings.scopes;
-  const split = splitWeights(facts.labels, { backend: backendWeight, frontend: frontendWeight });
+  const split = issueSplitWeights(facts, { backend: backendWeight, frontend: frontendWeight });
   const stage = readStage(facts.labels, settings);
   const done =
     facts.closed === true || (stage !== null && isAtOrAfter(stage, settings.workflow.complete, settings.workflow.stages));

@@ -4,7 +4,7 @@ import type { Capabilities, Issue, LabelChange } from '@/lib/forge/model';
 import { normalizeLabel } from './classify';
 import type { ResolvedItem } from './checklist-evaluate';
 import { effectiveWeight } from './facts';
-import { labelsInScope, splitWeights, valueOf, workflowStage } from './labels';
+import { issueSplitWeights, labelsInScope, valueOf, workflowStage } from './labels';
 import { DEFAULT_SETTINGS, isAtOrAfter, normalizeStage, stageIndex, stageLabel, type Settings } from './settings';
 import { MAX_WEIGHT_BEFORE_BREAKDOWN } from './weights';
 
@@ -171,11 +171,11 @@ export interface WeightFacts {
 
 /** The weights "Finish refinement" looks at, read as the rules read them. */
 export function weightFacts(
-  issue: Pick<Issue, 'weight' | 'labels'>,
+  issue: Pick<Issue, 'weight' | 'labels' | 'splitWeights'>,
   capabilities: Pick<Capabilities, 'weight'>,
   settings: Readonly<Settings> = DEFAULT_SETTINGS,
 ): WeightFacts {
-  const split = splitWeights(issue.labels, { backend: settings.scopes.backendWeight, frontend: settings.scopes.frontendWeight });
+  const split = issueSplitWeights(issue, { backend: settings.scopes.backendWeight, frontend: settings.scopes.frontendWeight });
   return {
     weight: effectiveWeight(issue, capabilities, settings).weight,
     backend: split.backend.status === 'set' ? split.backend.value : null,

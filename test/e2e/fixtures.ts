@@ -88,3 +88,6 @@ export async function openSection(page: Page, name: string) {
 }
 
 export { quiet } from '../sandbox/quiet';
+
+/** Requests that change something (not a GET, nor a GraphQL query sent as POST): test/sandbox/requests.ts. */
+export { isWrite } from '../sandbox/requests';

@@ -2,9 +2,8 @@
 // programmatic focus, from a freshly loaded page. Each control reached must show where the focus is (:focus-visible
 // with a real outline or box-shadow), inside our shadow roots as on our extension pages.
 import type { Locator, Page } from '@playwright/test';
-import { isWrite } from '../sandbox/requests';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, quiet, test, TOKENS } from './fixtures';
+import { expect, isWrite, panel, quiet, test, TOKENS } from './fixtures';
 
 /** Whether `target` is the focused element, looking through open shadow roots (document.activeElement is the host). */
 const isFocused = (target: Locator) =>

@@ -1,13 +1,11 @@
 // What a hostile page or content-script context can get from us: nothing. Each test reproduces an attack.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RecordedRequest } from '../sandbox/core';
-import { isWrite } from '../sandbox/requests';
 import { vaultConnections } from './browser';
 import { inContentWorld } from './content-world';
-import { expect, panel, test, TOKENS } from './fixtures';
+import { expect, isWrite, panel, test, TOKENS } from './fixtures';
 
-const writes = (requests: RecordedRequest[]) => requests.filter(isWrite);
+const writes = (requests: { method: string; path: string; body?: unknown }[]) => requests.filter(isWrite);
 
 test('a page script cannot drive our controls: forged clicks, submits and in-place navigation write nothing', async ({ page, connect, sandbox }) => {
   await connect();

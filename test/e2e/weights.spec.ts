@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import { isWrite } from '../sandbox/requests';
 import type { Sandbox } from '../sandbox/server';
-import { expect, panel, test } from './fixtures';
+import { expect, isWrite, panel, test } from './fixtures';
 
 const weightGroup = (page: Page) => page.locator('[data-refinery="weight"]').getByRole('radiogroup', { name: 'Weight' });
 const writes = (sandbox: Sandbox, forge: 'gitlab' | 'github') =>

@@ -4,13 +4,13 @@
 // a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge, IssueTypeDef, SubIssueResult } from '../forge';
-import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type User } from '../model';
-import { MAX_ISSUES_PER_QUERY } from './bulk';
+import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type SplitSide, type User } from '../model';
+import { MAX_ISSUES_PER_QUERY, type FieldNames } from './bulk';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
 import { toForgeError } from './forge-error';
-import { chooseIssueFields, fieldWeight, type GhIssueFieldJson, type IssueFieldChoice } from './issue-fields';
+import { chooseIssueFields, fieldWeight, NO_ISSUE_FIELDS, splitFieldNames, type ChosenField, type GhIssueFieldJson, type IssueFieldChoice } from './issue-fields';
 import { DEFAULT_WEIGHT_FIELDS } from '../../handbook/settings';
 import { planLabelChange } from './labels';
 import { labelNames, linkedPullRequests, mapIssue, mapLabel, mapNote, mapUser, type GhCommentJson, type GhIssueJson, type GhLabelJson, type GhUserJson } from './map';
@@ -126,7 +126,7 @@ export class GithubForge implements Forge {
           return chooseIssueFields(Array.isArray(res.data) ? (res.data as GhIssueFieldJson[]) : [], this.weightNames);
         } catch (e) {
           const status = statusOf(e);
-          if (status === 404 || status === 403 || status === 410) return { weight: null };
+          if (status === 404 || status === 403 || status === 410) return NO_ISSUE_FIELDS;
           throw e;
         }
       })();
@@ -136,11 +136,22 @@ export class GithubForge implements Forge {
     return hit;
   }
 
-  /** The issue as the model has it, its weight read from the weight field where the organisation has one. */
+  /** The issue as the model has it, its weights read from the organisation's weight fields where it has them. */
   private async mapWithFields(ref: IssueRef, json: GhIssueJson): Promise<Issue> {
     const issue = mapIssue(ref, json);
-    const { weight } = await this.issueFields(this.target(ref).owner);
-    return weight ? { ...issue, weight: fieldWeight(json.issue_field_values, weight.id) } : issue;
+    const { weight, backend, frontend } = await this.issueFields(this.target(ref).owner);
+    const value = (field: ChosenField | null) => (field ? fieldWeight(json.issue_field_values, field.id) : null);
+    return {
+      ...issue,
+      ...(weight ? { weight: value(weight) } : {}),
+      ...(backend || frontend ? { splitWeights: { backend: value(backend), frontend: value(frontend) } } : {}),
+    };
+  }
+
+  /** The organisation's field names, for the bulk reads' GraphQL answers (which name fields, not ids). */
+  private async fieldNames(owner: string): Promise<FieldNames> {
+    const { weight, backend, frontend } = await this.issueFields(owner);
+    return { weight: weight?.name ?? null, backend: backend?.name ?? null, frontend: frontend?.name ?? null };
   }
 
   testConnection(): Promise<ConnectionCheck> {
@@ -161,8 +172,13 @@ export class GithubForge implements Forge {
 
   getCapabilities(ref: IssueRef): Promise<Capabilities> {
     return this.run(async () => {
-      const { weight } = await this.issueFields(this.target(ref).owner);
-      return weight ? { ...NO_CAPABILITIES, weight: true, weightField: weight.name } : { ...NO_CAPABILITIES };
+      const choice = await this.issueFields(this.target(ref).owner);
+      const split = splitFieldNames(choice);
+      return {
+        ...NO_CAPABILITIES,
+        ...(choice.weight ? { weight: true, weightField: choice.weight.name } : {}),
+        ...(split ? { splitWeightFields: split } : {}),
+      };
     });
   }
 
@@ -212,26 +228,9 @@ export class GithubForge implements Forge {
    */
   setWeight(ref: IssueRef, weight: number | null): Promise<Issue> {
     return this.run(async () => {
-      const t = this.target(ref);
-      const field = (await this.issueFields(t.owner)).weight;
+      const field = (await this.issueFields(this.target(ref).owner)).weight;
       if (!field) throw new ForgeError('invalid', 'This repository has no weight issue field: set a `weight::N` label with changeLabels instead.');
-      if (weight !== null && (!Number.isSafeInteger(weight) || weight < 0)) throw new ForgeError('invalid', `${weight} is not a weight.`);
-      const path = '/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values';
-      if (weight === null) {
-        try {
-          await this.octokit.request(`DELETE ${path}/{issue_field_id}`, { ...t, issue_field_id: field.id });
-        } catch (e) {
-          if (statusOf(e) !== 404) throw e; // already unset
-        }
-      } else {
-        await this.octokit.request(`POST ${path}`, { ...t, issue_field_values: [{ field_id: field.id, value: weight }] });
-      }
-      const after = await this.mapWithFields(ref, await this.readIssue(ref));
-      if (after.weight !== weight) {
-        this.fields.delete(t.owner.toLowerCase()); // the field may have gone: look again next time
-        throw new ForgeError('conflict', `GitHub did not keep the weight in the "${field.name}" issue field (it reads ${after.weight ?? 'unset'}). Reload to check the field still exists.`);
-      }
-      return after;
+      return this.writeField(ref, field, weight, 'the weight', (i) => i.weight);
     });
   }
 
@@ -281,6 +280,36 @@ export class GithubForge implements Forge {
       }
       return after;
     });
+  }
+
+  /** The "Backend weight" / "Frontend weight" issue field, written and read back like the weight. */
+  setSplitWeight(ref: IssueRef, side: SplitSide, weight: number | null): Promise<Issue> {
+    return this.run(async () => {
+      const field = (await this.issueFields(this.target(ref).owner))[side];
+      if (!field) throw new ForgeError('invalid', `This repository has no ${side} weight issue field: set a \`${side}-weight::N\` label with changeLabels instead.`);
+      return this.writeField(ref, field, weight, `the ${side} weight`, (i) => i.splitWeights?.[side] ?? null);
+    });
+  }
+
+  private async writeField(ref: IssueRef, field: ChosenField, weight: number | null, what: string, read: (issue: Issue) => number | null): Promise<Issue> {
+    const t = this.target(ref);
+    if (weight !== null && (!Number.isSafeInteger(weight) || weight < 0)) throw new ForgeError('invalid', `${weight} is not a weight.`);
+    const path = '/repos/{owner}/{repo}/issues/{issue_number}/issue-field-values';
+    if (weight === null) {
+      try {
+        await this.octokit.request(`DELETE ${path}/{issue_field_id}`, { ...t, issue_field_id: field.id });
+      } catch (e) {
+        if (statusOf(e) !== 404) throw e; // already unset
+      }
+    } else {
+      await this.octokit.request(`POST ${path}`, { ...t, issue_field_values: [{ field_id: field.id, value: weight }] });
+    }
+    const after = await this.mapWithFields(ref, await this.readIssue(ref));
+    if (read(after) !== weight) {
+      this.fields.delete(t.owner.toLowerCase()); // the field may have gone: look again next time
+      throw new ForgeError('conflict', `GitHub did not keep ${what} in the "${field.name}" issue field (it reads ${read(after) ?? 'unset'}). Reload to check the field still exists.`);
+    }
+    return after;
   }
 
   setHealthStatus(ref: IssueRef, _status: HealthStatus | null): Promise<Issue> {
@@ -395,15 +424,15 @@ export class GithubForge implements Forge {
       if (refs.length > MAX_ISSUES_PER_QUERY) throw new ForgeError('invalid', `At most ${MAX_ISSUES_PER_QUERY} issues are read at once, not ${refs.length}.`);
       // The organisations' weight fields (read once per adapter), then the one GraphQL request for the page.
       const owners = [...new Set(refs.map((r) => this.target(r).owner.toLowerCase()))];
-      const fields = new Map(await Promise.all(owners.map(async (o) => [o, (await this.issueFields(o)).weight?.name ?? null] as const)));
-      return readIssuesByNumber(this.octokit, this.connection.baseUrl, refs, this.graphql, (ref) => fields.get(this.target(ref).owner.toLowerCase()) ?? null);
+      const fields = new Map(await Promise.all(owners.map(async (o) => [o, await this.fieldNames(o)] as const)));
+      return readIssuesByNumber(this.octokit, this.connection.baseUrl, refs, this.graphql, (ref) => fields.get(this.target(ref).owner.toLowerCase())!);
     });
   }
 
   /** One GraphQL search per person, `is:issue assignee:… milestone:"…"` (the repository's open milestone due next by default). */
   listAssignedIssues(query: AssignedQuery): Promise<AssignedWork> {
-    const weightField = async (path: string) => (await this.issueFields(path.split('/')[0] ?? '')).weight?.name ?? null;
-    return this.run(() => readAssigned(this.octokit, this.connection.baseUrl, query, this.graphql, weightField));
+    const fieldsOf = (path: string) => this.fieldNames(path.split('/')[0] ?? '');
+    return this.run(() => readAssigned(this.octokit, this.connection.baseUrl, query, this.graphql, fieldsOf));
   }
 
   /** GitHub has repository labels only: `level` does not matter. Names compare case-insensitively there. */

@@ -5,7 +5,7 @@ import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork } from '../forge';
 import type { Issue, IssueRef } from '../model';
 import { githubApiBaseUrl } from './api-base';
-import { assignedQuery, currentMilestone, issuesFromAnswer, issuesQuery, mapGqlIssue, MAX_ISSUES_PER_QUERY, refusedExtra, type GqlError, type GqlSearch, type GraphqlSupport } from './bulk';
+import { assignedQuery, currentMilestone, issuesFromAnswer, issuesQuery, mapGqlIssue, MAX_ISSUES_PER_QUERY, NO_FIELD_NAMES, refusedExtra, type FieldNames, type GqlError, type GqlSearch, type GraphqlSupport } from './bulk';
 import type { GithubOctokit } from './client';
 import { toForgeError } from './forge-error';
 
@@ -64,14 +64,14 @@ export async function readIssuesByNumber(
   webBase: string,
   refs: readonly IssueRef[],
   support: GraphqlSupport,
-  weightField: (ref: IssueRef) => string | null = () => null,
+  fieldsOf: (ref: IssueRef) => FieldNames = () => NO_FIELD_NAMES,
 ): Promise<Issue[]> {
   if (refs.length === 0) return [];
   if (refs.length > MAX_ISSUES_PER_QUERY) throw new ForgeError('invalid', `At most ${MAX_ISSUES_PER_QUERY} issues are read at once, not ${refs.length}.`);
   const { q, answer } = await postSupported(octokit, webBase, support, () => issuesQuery(refs, support));
   if (!answer.data) throw new ForgeError('forge', `GitHub refused the query: ${answer.errors?.[0]?.message ?? 'no data'}.`);
   // NOT_FOUND (no such issue, a pull request, a repository the token cannot see) and FORBIDDEN (SSO) leave a slot null.
-  return issuesFromAnswer(q, answer.data as Parameters<typeof issuesFromAnswer>[1], weightField);
+  return issuesFromAnswer(q, answer.data as Parameters<typeof issuesFromAnswer>[1], fieldsOf);
 }
 
 export async function readAssigned(
@@ -79,7 +79,7 @@ export async function readAssigned(
   webBase: string,
   query: AssignedQuery,
   support: GraphqlSupport,
-  weightField: (path: string) => Promise<string | null> = async () => null,
+  fieldsOf: (path: string) => Promise<FieldNames> = async () => NO_FIELD_NAMES,
 ): Promise<AssignedWork> {
   let milestone = query.milestone;
   if (milestone === null) {
@@ -99,7 +99,7 @@ export async function readAssigned(
   const data = answer.data as unknown as Record<string, GqlSearch | null>;
   // The weight fields of the organisations the answer names (each read once per adapter).
   const owners = new Set(Object.values(data).flatMap((s) => (s?.nodes ?? []).flatMap((n) => (n?.repository?.nameWithOwner ? [n.repository.nameWithOwner] : []))));
-  const fieldOf = new Map(await Promise.all([...owners].map(async (path) => [path, await weightField(path)] as const)));
+  const fieldOf = new Map(await Promise.all([...owners].map(async (path) => [path, await fieldsOf(path)] as const)));
   const people: AssignedWork['people'] = [...q.aliases].map(([alias, username]) => {
     const found = data[alias];
     if (!found) {
@@ -110,7 +110,7 @@ export async function readAssigned(
     const issues = found.nodes.flatMap((node) => {
       const path = node?.repository?.nameWithOwner;
       if (!node || !path) return [];
-      return [mapGqlIssue({ forge: 'github', baseUrl: webBase, container: 'project', path, iid: node.number, kind: 'issue' }, node, fieldOf.get(path) ?? null)];
+      return [mapGqlIssue({ forge: 'github', baseUrl: webBase, container: 'project', path, iid: node.number, kind: 'issue' }, node, fieldOf.get(path) ?? NO_FIELD_NAMES)];
     });
     return { username, issues, truncated: found.issueCount > issues.length, error: null };
   });

@@ -89,6 +89,14 @@ export interface GqlIssue {
   issueFieldValues?: { nodes: ({ value?: unknown; field?: { name?: unknown } | null } | null)[] | null } | null;
 }
 
+/** Names of the organisation's number fields Refinery reads (null: none); see issue-fields.ts. */
+export interface FieldNames {
+  weight: string | null;
+  backend: string | null;
+  frontend: string | null;
+}
+export const NO_FIELD_NAMES: FieldNames = Object.freeze({ weight: null, backend: null, frontend: null });
+
 /** The weight held in the number field named `field` (see issue-fields.ts for what counts as a weight). */
 function gqlFieldWeight(j: GqlIssue, field: string | null): number | null {
   if (field === null) return null;
@@ -96,15 +104,16 @@ function gqlFieldWeight(j: GqlIssue, field: string | null): number | null {
   return hit ? fieldWeight([{ issue_field_id: 0, value: hit.value as number }], 0) : null;
 }
 
-/** `weightField`: the name of the number issue field holding the weight in this issue's organisation, if any. */
-export function mapGqlIssue(ref: IssueRef, j: GqlIssue, weightField: string | null = null): Issue {
+/** `fields`: the names of the number issue fields holding the weights in this issue's organisation. */
+export function mapGqlIssue(ref: IssueRef, j: GqlIssue, fields: FieldNames = NO_FIELD_NAMES): Issue {
+  const split = fields.backend || fields.frontend ? { splitWeights: { backend: gqlFieldWeight(j, fields.backend), frontend: gqlFieldWeight(j, fields.frontend) } } : {};
   return {
     ref,
     title: j.title,
     description: j.body ?? '',
     state: j.state === 'CLOSED' ? 'closed' : 'opened',
     labels: (j.labels?.nodes ?? []).flatMap((l) => (l?.name ? [l.name] : [])),
-    weight: gqlFieldWeight(j, weightField),
+    weight: gqlFieldWeight(j, fields.weight),
     healthStatus: null,
     // GraphQL milestones have no REST database id; their number identifies them within the repository.
     milestone: j.milestone ? { id: j.milestone.number, title: j.milestone.title } : null,
@@ -114,6 +123,7 @@ export function mapGqlIssue(ref: IssueRef, j: GqlIssue, weightField: string | nu
     type: j.issueType?.name ? j.issueType.name.toLowerCase() : 'issue',
     webUrl: j.url,
     updatedAt: j.updatedAt,
+    ...split,
   };
 }
 
@@ -121,11 +131,11 @@ export function mapGqlIssue(ref: IssueRef, j: GqlIssue, weightField: string | nu
 export function issuesFromAnswer(
   q: IssuesQuery,
   data: Record<string, Record<string, GqlIssue | null> | null> | null | undefined,
-  weightField: (ref: IssueRef) => string | null = () => null,
+  fieldsOf: (ref: IssueRef) => FieldNames = () => NO_FIELD_NAMES,
 ): Issue[] {
   return q.slots.flatMap(({ repo, issue, ref }) => {
     const found = data?.[repo]?.[issue];
-    return found ? [mapGqlIssue(ref, found, weightField(ref))] : [];
+    return found ? [mapGqlIssue(ref, found, fieldsOf(ref))] : [];
   });
 }
 

@@ -16,10 +16,23 @@ export interface GhIssueFieldValueJson {
   value?: string | number | null;
 }
 
+export interface ChosenField {
+  id: number;
+  name: string;
+}
+
 /** The fields Refinery uses in one organisation (by id), or null where it has none of them. */
 export interface IssueFieldChoice {
-  weight: { id: number; name: string } | null;
+  weight: ChosenField | null;
+  /** The handbook's split weights ("Backend and Frontend issues"), number fields only. */
+  backend: ChosenField | null;
+  frontend: ChosenField | null;
 }
+
+export const NO_ISSUE_FIELDS: IssueFieldChoice = Object.freeze({ weight: null, backend: null, frontend: null });
+
+/** Names of the split weights' fields (case-insensitive). */
+export const SPLIT_FIELD_NAMES = { backend: 'Backend weight', frontend: 'Frontend weight' } as const;
 
 /**
  * The first number field with one of `names` (tried in order, case-insensitive, trimmed; the team's setting, by default
@@ -28,12 +41,19 @@ export interface IssueFieldChoice {
  */
 export function chooseIssueFields(fields: readonly GhIssueFieldJson[], names: readonly string[] = DEFAULT_WEIGHT_FIELDS): IssueFieldChoice {
   const numbers = fields.filter((f) => f.data_type === 'number' && Number.isSafeInteger(f.id) && typeof f.name === 'string');
-  for (const name of names) {
+  const named = (name: string): ChosenField | null => {
     const want = name.trim().toLowerCase();
     const hit = numbers.find((f) => f.name.trim().toLowerCase() === want);
-    if (hit) return { weight: { id: hit.id, name: hit.name } };
-  }
-  return { weight: null };
+    return hit ? { id: hit.id, name: hit.name } : null;
+  };
+  const weight = names.reduce<ChosenField | null>((found, name) => found ?? named(name), null);
+  return { weight, backend: named(SPLIT_FIELD_NAMES.backend), frontend: named(SPLIT_FIELD_NAMES.frontend) };
+}
+
+/** The split weights' field names for Capabilities, or undefined where the organisation has neither. */
+export function splitFieldNames(choice: IssueFieldChoice): { backend?: string; frontend?: string } | undefined {
+  if (!choice.backend && !choice.frontend) return undefined;
+  return { ...(choice.backend ? { backend: choice.backend.name } : {}), ...(choice.frontend ? { frontend: choice.frontend.name } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
-// The GitLab adapter: REST v4 through gitbeaker's resources, health status and Status through GraphQL, every failure a
-// ForgeError.
+// The GitLab adapter: REST v4 through gitbeaker's resources, health status, Status and custom fields through GraphQL,
+// every failure a ForgeError.
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -14,11 +14,25 @@ import {
   type LabelDef,
   type LinkedChange,
   type Note,
+  type SplitSide,
   type User,
   type WorkItemStatus,
 } from '../model';
 import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
+import {
+  CustomFieldsUnavailable,
+  detectGroupSplitFields,
+  detectSplitFields,
+  graphqlPoster,
+  readSplitValues,
+  readSplitValuesList,
+  SPLIT_FIELD_NAMES,
+  topGroupOf,
+  writeSplitValue,
+  type SplitFields,
+  type SplitValues,
+} from './custom-fields';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
@@ -74,12 +88,19 @@ export class GitlabForge implements Forge {
   private statusOff = false;
   /** Issue → its WorkItem global id, for the mutation. */
   private readonly workItemIds = new Map<string, string>();
+  /**
+   * Per top-level group (lower-cased): its "Backend weight" / "Frontend weight" number custom fields, null when it
+   * has none or this GitLab has no custom fields. Asked once per adapter; a failed ask is asked again next time.
+   */
+  private readonly splitFields = new Map<string, Promise<SplitFields | null>>();
+  private readonly graphql: ReturnType<typeof graphqlPoster>;
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
     // The token as `Authorization: Bearer` (GitLab takes personal access tokens so): browsers drop that header when a
     // redirect changes origin, which they do not for PRIVATE-TOKEN; and the requester follows no redirect at all.
     this.api = createApi({ host: this.baseUrl, oauthToken: connection.token, requesterFn: createRequesterFn(), queryTimeout: 30_000 });
+    this.graphql = graphqlPoster(this.baseUrl, connection.token);
   }
 
   async testConnection(): Promise<ConnectionCheck> {
@@ -100,22 +121,35 @@ export class GitlabForge implements Forge {
     this.check(ref);
     if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
     const rest = guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
+    // The group's custom fields (a first visit) or this issue's values in them (a group that has them), alongside.
+    const split = this.splitWeights(ref);
     // Status exists from Premium: asked alongside the issue where the tier is known, after it on a project's first view.
     const known = this.capabilities.get(cacheKey(ref));
+    let issue: Issue;
+    let status: StatusRead | undefined;
     if (known) {
-      const [raw, status] = await Promise.all([rest, known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined]);
-      return withStatus(this.remember(ref, raw), status);
+      const [raw, read] = await Promise.all([rest, known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined]);
+      issue = this.remember(ref, raw);
+      status = read;
+    } else {
+      issue = this.remember(ref, await rest);
+      const premium = this.capabilities.get(cacheKey(ref))?.weight === true;
+      status = premium && this.mayHaveStatus(ref) ? await this.statusOf(ref) : undefined;
     }
-    const issue = this.remember(ref, await rest);
-    const premium = this.capabilities.get(cacheKey(ref))?.weight === true;
-    return withStatus(issue, premium && this.mayHaveStatus(ref) ? await this.statusOf(ref) : undefined);
+    const splitWeights = await split;
+    return withStatus(splitWeights ? { ...issue, splitWeights } : issue, status);
   }
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
-    const known = this.knownCapabilities(ref);
-    if (known) return known;
-    await this.getIssue(ref);
-    return this.knownCapabilities(ref) ?? EPIC_CAPABILITIES;
+    let known = this.knownCapabilities(ref);
+    if (!known) {
+      await this.getIssue(ref); // asks for the group's custom fields and Status too
+      known = this.knownCapabilities(ref) ?? EPIC_CAPABILITIES;
+    }
+    const fields = isEpic(ref) ? null : await this.splitFieldsOf(ref);
+    if (!fields) return known;
+    const names = { ...(fields.backend ? { backend: fields.backend.name } : {}), ...(fields.frontend ? { frontend: fields.frontend.name } : {}) };
+    return { ...known, splitWeightFields: names };
   }
 
   /**
@@ -139,6 +173,61 @@ export class GitlabForge implements Forge {
     const issue = await this.getIssue(ref);
     if (issue.status?.id !== statusId) throw new ForgeError('invalid', `GitLab did not store the status "${status.name}".`);
     return issue;
+  }
+
+  /**
+   * The group's split fields as known (null: none, not asked yet, or asking failed). Issue views ask with their first
+   * read, list pages with their first bulk read.
+   */
+  private async splitFieldsOf(ref: IssueRef): Promise<SplitFields | null> {
+    return (await this.splitFields.get(groupKey(ref))?.catch(() => null)) ?? null;
+  }
+
+  /** Keeps a group's answer: this GitLab without custom fields is "none" for good; a failed ask is asked again. */
+  private rememberFields(key: string, asked: Promise<SplitFields | null>): void {
+    const fields = asked.catch((e: unknown) => {
+      if (e instanceof CustomFieldsUnavailable) return null;
+      throw e;
+    });
+    this.splitFields.set(key, fields);
+    fields.catch(() => this.splitFields.delete(key));
+  }
+
+  /**
+   * A list page's split weights for one project's issues: the group's fields asked once (no issue to ask with), then
+   * one query for the page's issues where it has them. Empty where it has none or on any failure: badges use labels.
+   */
+  private async listSplitWeights(ref: IssueRef, iids: readonly number[]): Promise<Map<number, SplitValues>> {
+    try {
+      const key = groupKey(ref);
+      if (!this.splitFields.has(key)) this.rememberFields(key, detectGroupSplitFields(this.graphql, topGroupOf(ref.path)));
+      const fields = await this.splitFieldsOf(ref);
+      return fields ? await readSplitValuesList(this.graphql, ref.path, iids, fields) : new Map();
+    } catch {
+      return new Map();
+    }
+  }
+
+  /**
+   * The issue's values in the group's split-weight custom fields; undefined where the group has none or they could
+   * not be read (the panel then shows labels: a GraphQL hiccup never breaks the issue view).
+   */
+  private async splitWeights(ref: IssueRef): Promise<Issue['splitWeights']> {
+    const key = groupKey(ref);
+    const known = this.splitFields.get(key);
+    try {
+      if (known) {
+        const fields = await known;
+        const values = fields ? await readSplitValues(this.graphql, ref.path, ref.iid, fields) : null;
+        return values ? { backend: values.backend, frontend: values.frontend } : undefined;
+      }
+      const detection = detectSplitFields(this.graphql, ref.path, ref.iid);
+      this.rememberFields(key, detection.then((d) => d.fields));
+      const { values } = await detection;
+      return values ? { backend: values.backend, frontend: values.frontend } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async listNotes(ref: IssueRef): Promise<Note[]> {
@@ -177,7 +266,14 @@ export class GitlabForge implements Forge {
       const epic = await guarded(() => this.api.Epics.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawEpic>);
       return toIssue(ref, epic, 'epic');
     }
-    return this.remember(ref, await guarded(() => this.api.Issues.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawIssue>));
+    return this.withSplit(ref, this.remember(ref, await guarded(() => this.api.Issues.edit(ref.path, ref.iid, body) as Promise<unknown> as Promise<RawIssue>)));
+  }
+
+  /** A written issue with its split-weight custom field values (a request only where the group is known to have them). */
+  private async withSplit(ref: IssueRef, issue: Issue): Promise<Issue> {
+    if (isEpic(ref) || !(await this.splitFieldsOf(ref))) return issue; // never a first ask on a write
+    const split = await this.splitWeights(ref);
+    return split ? { ...issue, splitWeights: split } : issue;
   }
 
   async setWeight(ref: IssueRef, weight: number | null): Promise<Issue> {
@@ -188,7 +284,36 @@ export class GitlabForge implements Forge {
     const raw = await guarded(() => this.api.Issues.edit(ref.path, ref.iid, { weight: weight as number }) as Promise<unknown> as Promise<RawIssue>);
     const issue = this.remember(ref, raw);
     if (issue.weight !== weight) throw new ForgeError('invalid', 'GitLab did not store the weight.');
-    return issue;
+    return this.withSplit(ref, issue);
+  }
+
+  /**
+   * Writes the group's "Backend weight" / "Frontend weight" custom field with `workItemUpdate(customFieldsWidget)`
+   * and checks the value GitLab answers: one it did not keep (the field archived meanwhile) is an error.
+   */
+  async setSplitWeight(ref: IssueRef, side: SplitSide, weight: number | null): Promise<Issue> {
+    this.check(ref);
+    if (weight !== null && (!Number.isInteger(weight) || weight < 0)) throw new ForgeError('invalid', `A weight is a whole number of 0 or more, not ${weight}.`);
+    if (!isEpic(ref) && !this.splitFields.has(groupKey(ref))) await this.getIssue(ref);
+    const fields = isEpic(ref) ? null : await this.splitFieldsOf(ref);
+    const field = fields?.[side];
+    if (!fields || !field) throw new ForgeError('invalid', `This group has no "${SPLIT_FIELD_NAMES[side]}" custom field: use a ${side}-weight:: label instead.`);
+    // Read just before writing; a work item is its issue's record, so the issue's id is the work item's.
+    const raw = await guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
+    let after;
+    try {
+      after = await writeSplitValue(this.graphql, `gid://gitlab/WorkItem/${raw.id}`, field, weight, fields);
+    } catch (e) {
+      if (!(e instanceof CustomFieldsUnavailable)) throw e;
+      this.splitFields.delete(groupKey(ref));
+      throw new ForgeError('invalid', 'This GitLab no longer offers custom fields: reload the page to use labels.');
+    }
+    const kept = after?.[side] ?? null;
+    if (!after || kept !== weight) {
+      this.splitFields.delete(groupKey(ref)); // the field may have gone: look again next time
+      throw new ForgeError('conflict', `GitLab did not keep the ${side} weight in the "${field.name}" custom field (it reads ${kept ?? 'unset'}). Reload to check the field still exists.`);
+    }
+    return { ...this.remember(ref, raw), splitWeights: { backend: after.backend, frontend: after.frontend } };
   }
 
   /**
@@ -350,15 +475,19 @@ export class GitlabForge implements Forge {
     for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
       const iids = batch.refs.map((r) => r.iid);
       let rows: RawIssue[];
+      // The custom fields' values at the same time (none asked for where the group has no split-weight fields).
+      const split = this.listSplitWeights(batch.refs[0]!, iids);
       try {
         rows = await guarded(() => this.api.Issues.all({ projectId: batch.path, iids, state: 'all', perPage: MAX_PER_REQUEST, maxPages: 1 }) as Promise<unknown> as Promise<RawIssue[]>);
       } catch (e) {
         if (e instanceof ForgeError && e.kind === 'not-found') continue;
         throw e;
       }
+      const values = await split;
       for (const raw of rows) {
         const ref = batch.refs.find((r) => r.iid === raw.iid);
-        if (ref) out.push(this.remember(ref, raw));
+        const v = values.get(raw.iid);
+        if (ref) out.push(v ? { ...this.remember(ref, raw), splitWeights: { backend: v.backend, frontend: v.frontend } } : this.remember(ref, raw));
       }
     }
     return out;
@@ -521,6 +650,7 @@ const issueKey = (ref: IssueRef): string => `${ref.path.toLowerCase()}#${ref.iid
 function withStatus(issue: Issue, read: StatusRead | undefined): Issue {
   return read?.allowed && read.status ? { ...issue, status: read.status } : issue;
 }
+const groupKey = (ref: IssueRef): string => topGroupOf(ref.path).toLowerCase();
 
 /** Readable token problems from GET /personal_access_tokens/self. */
 export function tokenProblems(t: RawToken, now = Date.now()): string[] {

@@ -14,7 +14,9 @@ beforeEach(() => sandbox.reset());
 
 const ref = (path: string, iid: number): IssueRef => ({ forge: 'gitlab', baseUrl: sandbox.gitlab.url, container: 'project', path, iid, kind: 'issue' });
 const forge = (token = 'sandbox-gitlab-token') => new GitlabForge({ baseUrl: sandbox.gitlab.url, token });
-const calls = () => sandbox.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}${r.path.endsWith('graphql') ? ` ${/^\s*mutation/.test(String((r.body as { query?: string }).query)) ? 'mutation' : 'query'}` : ''}`);
+/** The group's split-weight custom fields are asked alongside (custom-fields.test.ts counts those): left out here. */
+const isSplitRead = (r: { body?: unknown }) => JSON.stringify(r.body ?? '').includes('query RefinerySplit');
+const calls = () => sandbox.requests.filter((r) => !isSplitRead(r)).map((r) => `${r.method} ${decodeURIComponent(r.path)}${r.path.endsWith('graphql') ? ` ${/^\s*mutation/.test(String((r.body as { query?: string }).query)) ? 'mutation' : 'query'}` : ''}`);
 const stateIssue = (iid: number) => sandbox.gitlab.state.issues.find((i) => i.projectId === 1004 && i.iid === iid)!;
 const APP = 'globex/app';
 const gid = (kind: 'SystemDefined' | 'Custom', id: number) => `gid://gitlab/WorkItems::Statuses::${kind}::Status/${id}`;

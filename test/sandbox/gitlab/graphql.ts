@@ -1,8 +1,9 @@
-// POST /api/graphql: the `updateIssue` mutation GitLab's own UI uses to set an issue's health status, and the Status
-// read and write of graphql-status.ts.
+// POST /api/graphql: the `updateIssue` mutation GitLab's own UI uses to set an issue's health status, the Status
+// read and write of graphql-status.ts, and custom fields (custom-fields.ts).
 // Real behaviour mirrored: on tiers without health status (EE Free/Premium) the argument is dropped silently and the
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
+import { customFieldsGraphql, isCustomFieldsOperation } from './custom-fields';
 import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
 import { json, rateLimitHeaders } from './http';
 import { HEALTH_VALUES, setHealthStatus } from './ops';
@@ -83,6 +84,10 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   if (raw && (!token || token.expired || token.revoked)) return reply(401, { errors: [gqlError('Invalid token')] });
   const body = (req.body ?? {}) as GqlRequest;
   const query = body.query ?? '';
+  // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
+  const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
+  const customFieldsOp = isWorkItemUpdate(query) ? 'customFieldsWidget' in updateInput : /\bcustomField(s|Values)\b/.test(query);
+  if (customFieldsOp && isCustomFieldsOperation(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token));
   if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
   if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
   const input = mutationInput(query, body.variables ?? {});

@@ -142,6 +142,9 @@ export function createGitlabState(): GitlabState {
     epics: [],
     links: [],
     boards: [],
+    customFields: [],
+    customFieldValues: [],
+    features: { customFields: true },
     seq: { issue: 5000, note: 9000, label: 100, epic: 700, workItem: 20_000, link: 300 },
     rate: new Map(),
   };
@@ -165,6 +168,7 @@ export function createGitlabState(): GitlabState {
   seedListIssues(s, s.projects[0]!);
   seedCrossProject(s);
   seedStatusGroup(s);
+  seedCustomFields(s, members);
   return s;
 }
 
@@ -223,6 +227,43 @@ function seedStatusGroup(s: GitlabState): void {
       statusId,
     });
   }
+
+}
+
+/**
+ * Initech, a Premium top-level group whose split weights are custom fields ("Backend weight", "Frontend weight",
+ * numbers) beside a single-select "Team"; its project initech/portal keeps the handbook's labels. Acme and Globex have no custom
+ * fields, so its issues keep split labels.
+ */
+function seedCustomFields(s: GitlabState, members: Record<number, number>): void {
+  s.groups.push({ id: 61, fullPath: 'initech', name: 'Initech', parentId: null, tier: 'premium', members: { 1: ACCESS.maintainer, 5: ACCESS.developer } });
+  const portal: GlProject = { id: 1010, fullPath: 'initech/portal', name: 'Portal', tier: 'premium', namespaceId: 61, description: 'Customer portal.', createdAt: at(-300), members: { ...members } };
+  s.projects.push(portal);
+  const splitLabels = SPLIT_WEIGHTS.flatMap((n): [string, string, string][] => [
+    [`backend-weight::${n}`, '#5843ad', `Backend share of the work: weight ${n}`],
+    [`frontend-weight::${n}`, '#5843ad', `Frontend share of the work: weight ${n}`],
+  ]);
+  for (const [name, color, description] of [...HANDBOOK_LABELS, ...splitLabels]) addLabel(s, { projectId: portal.id, groupId: null, name, color, description });
+  s.customFields.push(
+    { id: 41, groupId: 61, name: 'Backend weight', fieldType: 'number', active: true },
+    { id: 42, groupId: 61, name: 'Frontend weight', fieldType: 'number', active: true },
+    { id: 43, groupId: 61, name: 'Team', fieldType: 'single_select', active: true },
+  );
+  const specs: [string, string[]][] = [
+    ['Checkout times out for carts with 200+ items', ['workflow::refinement', 'type::bug', 'backend']],
+    ['Keep saved carts across devices', ['workflow::ready for development', 'type::feature', 'backend', 'frontend']],
+  ];
+  specs.forEach(([title, labels], k) => {
+    const iid = k + 1;
+    s.issues.push({
+      id: s.seq.issue++, projectId: portal.id, iid, title, description: `${title}.`, state: 'opened', issueType: 'issue', authorId: 4,
+      assigneeIds: [], labels, milestoneId: null, weight: null, healthStatus: null, epicId: null, confidential: false, dueDate: null,
+      upvotes: 0, createdAt: at(-20 + iid), updatedAt: at(-5 + iid), closedAt: null, closedById: null, promotedToEpicId: null,
+    });
+  });
+  // #2 is split in the custom fields: backend 2, frontend 3 (no weight of its own).
+  const two = s.issues.at(-1)!;
+  s.customFieldValues.push({ issueId: two.id, fieldId: 41, value: 2 }, { issueId: two.id, fieldId: 42, value: 3 });
 }
 
 function seedTokens(s: GitlabState): void {

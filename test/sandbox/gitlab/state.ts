@@ -195,6 +195,22 @@ export interface StatusSchema {
   dropWrites: boolean;
 }
 
+/** A custom field of a top-level group (Premium+; GraphQL only). */
+export interface GlCustomField {
+  id: number;
+  groupId: number;
+  name: string;
+  fieldType: 'number' | 'text' | 'single_select' | 'multi_select';
+  /** Archived fields keep their values but are neither listed as active nor written. */
+  active: boolean;
+}
+
+export interface GlCustomFieldValue {
+  issueId: number;
+  fieldId: number;
+  value: number | string;
+}
+
 export interface GitlabState {
   version: string;
   statusSchema: StatusSchema;
@@ -210,6 +226,13 @@ export interface GitlabState {
   epics: GlEpic[];
   links: GlIssueLink[];
   boards: GlBoard[];
+  customFields: GlCustomField[];
+  customFieldValues: GlCustomFieldValue[];
+  /**
+   * What this instance's GraphQL schema has: `customFields` false is a GitLab before custom fields (or with the
+   * feature off), whose schema lacks the fields and the `customFieldsWidget` argument.
+   */
+  features: { customFields: boolean };
   /** Next global ids, per table. */
   seq: { issue: number; note: number; label: number; epic: number; workItem: number; link: number };
   /** Requests per token in the current rate-limit window (RateLimit-* headers). */

@@ -1,0 +1,115 @@
+// The sandbox's GitLab custom fields answer Refinery's own GraphQL operations as GitLab documents them: every field,
+// argument and enum value the operations use is in GitLab's GraphQL reference (../shared/reference/gitlab), and the
+// sandbox's answers have the documented shapes and tier rules.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DETECT, DETECT_GROUP, UPDATE, VALUES, VALUES_LIST } from '../../lib/forge/gitlab/custom-fields';
+import { startSandbox, type Sandbox } from './server';
+
+const REFERENCE = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'gitlab', 'graphql-work-items.md');
+
+describe('GitLab GraphQL reference', () => {
+  it('documents every name the custom-field operations use', () => {
+    expect(existsSync(REFERENCE), `GitLab's GraphQL reference is expected at ${REFERENCE}`).toBe(true);
+    const doc = readFileSync(REFERENCE, 'utf8');
+    // The reference's anchors are type + field (+ argument), lower-cased.
+    const anchors = [
+      'groupcustomfieldsactive', 'groupcustomfieldsfieldtype', 'customfieldtypenumber', 'customfieldid', 'customfieldname', 'customfieldfieldtype',
+      'namespaceworkitemiid', 'projectworkitemsiids', 'workitemwidgetcustomfieldscustomfieldvalues',
+      'workitemnumberfieldvaluecustomfield', 'workitemnumberfieldvaluevalue',
+      'mutationworkitemupdateid', 'mutationworkitemupdatecustomfieldswidget', 'mutationworkitemupdateworkitem', 'mutationworkitemupdateerrors',
+      'workitemwidgetcustomfieldvalueinputtypecustomfieldid', 'workitemwidgetcustomfieldvalueinputtypenumbervalue',
+    ];
+    expect(anchors.filter((a) => !doc.includes(`<a id="${a}"></a>`))).toEqual([]);
+    // …and the operations use exactly those names.
+    for (const name of ['customFields(active: true, fieldType: NUMBER', 'workItem(iid: $iid)', 'WorkItemWidgetCustomFields', 'customFieldValues', 'WorkItemNumberFieldValue']) {
+      expect(DETECT + VALUES).toContain(name);
+    }
+    expect(DETECT_GROUP).toContain('customFields(active: true, fieldType: NUMBER');
+    expect(VALUES_LIST).toContain('workItems(iids: $iids, first: 100) { nodes { iid id widgets { ... on WorkItemWidgetCustomFields');
+    expect(UPDATE).toMatch(/workItemUpdate\(input: \$input\) \{ workItem \{[\s\S]*\} errors \}/);
+    expect(UPDATE).toContain('WorkItemUpdateInput!');
+  });
+});
+
+/** The answers' shapes, loosely: each test reads what its operation selected. */
+interface Answer {
+  data?: {
+    group?: { customFields: { nodes: unknown[] } } | null;
+    namespace?: { workItem: { id: string; widgets: { customFieldValues?: unknown[] }[] } } | null;
+    workItemUpdate?: { errors: string[] };
+  };
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+describe('sandbox GitLab custom fields', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(() => sandbox.reset());
+
+  const gql = (query: string, variables: Record<string, unknown>, token = 'sandbox-gitlab-token') =>
+    fetch(`${sandbox.gitlab.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Answer }));
+  const portalTwo = () => sandbox.gitlab.state.issues.find((i) => i.projectId === 1010 && i.iid === 2)!;
+
+  it("a Premium group's number fields, and the work item's values in its custom fields widget", async () => {
+    const { status, body } = await gql(DETECT, { group: 'initech', project: 'initech/portal', iid: '2' });
+    expect(status).toBe(200);
+    expect(body.data!.group!.customFields.nodes).toEqual([
+      { id: 'gid://gitlab/Issuables::CustomField/41', name: 'Backend weight', fieldType: 'NUMBER' },
+      { id: 'gid://gitlab/Issuables::CustomField/42', name: 'Frontend weight', fieldType: 'NUMBER' },
+    ]);
+    const item = body.data!.namespace!.workItem;
+    expect(item.id).toBe(`gid://gitlab/WorkItem/${portalTwo().id}`);
+    const values = item.widgets.flatMap((w) => w.customFieldValues ?? []);
+    expect(values).toEqual([
+      { customField: { id: 'gid://gitlab/Issuables::CustomField/41', name: 'Backend weight', fieldType: 'NUMBER' }, value: 2 },
+      { customField: { id: 'gid://gitlab/Issuables::CustomField/42', name: 'Frontend weight', fieldType: 'NUMBER' }, value: 3 },
+      { customField: { id: 'gid://gitlab/Issuables::CustomField/43', name: 'Team', fieldType: 'SINGLE_SELECT' } },
+    ]);
+  });
+
+  it('a group without custom fields lists none; a project the token cannot see is null', async () => {
+    const acme = await gql(DETECT, { group: 'acme', project: 'acme/platform/backend', iid: '1' });
+    expect(acme.body.data!.group!.customFields.nodes).toEqual([]);
+    expect(acme.body.data!.namespace!.workItem.widgets.flatMap((w) => w.customFieldValues ?? [])).toEqual([]);
+    expect((await gql(VALUES, { project: 'nobody/secret', iid: '1' })).body.data!.namespace).toBeNull();
+  });
+
+  it('workItemUpdate sets and clears a number field, and answers the work item', async () => {
+    const id = `gid://gitlab/WorkItem/${portalTwo().id}`;
+    const set = await gql(UPDATE, { input: { id, customFieldsWidget: [{ customFieldId: 'gid://gitlab/Issuables::CustomField/41', numberValue: 5 }] } });
+    expect(set.body.data!.workItemUpdate!.errors).toEqual([]);
+    expect(sandbox.gitlab.state.customFieldValues.filter((v) => v.issueId === portalTwo().id)).toEqual(expect.arrayContaining([{ issueId: portalTwo().id, fieldId: 41, value: 5 }]));
+    await gql(UPDATE, { input: { id, customFieldsWidget: [{ customFieldId: 'gid://gitlab/Issuables::CustomField/41', numberValue: null }] } });
+    expect(sandbox.gitlab.state.customFieldValues.filter((v) => v.issueId === portalTwo().id).map((v) => v.fieldId)).toEqual([42]);
+    const unknown = await gql(UPDATE, { input: { id, customFieldsWidget: [{ customFieldId: 'gid://gitlab/Issuables::CustomField/999', numberValue: 1 }] } });
+    expect(unknown.body.data!.workItemUpdate!.errors[0]).toMatch(/not found/);
+    const reporter = await gql(UPDATE, { input: { id, customFieldsWidget: [{ customFieldId: 'gid://gitlab/Issuables::CustomField/41', numberValue: 1 }] } }, 'sandbox-gitlab-reporter');
+    expect(reporter.body.errors![0]!.message).toMatch(/you don't have permission/);
+  });
+
+  it("a project's work items by iid, each with its custom field values", async () => {
+    const { body } = await gql(VALUES_LIST, { project: 'initech/portal', iids: ['2', '1'] });
+    const nodes = (body.data as unknown as { project: { workItems: { nodes: { iid: string; widgets: { customFieldValues?: { value?: unknown }[] }[] }[] } } }).project.workItems.nodes;
+    expect(nodes.map((n) => [n.iid, n.widgets.flatMap((w) => w.customFieldValues ?? []).map((v) => v.value)])).toEqual([
+      ['1', [null, null, undefined]],
+      ['2', [2, 3, undefined]],
+    ]);
+  });
+
+  it('an instance without custom fields refuses the field and the argument as GraphQL does', async () => {
+    sandbox.gitlab.state.features.customFields = false;
+    const read = await gql(DETECT, { group: 'initech', project: 'initech/portal', iid: '2' });
+    expect([read.status, read.body.data, read.body.errors![0]!.extensions?.code]).toEqual([200, undefined, 'undefinedField']);
+    const write = await gql(UPDATE, { input: { id: 'gid://gitlab/WorkItem/1', customFieldsWidget: [] } });
+    expect(write.body.errors![0]!.extensions?.code).toBe('argumentNotAccepted');
+  });
+});

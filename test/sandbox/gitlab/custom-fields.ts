@@ -1,0 +1,101 @@
+// GraphQL for custom fields (GitLab 17.11 behind `custom_fields_feature`, GA in 18.0, Premium+): a group's
+// `customFields`, a work item's (`namespace.workItem`, `project.workItems(iids)`) `customFieldValues`, and
+// `workItemUpdate(customFieldsWidget)`.
+// Only what Refinery asks, read from the operation's variables. With `features.customFields` off the schema lacks
+// them and answers as GraphQL does for an unknown field or argument.
+import { ACCESS, tierAtLeast, nowIso, type GitlabState, type GlCustomField, type GlIssue, type GlProject, type GlToken } from './state';
+
+const FIELD_GID = 'gid://gitlab/Issuables::CustomField/';
+const WORK_ITEM_GID = 'gid://gitlab/WorkItem/';
+const TYPE: Record<GlCustomField['fieldType'], string> = { number: 'NUMBER', text: 'TEXT', single_select: 'SINGLE_SELECT', multi_select: 'MULTI_SELECT' };
+
+type Body = { data?: unknown; errors?: unknown[] };
+const error = (message: string, extensions: Record<string, unknown> = {}, path?: string[]) => ({ message, locations: [{ line: 1, column: 1 }], ...(path ? { path } : {}), ...(Object.keys(extensions).length ? { extensions } : {}) });
+
+/** Does this operation touch custom fields (then this module answers it)? */
+export function isCustomFieldsOperation(query: string): boolean {
+  return /\bworkItemUpdate\s*\(|\bcustomFields\s*\(|\bcustomFieldValues\b|\bworkItem\s*\(/.test(query);
+}
+
+function topGroupOf(state: GitlabState, p: GlProject) {
+  let g = state.groups.find((x) => x.id === p.namespaceId);
+  while (g && g.parentId !== null) g = state.groups.find((x) => x.id === g!.parentId);
+  return g;
+}
+
+/** The work item as `{ id widgets { … on WorkItemWidgetCustomFields { customFieldValues … } } }` selects it. */
+function workItemJson(state: GitlabState, issue: GlIssue) {
+  const project = state.projects.find((p) => p.id === issue.projectId)!;
+  const group = topGroupOf(state, project);
+  const fields = group && tierAtLeast(group.tier, 'premium') ? state.customFields.filter((f) => f.groupId === group.id && f.active) : [];
+  const customFieldValues = fields.map((f) => {
+    const stored = state.customFieldValues.find((v) => v.issueId === issue.id && v.fieldId === f.id);
+    const customField = { id: `${FIELD_GID}${f.id}`, name: f.name, fieldType: TYPE[f.fieldType] };
+    return f.fieldType === 'number' ? { customField, value: typeof stored?.value === 'number' ? stored.value : null } : { customField };
+  });
+  // Other widgets answer `{}`: the query selects fields of the custom fields widget only.
+  return { id: `${WORK_ITEM_GID}${issue.id}`, iid: String(issue.iid), widgets: [{}, { customFieldValues }, {}] };
+}
+
+const readable = (p: GlProject, token: GlToken) => p.members[token.userId] !== undefined;
+
+function read(state: GitlabState, query: string, vars: Record<string, unknown>, token: GlToken): Body {
+  if (!state.features.customFields) {
+    if (/\bcustomFields\s*\(/.test(query)) return { errors: [error("Field 'customFields' doesn't exist on type 'Group'", { code: 'undefinedField', typeName: 'Group', fieldName: 'customFields' })] };
+    return { errors: [error("No such type WorkItemWidgetCustomFields, so it can't be a fragment condition", { code: 'undefinedType', typeName: 'WorkItemWidgetCustomFields' })] };
+  }
+  const data: Record<string, unknown> = {};
+  if (/\bgroup\s*\(/.test(query)) {
+    const group = state.groups.find((g) => g.fullPath === vars.group);
+    const numberOnly = /fieldType\s*:\s*NUMBER/.test(query);
+    const nodes = group && tierAtLeast(group.tier, 'premium')
+      ? state.customFields
+          .filter((f) => f.groupId === group.id && f.active && (!numberOnly || f.fieldType === 'number'))
+          .map((f) => ({ id: `${FIELD_GID}${f.id}`, name: f.name, fieldType: TYPE[f.fieldType] }))
+      : [];
+    data.group = group ? { customFields: { nodes } } : null;
+  }
+  if (/\bproject\s*\(/.test(query)) {
+    const project = state.projects.find((p) => p.fullPath === vars.project);
+    const iids = Array.isArray(vars.iids) ? vars.iids.map(String) : null;
+    const issues = project ? state.issues.filter((i) => i.projectId === project.id && (!iids || iids.includes(String(i.iid)))).slice(0, 100) : [];
+    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => workItemJson(state, i)) } } : null;
+  }
+  if (/\bnamespace\s*\(/.test(query)) {
+    const project = state.projects.find((p) => p.fullPath === vars.project);
+    const issue = project && readable(project, token) ? state.issues.find((i) => i.projectId === project.id && String(i.iid) === vars.iid) : undefined;
+    data.namespace = project && readable(project, token) ? { workItem: issue ? workItemJson(state, issue) : null } : null;
+  }
+  return { data };
+}
+
+function update(state: GitlabState, vars: Record<string, unknown>, token: GlToken): Body {
+  if (!state.features.customFields) {
+    return { errors: [error("InputObject 'WorkItemUpdateInput' doesn't accept argument 'customFieldsWidget'", { code: 'argumentNotAccepted', name: 'WorkItemUpdateInput', typeName: 'InputObject', argumentName: 'customFieldsWidget' })] };
+  }
+  const input = (vars.input ?? {}) as { id?: unknown; customFieldsWidget?: { customFieldId?: unknown; numberValue?: unknown }[] };
+  const issue = typeof input.id === 'string' && input.id.startsWith(WORK_ITEM_GID) ? state.issues.find((i) => i.id === Number(input.id!.toString().slice(WORK_ITEM_GID.length))) : undefined;
+  const project = issue && state.projects.find((p) => p.id === issue.projectId);
+  const canWrite = project && token.scopes.includes('api') && (project.members[token.userId] ?? 0) >= ACCESS.developer;
+  if (!issue || !project || !canWrite) {
+    const denied = "The resource that you are attempting to access does not exist or you don't have permission to perform this action";
+    return { data: { workItemUpdate: null }, errors: [error(denied, {}, ['workItemUpdate'])] };
+  }
+  const group = topGroupOf(state, project);
+  for (const change of input.customFieldsWidget ?? []) {
+    const id = typeof change.customFieldId === 'string' && change.customFieldId.startsWith(FIELD_GID) ? Number(change.customFieldId.slice(FIELD_GID.length)) : NaN;
+    const field = state.customFields.find((f) => f.id === id && f.groupId === group?.id);
+    if (!field) return { data: { workItemUpdate: { workItem: null, errors: [`Custom field ${String(change.customFieldId)} not found`] } } };
+    // An archived field takes no values: GitLab leaves it as it was, without an error.
+    if (!field.active || field.fieldType !== 'number') continue;
+    state.customFieldValues = state.customFieldValues.filter((v) => !(v.issueId === issue.id && v.fieldId === field.id));
+    if (typeof change.numberValue === 'number') state.customFieldValues.push({ issueId: issue.id, fieldId: field.id, value: change.numberValue });
+    issue.updatedAt = nowIso();
+  }
+  return { data: { workItemUpdate: { workItem: workItemJson(state, issue), errors: [] } } };
+}
+
+export function customFieldsGraphql(state: GitlabState, query: string, variables: Record<string, unknown>, token: GlToken | undefined): Body {
+  if (!token) return { errors: [error('Authentication required')] };
+  return /\bworkItemUpdate\s*\(/.test(query) ? update(state, variables, token) : read(state, query, variables, token);
+}
