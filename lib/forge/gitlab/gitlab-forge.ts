@@ -121,23 +121,24 @@ export class GitlabForge implements Forge {
     this.check(ref);
     if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
     const rest = guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
-    // The group's custom fields (a first visit) or this issue's values in them (a group that has them), alongside.
-    const split = this.splitWeights(ref);
-    // Status exists from Premium: asked alongside the issue where the tier is known, after it on a project's first view.
+    // Custom fields and Status exist from Premium: asked alongside the issue where the tier is known, after it on a
+    // project's first view (the issue's answer tells the tier), never on Free.
     const known = this.capabilities.get(cacheKey(ref));
     let issue: Issue;
     let status: StatusRead | undefined;
+    let split: Issue['splitWeights'];
     if (known) {
-      const [raw, read] = await Promise.all([rest, known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined]);
-      issue = this.remember(ref, raw);
-      status = read;
+      [issue, status, split] = await Promise.all([
+        rest.then((raw) => this.remember(ref, raw)),
+        known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined,
+        known.weight ? this.splitWeights(ref) : undefined,
+      ]);
     } else {
       issue = this.remember(ref, await rest);
       const premium = this.capabilities.get(cacheKey(ref))?.weight === true;
-      status = premium && this.mayHaveStatus(ref) ? await this.statusOf(ref) : undefined;
+      [status, split] = await Promise.all([premium && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined, premium ? this.splitWeights(ref) : undefined]);
     }
-    const splitWeights = await split;
-    return withStatus(splitWeights ? { ...issue, splitWeights } : issue, status);
+    return withStatus(split ? { ...issue, splitWeights: split } : issue, status);
   }
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
