@@ -37,6 +37,12 @@ import {
   unfilledPlaceholders,
 } from '@/lib/handbook/templates';
 import { workflowStepper } from '@/lib/handbook/workflow';
+import { labelsWithStatusStage, statusStepper } from '@/lib/handbook/status-mapping';
+import { describeWeightMove, planWeightMove } from '@/lib/handbook/weight-move';
+import { toStatus } from '@/lib/forge/gitlab/status';
+import { chooseIssueFields, fieldWeight } from '@/lib/forge/github/issue-fields';
+import { titlesOf } from '@/components/weights/SubIssuesForm';
+import { splitNames } from '@/components/options/settingsDraft';
 import { safeHref, sanitizeParsed } from '@/lib/html/sanitize';
 import { projectPathOf } from '@/lib/forge/gitlab/bulk';
 import { toLinkedChange } from '@/lib/forge/gitlab/map';
@@ -165,6 +171,20 @@ export const PARSERS: readonly ParserCase[] = [
   { name: 'classify', run: (t) => [isSpike({ title: t, labels: labelsOf(t) }), isBug({ title: t, labels: labelsOf(t) }), isSecurity({ title: t, labels: labelsOf(t) })] },
   { name: 'judgeIssue', run: (t) => judgeIssue({ issue: issueOf(t), capabilities: { weight: false } }) },
   { name: 'workflowStepper', run: (t) => workflowStepper(labelsOf(t), labelsOf(t)) },
+  { name: 'planWeightMove', run: (t) => describeWeightMove(planWeightMove({ labels: labelsOf(t), weight: null, hasField: true }, 'weight'), t) },
+  // GitLab Status and forge field names/values (native fields)
+  {
+    name: 'statusStepper',
+    run: (t) => {
+      const statuses = [toStatus({ id: 'gid://gitlab/Status/1', name: t, category: 'TO_DO' })!, { id: 'gid://gitlab/Status/2', name: 'In progress', category: 'in_progress' as const }];
+      return [statusStepper(statuses[0], statuses), labelsWithStatusStage(labelsOf(t), statuses[0], statuses)];
+    },
+  },
+  { name: 'fieldWeight', run: (t) => fieldWeight([{ issue_field_id: 1, value: t }], 1) },
+  { name: 'chooseIssueFields', run: (t) => chooseIssueFields([{ id: 1, name: t, data_type: 'number' }], [t, 'Weight']) },
+  // Typed or pasted by a team member
+  { name: 'titlesOf', run: (t) => titlesOf(t) },
+  { name: 'splitNames', run: (t) => splitNames(t) },
   // Forge answers read by the adapters
   { name: 'commandLines', run: (t) => commandLines(t) },
   { name: 'toLinkedChange', run: (t) => toLinkedChange(mr(t), 1) },
