@@ -5,9 +5,8 @@
 // A schema without them (older GitLab, the flag off) answers a GraphQL error: that is "no custom fields", never a
 // broken panel.
 import { ForgeError } from '../errors';
-import { errorFromStatus, networkError } from '../http-errors';
-import { fetchNoRedirect } from '../redirects';
 import type { SplitSide } from '../model';
+import { postGraphql, type GraphqlFeature } from './graphql';
 
 export interface CustomField {
   /** Global id, `gid://gitlab/Issuables::CustomField/N`. */
@@ -59,45 +58,18 @@ export const UPDATE = `mutation RefinerySetSplitWeight($input: WorkItemUpdateInp
 /** This GitLab's GraphQL has no custom fields (unknown field, type or argument; no endpoint). */
 export class CustomFieldsUnavailable extends Error {}
 
-const UNKNOWN = /doesn't exist on type|doesn't accept argument|No such type|undefinedField|undefinedType|argumentNotAccepted/i;
-const PERMISSION = /you don't have permission|does not exist or you don't have/i;
-
-interface GqlError {
-  message: string;
-  extensions?: { code?: string };
-}
+const CUSTOM_FIELDS: GraphqlFeature = {
+  unknown: /doesn't exist on type|doesn't accept argument|No such type|undefinedField|undefinedType|argumentNotAccepted/i,
+  change: 'its custom fields',
+  refused: 'the custom fields request',
+  Unavailable: CustomFieldsUnavailable,
+};
 
 type Post = (query: string, variables: Record<string, unknown>) => Promise<unknown>;
 
 /** POST /api/graphql with the token, no redirect; schema refusals become CustomFieldsUnavailable. */
 export function graphqlPoster(baseUrl: string, token: string): Post {
-  return async (query, variables) => {
-    let res: Response;
-    try {
-      res = await fetchNoRedirect(`${baseUrl}/api/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-    } catch (e) {
-      throw e instanceof ForgeError ? e : networkError(e);
-    }
-    if (res.status === 404) throw new CustomFieldsUnavailable('GraphQL endpoint not found');
-    let answer: { data?: unknown; errors?: GqlError[] } = {};
-    try {
-      answer = (await res.json()) as typeof answer;
-    } catch {
-      // A proxy's HTML error page: the status says enough.
-    }
-    if (!res.ok) throw errorFromStatus(res.status, (h) => res.headers.get(h), answer.errors?.[0]?.message);
-    if (answer.errors?.length) {
-      const text = answer.errors.map((e) => `${e.message} ${e.extensions?.code ?? ''}`).join('; ');
-      if (UNKNOWN.test(text)) throw new CustomFieldsUnavailable(text);
-      if (PERMISSION.test(text)) throw new ForgeError('forbidden', `Your token may read this issue but not change its custom fields (${answer.errors[0]!.message}).`);
-      throw new ForgeError('invalid', `GitLab refused the custom fields request (${answer.errors[0]!.message}).`);
-    }
-    return answer.data;
-  };
+  return (query, variables) => postGraphql(baseUrl, token, query, variables, CUSTOM_FIELDS);
 }
 
 /** A split weight as a number field holds it: a whole number ≥ 0, else unset. */

@@ -2,10 +2,8 @@
 // type allows; `workItemUpdate(statusWidget)` sets one. Schemas without these names (older GitLab, Status off) answer
 // GraphQL errors, which come out as GraphqlUnavailable so callers fall back (labels, the /status quick action).
 import { ForgeError } from '../errors';
-import { errorFromStatus, networkError } from '../http-errors';
-import { fetchNoRedirect } from '../redirects';
 import type { StatusCategory, WorkItemStatus } from '../model';
-import { GraphqlUnavailable } from './health';
+import { postGraphql, type GraphqlFeature } from './graphql';
 
 const STATUS_FIELDS = 'id name category color iconName';
 
@@ -35,15 +33,13 @@ interface RawStatus {
   color?: unknown;
   iconName?: unknown;
 }
-interface GqlAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
 const CATEGORIES: readonly StatusCategory[] = ['triage', 'to_do', 'in_progress', 'done', 'canceled'];
 /** Unknown names, fields, arguments or input fields: this schema has no Status (or not all of it). */
-const NO_SCHEMA = /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i;
-const PERMISSION = /you don't have permission|does not exist or you don't have/i;
+const STATUS: GraphqlFeature = {
+  unknown: /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i,
+  change: 'its status',
+  refused: 'the status request',
+};
 
 /** `TO_DO` → `to_do`; a status of a category this client does not know is left out. */
 export function toStatus(raw: RawStatus | null | undefined): WorkItemStatus | null {
@@ -59,33 +55,10 @@ export function toStatus(raw: RawStatus | null | undefined): WorkItemStatus | nu
   };
 }
 
-async function post(baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<GqlAnswer> {
-  let res: Response;
-  try {
-    res = await fetchNoRedirect(`${baseUrl}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-  } catch (e) {
-    throw e instanceof ForgeError ? e : networkError(e);
-  }
-  if (res.status === 404) throw new GraphqlUnavailable('GraphQL endpoint not found');
-  let answer: GqlAnswer = {};
-  try {
-    answer = (await res.json()) as GqlAnswer;
-  } catch {
-    // A proxy's HTML error page: the status says enough.
-  }
-  if (!res.ok) throw errorFromStatus(res.status, (h) => res.headers.get(h), answer.errors?.[0]?.message);
-  if (answer.errors?.length) {
-    const text = answer.errors.map((e) => e.message).join('; ');
-    if (NO_SCHEMA.test(text) || answer.errors.some((e) => NO_SCHEMA.test(e.extensions?.code ?? ''))) throw new GraphqlUnavailable(text);
-    if (PERMISSION.test(text)) throw new ForgeError('forbidden', `Your token may read this issue but not change its status (${text}).`);
-    throw new ForgeError('invalid', `GitLab refused the status request (${text}).`);
-  }
-  return answer;
-}
+type Data = Record<string, unknown> | null | undefined;
+const post = async (baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<{ data: Data }> => ({
+  data: (await postGraphql(baseUrl, token, query, variables, STATUS)) as Data,
+});
 
 const asArray = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : []);
 
