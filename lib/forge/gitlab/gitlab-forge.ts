@@ -53,6 +53,7 @@ import {
 } from './map';
 import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
+import { readNative, NativeUnavailable, type FieldsAsk } from './native-read';
 import { readStatus, setStatusGraphql, type StatusRead } from './status';
 
 /** Group epics have no weight or health status in the Epics API; they exist only from Premium. */
@@ -125,20 +126,37 @@ export class GitlabForge implements Forge {
     // project's first view (the issue's answer tells the tier), never on Free.
     const known = this.capabilities.get(cacheKey(ref));
     let issue: Issue;
-    let status: StatusRead | undefined;
-    let split: Issue['splitWeights'];
+    let native: Native;
     if (known) {
-      [issue, status, split] = await Promise.all([
-        rest.then((raw) => this.remember(ref, raw)),
-        known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined,
-        known.weight ? this.splitWeights(ref) : undefined,
-      ]);
+      [issue, native] = await Promise.all([rest.then((raw) => this.remember(ref, raw)), known.weight ? this.nativeOf(ref) : {}]);
     } else {
       issue = this.remember(ref, await rest);
-      const premium = this.capabilities.get(cacheKey(ref))?.weight === true;
-      [status, split] = await Promise.all([premium && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined, premium ? this.splitWeights(ref) : undefined]);
+      native = this.capabilities.get(cacheKey(ref))?.weight === true ? await this.nativeOf(ref) : {};
     }
-    return withStatus(split ? { ...issue, splitWeights: split } : issue, status);
+    return withStatus(native.split ? { ...issue, splitWeights: native.split } : issue, native.status);
+  }
+
+  /**
+   * The issue's Status and split weights: one GraphQL request where the group may have both (an issue view stays
+   * within 2 requests), each alone where only one is possible or this GitLab's schema refused the combined query.
+   */
+  private async nativeOf(ref: IssueRef): Promise<Native> {
+    const wantStatus = this.mayHaveStatus(ref);
+    const key = groupKey(ref);
+    const asked = this.splitFields.get(key);
+    const fields: FieldsAsk | null = asked ? await asked.catch(() => null) : 'detect';
+    if (wantStatus && fields) {
+      try {
+        const read = await readNative(this.baseUrl, this.connection.token, ref.path, ref.iid, fields);
+        this.keepStatus(ref, read.status);
+        if (fields === 'detect') this.splitFields.set(key, Promise.resolve(read.fields));
+        return { status: read.status ?? undefined, split: read.values ? { backend: read.values.backend, frontend: read.values.frontend } : undefined };
+      } catch (e) {
+        if (!(e instanceof NativeUnavailable)) return {}; // a hiccup never breaks the issue view: labels for now
+      }
+    }
+    const [status, split] = await Promise.all([wantStatus ? this.statusOf(ref) : undefined, fields ? this.splitWeights(ref) : undefined]);
+    return { status, split };
   }
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
@@ -523,15 +541,19 @@ export class GitlabForge implements Forge {
   /** The issue's status read, or undefined: a failure here never fails the issue, it only leaves Status out. */
   private async statusOf(ref: IssueRef): Promise<StatusRead | undefined> {
     try {
-      const read = await readStatus(this.baseUrl, this.connection.token, ref.path, ref.iid);
-      if (!read) return undefined;
-      this.workItemIds.set(issueKey(ref), read.workItemId);
-      this.statusGroups.set(topGroup(ref), read.allowed);
-      return read;
+      return this.keepStatus(ref, await readStatus(this.baseUrl, this.connection.token, ref.path, ref.iid));
     } catch (e) {
       if (e instanceof GraphqlUnavailable) this.statusOff = true;
       return undefined;
     }
+  }
+
+  /** Remembers the work item's id and its group's statuses (null: none, not asked again). */
+  private keepStatus(ref: IssueRef, read: StatusRead | null): StatusRead | undefined {
+    if (!read) return undefined;
+    this.workItemIds.set(issueKey(ref), read.workItemId);
+    this.statusGroups.set(topGroup(ref), read.allowed);
+    return read;
   }
 
   private knownCapabilities(ref: IssueRef): Capabilities | undefined {
@@ -646,6 +668,12 @@ const isEpic = (ref: IssueRef): boolean => ref.kind === 'epic' || ref.container 
 const cacheKey = (ref: IssueRef): string => `${isEpic(ref) ? 'group' : 'project'}:${ref.path}`;
 const topGroup = (ref: IssueRef): string => ref.path.split('/')[0]!.toLowerCase();
 const issueKey = (ref: IssueRef): string => `${ref.path.toLowerCase()}#${ref.iid}`;
+
+/** What GitLab keeps outside REST for an issue, where it has it. */
+interface Native {
+  status?: StatusRead;
+  split?: Issue['splitWeights'];
+}
 
 /** The issue with its status where the namespace has statuses; as it was otherwise. */
 function withStatus(issue: Issue, read: StatusRead | undefined): Issue {

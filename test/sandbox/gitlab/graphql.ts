@@ -75,6 +75,26 @@ function issueSelection(query: string): string[] {
 
 const gqlError = (message: string, extra: Record<string, unknown> = {}) => ({ message, locations: [{ line: 1, column: 1 }], ...extra });
 
+type Answer = { data?: unknown; errors?: unknown[] };
+
+/** Objects merged key by key, `widgets` lists joined (each module answers its own fragments), else the first value. */
+function merge(a: unknown, b: unknown, key = ''): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) return key === 'widgets' ? [...a, ...b] : a;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const out: Record<string, unknown> = { ...(b as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(a as Record<string, unknown>)) out[k] = k in out ? merge(v, out[k], k) : v;
+    return out;
+  }
+  return a === undefined ? b : a;
+}
+
+/** A schema error in either part refuses the whole query, as GraphQL's validation does. */
+function mergeAnswers(a: Answer, b: Answer): Answer {
+  const errors = [...(a.errors ?? []), ...(b.errors ?? [])];
+  if (errors.length && (a.data === undefined || b.data === undefined)) return { errors };
+  return { data: merge(a.data, b.data), ...(errors.length ? { errors } : {}) };
+}
+
 export function graphqlHandler(state: GitlabState, req: SandboxRequest): SandboxReply {
   const limits = rateLimitHeaders(state, req);
   const reply = (status: number, body: unknown) => json(status, body, limits);
@@ -87,6 +107,11 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
   const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
   const customFieldsOp = isWorkItemUpdate(query) ? 'customFieldsWidget' in updateInput : /\bcustomField(s|Values)\b/.test(query);
+  // One read of both (an issue view's): each module answers its part, merged as one GraphQL answer would be.
+  if (customFieldsOp && !isWorkItemUpdate(query) && isStatusRead(query) && /\bWorkItemWidgetStatus\b/.test(query)) {
+    const vars = body.variables ?? {};
+    return reply(200, mergeAnswers(statusRead(state, query, vars, token), customFieldsGraphql(state, query, vars, token)));
+  }
   if (customFieldsOp && isCustomFieldsOperation(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token));
   if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
   if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
