@@ -8,7 +8,7 @@ import { EPIC_STATUSES, epicHistoryFromNotes, formatEpicUpdate, parseEpicUpdate 
 import type { FieldError } from '@/lib/handbook/status-format';
 import { call, type IssueView } from '@/lib/messaging';
 import { PeoplePicker } from '@/components/weights/PeoplePicker';
-import { checkEpicForm, epicPrefill, isEpicDraftValue, type EpicDraftValue, type EpicForm } from './epicFormState';
+import { checkEpicForm, epicPrefill, fullEpicForm, isEpicDraftValue, type EpicDraftValue, type EpicForm } from './epicFormState';
 import { PercentField } from './PercentField';
 import { FormActions } from './FormActions';
 import { failedText } from './postText';
@@ -40,7 +40,7 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
   const [preview, setPreview] = useState<string | null>(null);
   const initial = (): EpicDraftValue => ({ v: 1, epic: epicPrefill(latestEpicUpdate(notes)) });
   const drafted = useDraftedForm(draftKey(ref, 'epic'), isEpicDraftValue, initial, onRemoteChange);
-  const form = drafted.value?.epic ?? null;
+  const form = drafted.value ? fullEpicForm(drafted.value.epic) : null;
   if (form === null) return <p role="status">Loading your draft…</p>;
 
   const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
@@ -87,10 +87,10 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
       <input id={`${id}-${key}`} type="text" value={form[key]} placeholder={hint} aria-invalid={byPath[key] ? true : undefined} onChange={(e) => edit({ [key]: e.target.value })} />
     </div>
   );
-  const area = (key: 'next' | 'help', label: string) => (
+  const area = (key: 'changes' | 'next' | 'help', label: string, rows = 2) => (
     <div className={`epic-field epic-${key}`}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <textarea id={`${id}-${key}`} rows={2} value={form[key]} aria-invalid={byPath[key] ? true : undefined} onChange={(e) => edit({ [key]: e.target.value })} />
+      <textarea id={`${id}-${key}`} rows={rows} value={form[key]} aria-invalid={byPath[key] ? true : undefined} onChange={(e) => edit({ [key]: e.target.value })} />
     </div>
   );
 
@@ -113,6 +113,7 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
           {text('eta', 'ETA', 'end of 18.11')}
         </div>
         <PercentField label="Confidence" value={form.confidence} onChange={(confidence) => edit({ confidence })} error={byPath.confidence} />
+        {area('changes', 'Since the last update (one line per child)', form.changes ? 4 : 2)}
         {area('next', "What's next")}
         {area('help', 'Help needed')}
         <PeoplePicker issueRef={ref} selected={form.mentions} onChange={(mentions) => edit({ mentions })} legend="Mention who can help" />
