@@ -1,5 +1,7 @@
 // The GitLab adapter: REST v4 through gitbeaker's resources, health status, Status and custom fields through GraphQL,
 // every failure a ForgeError.
+import type { ChildrenRead } from '../children-model';
+import { readGitlabChildren } from './children';
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -487,6 +489,11 @@ export class GitlabForge implements Forge {
    * Issues by number for list pages: one `GET /projects/:id/issues?iids[]=…&per_page=100` per project among the refs
    * (a group list shows several projects). A project the token cannot see answers 404: its issues stay missing.
    */
+  /** The work-item hierarchy's children, one GraphQL request per page (children.ts). */
+  listChildren(ref: IssueRef): Promise<ChildrenRead> {
+    return readGitlabChildren(this.baseUrl, this.connection.token, ref);
+  }
+
   async listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]> {
     refs.forEach((r) => this.check(r));
     const out: Issue[] = [];
