@@ -1,6 +1,6 @@
 // The handbook's weekly epic update: status (ok / so-so / bad), done and remaining with an ETA, confidence, what is
 // next and who needs to help (mentioned). Drafted and posted once like the issue update.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Note } from '@/lib/forge/model';
 import { draftKey } from '@/lib/drafts/store';
@@ -20,6 +20,11 @@ export interface EpicUpdateFormProps {
   notes: readonly Note[] | null;
   onPosted: (note: Note) => void;
   onRemoteChange: () => void;
+  /**
+   * Fields drafted elsewhere (the Plan section's "Draft weekly update"): written over the draft once it has loaded, and
+   * saved as the draft; nothing is posted until the user posts.
+   */
+  prefill?: Partial<EpicForm>;
 }
 
 type Phase = { status: 'idle' } | { status: 'posted'; text: string } | { status: 'failed'; error: ForgeErrorData };
@@ -31,7 +36,7 @@ function latestEpicUpdate(notes: readonly Note[] | null) {
   return note ? parseEpicUpdate(note.body, { createdAt: note.createdAt, author: note.author.username }) : null;
 }
 
-export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUpdateFormProps) {
+export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange, prefill }: EpicUpdateFormProps) {
   const ref = view.issue.ref;
   const id = useId();
   const summary = useRef<HTMLDivElement>(null);
@@ -41,6 +46,13 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
   const initial = (): EpicDraftValue => ({ v: 1, epic: epicPrefill(latestEpicUpdate(notes)) });
   const drafted = useDraftedForm(draftKey(ref, 'epic'), isEpicDraftValue, initial, onRemoteChange);
   const form = drafted.value ? fullEpicForm(drafted.value.epic) : null;
+  const prefilled = useRef<Partial<EpicForm> | null>(null);
+  const { change } = drafted;
+  useEffect(() => {
+    if (form === null || !prefill || prefilled.current === prefill) return;
+    prefilled.current = prefill;
+    change({ v: 1, epic: { ...form, ...prefill } });
+  }, [form, prefill, change]);
   if (form === null) return <p role="status">Loading your draft…</p>;
 
   const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
