@@ -318,7 +318,7 @@ function labelsOf(state: GithubState, defs: [string, string, string | null][], i
  * repository the token cannot read.
  */
 const PLAN_ISSUES: IssueSeed[] = [
-  { number: 1, title: 'Faster repository browser', body: 'Everything the browser needs for large repositories.', labels: ['epic', 'weight::8'], author: 103, daysAgo: 20 },
+  { number: 1, title: 'Faster repository browser', body: 'Everything the browser needs for large repositories.', labels: ['epic', 'weight::5'], author: 103, daysAgo: 20 },
   { number: 2, title: 'Paginate the tree API', labels: ['weight::3', 'workflow::in dev'], author: 101, daysAgo: 15 },
   { number: 3, title: 'Stream blame ranges', labels: ['weight::2', 'workflow::in dev', 'health::at risk'], author: 101, daysAgo: 15 },
   { number: 4, title: 'Record audit events for the browser', labels: ['weight::1'], author: 105, state: 'closed', daysAgo: 14 },
