@@ -11,6 +11,12 @@ const body = (r: { body?: unknown }) => JSON.stringify(r.body ?? '');
 const childrenReads = (sandbox: Sandbox) => sandbox.requests.filter((r) => /RefineryWorkItemChildren|RefineryChildren|RefineryTrackedIssues/.test(body(r)));
 const notePosts = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && /\/(notes|comments)$/.test(r.path));
 
+/** The source line and the figures shown, by their data-plan-figure key. */
+async function expectFigures(page: Page, source: string, figures: Record<string, string>) {
+  await expect(plan(page).locator('[data-plan-source]')).toHaveText(source);
+  for (const [key, text] of Object.entries(figures)) await expect(figure(page, key)).toHaveText(text);
+}
+
 async function openPlan(page: Page, url: string) {
   await page.goto(url);
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
@@ -27,13 +33,13 @@ test('GitLab epic with children in two projects: figures, one request for the ch
   await expect(panel(page)).toHaveAttribute('data-state', 'ready');
   const before = sandbox.requests.length;
   await openSection(page, 'Plan');
-  await expect(plan(page).locator('[data-plan-source="hierarchy"]')).toHaveText('6 children (child items), read in 1 request.');
-  // #3 (split 2 + 3) and #5 (weight 5) in both projects; the #4s are unweighted.
-  await expect(figure(page, 'weight')).toHaveText('20 (open 20, closed 0); the parent has no weight');
-  await expect(figure(page, 'rolled-up')).toHaveText('10');
-  // (5×40 + 5×50 + 5×40 + 5×0) / 20
-  await expect(figure(page, 'completion')).toHaveText('33%; 1 open child without a complete % counted as 0%');
-  await expect(figure(page, 'health')).toHaveText('At risk at worst: 1 at risk, 0 needing attention');
+  // #3 (split 2 + 3) and #5 (weight 5) in both projects; the #4s are unweighted. Done: (5×40 + 5×50 + 5×40 + 5×0) / 20.
+  await expectFigures(page, '6 children (child items), read in 1 request.', {
+    weight: '20 (open 20, closed 0); the parent has no weight',
+    'rolled-up': '10',
+    completion: '33%; 1 open child without a complete % counted as 0%',
+    health: 'At risk at worst: 1 at risk, 0 needing attention',
+  });
   await expect(plan(page).getByRole('table', { name: 'Children' }).getByRole('row')).toHaveCount(7);
   await expect(plan(page).getByRole('link', { name: /^acme\/platform\/frontend#4 / }).first()).toHaveAttribute('href', 'https://gitlab.com/acme/platform/frontend/-/issues/4');
   await expect(plan(page).locator('[data-plan-list="unweighted"] li')).toHaveCount(2);
@@ -66,13 +72,14 @@ test('GitLab epic with children in two projects: figures, one request for the ch
 test('GitHub parent with sub-issues, two levels: figures and one GraphQL request', async ({ page, connect, sandbox }) => {
   await connect();
   await openPlan(page, 'https://github.com/acme/plans/issues/1');
-  await expect(plan(page).locator('[data-plan-source="sub-issues"]')).toHaveText('5 children (sub-issues), read in 1 request.');
   // acme/widgets#3 (split 2 + 3), #5 (2, under #2), #3 (2), #4 (1, closed); #2 is counted through #5.
-  await expect(figure(page, 'weight')).toHaveText("10 (open 9, closed 1); 5 more than the parent's 5");
-  await expect(figure(page, 'split')).toHaveText('backend 2 (open 2), frontend 3 (open 3)');
-  // (5×40 + 2×0 + 2×30 + 1×100) / 10
-  await expect(figure(page, 'completion')).toHaveText('36%; 1 open child without a complete % counted as 0%');
-  await expect(figure(page, 'health')).toHaveText('At risk at worst: 1 at risk, 0 needing attention');
+  // Done: (5×40 + 2×0 + 2×30 + 1×100) / 10.
+  await expectFigures(page, '5 children (sub-issues), read in 1 request.', {
+    weight: "10 (open 9, closed 1); 5 more than the parent's 5",
+    split: 'backend 2 (open 2), frontend 3 (open 3)',
+    completion: '36%; 1 open child without a complete % counted as 0%',
+    health: 'At risk at worst: 1 at risk, 0 needing attention',
+  });
   await expect(plan(page).locator('[data-plan-list="unrecognised"]')).toContainText('acme/plans#5 Tree API: frontend pagination');
   await expect(plan(page).locator('[data-plan-list="oversized"]')).toContainText('acme/widgets#3');
   await expect(plan(page).locator('[data-plan-row="acme/plans#5"]')).toHaveClass('plan-nested');
@@ -82,10 +89,8 @@ test('GitHub parent with sub-issues, two levels: figures and one GraphQL request
 test('GitHub tracking issue: its task list read in one aliased query; an issue the token cannot read is named', async ({ page, connect, sandbox }) => {
   await connect();
   await openPlan(page, 'https://github.com/acme/plans/issues/6');
-  await expect(plan(page).locator('[data-plan-source="task-list"]')).toHaveText('3 children (issues linked from the task list), read in 2 requests.');
   // #2 (3, 60%), #4 (1, closed), acme/widgets#3 (5, 40%): (180 + 100 + 200) / 9
-  await expect(figure(page, 'weight')).toHaveText('9 (open 8, closed 1); the parent has no weight');
-  await expect(figure(page, 'completion')).toHaveText('53%');
+  await expectFigures(page, '3 children (issues linked from the task list), read in 2 requests.', { weight: '9 (open 8, closed 1); the parent has no weight', completion: '53%' });
   await expect(plan(page).locator('[data-plan-unreadable]')).toHaveText('1 child this token cannot read: acme/hidden#1.');
   expect(childrenReads(sandbox)).toHaveLength(2);
 });

@@ -6,7 +6,7 @@
 // At most MAX_PAGES requests; children beyond them are counted as left out.
 import { CHILD_COMMENTS, MAX_CHILD_COMMENT, MAX_CHILDREN, type ChildrenRead, type PlanChild } from '../children-model';
 import { ForgeError } from '../errors';
-import type { IssueRef } from '../model';
+import { containerPathProblem, type IssueRef } from '../model';
 import { taskLinks, type TaskLink } from '../../handbook/plan/task-list';
 import { mapGqlIssue, NO_FIELD_NAMES, type FieldNames, type GqlError, type GqlIssue, type GraphqlSupport } from './bulk';
 import { postSupported } from './bulk-reads';
@@ -92,7 +92,8 @@ interface GqlChild extends Omit<GqlIssue, 'body' | 'assignees' | 'milestone'> {
 
 function toChild(webBase: string, node: GqlChild, depth: number, under: string | null, fieldsOf: (owner: string) => FieldNames): PlanChild | null {
   const path = node.repository?.nameWithOwner;
-  if (!path || !/^[^/]+\/[^/]+$/.test(path) || !Number.isSafeInteger(node.number) || node.number < 1) return null;
+  // A path the protocol would refuse (issueRef) is not a child we can name or link.
+  if (!path || containerPathProblem('github', 'project', path) !== null || !Number.isSafeInteger(node.number) || node.number < 1) return null;
   const ref: IssueRef = { forge: 'github', baseUrl: webBase, container: 'project', path, iid: node.number, kind: 'issue' };
   const issue = mapGqlIssue(ref, { ...node, body: '', assignees: null, milestone: null }, fieldsOf(path.split('/')[0]!.toLowerCase()));
   const nested = node.subIssues?.nodes?.length ?? 0;

@@ -73,11 +73,12 @@ const widget = <T>(c: RawChild | { widgets?: (Widget | null)[] | null }, key: st
 /** `group/sub/project#12` → a project issue; `group/sub&4` → an epic; anything else null. */
 export function refOfReference(baseUrl: string, reference: string): IssueRef | null {
   const m = /^([A-Za-z0-9_.][A-Za-z0-9_./-]{0,1023})([#&])(\d{1,15})$/.exec(reference);
-  if (!m || m[1]!.split('/').some((s) => s === '' || s === '.' || s === '..')) return null;
+  if (!m) return null;
   const iid = Number(m[3]);
   if (!Number.isSafeInteger(iid) || iid < 1) return null;
   const epic = m[2] === '&';
-  if (!epic && !m[1]!.includes('/')) return null;
+  // The protocol's own rule for paths (GitLab's characters, no `.` or `..`, a project inside a namespace).
+  if (containerPathProblem('gitlab', epic ? 'group' : 'project', m[1]!) !== null) return null;
   return { forge: 'gitlab', baseUrl, container: epic ? 'group' : 'project', path: m[1]!, iid, kind: epic ? 'epic' : 'issue' };
 }
 
