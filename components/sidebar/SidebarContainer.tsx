@@ -44,7 +44,7 @@ export function SidebarContainer({ issueRef, start, fullPanel, onFullPanel }: Si
   const { title, action } = errorContent(result.error, issueRef.forge);
   const host = issueRef.forge === 'gitlab' ? 'GitLab' : 'GitHub';
   return (
-    <section className="refinery-sidebar" aria-label="Refinery">
+    <section className="refinery-sidebar" aria-label="Refinery" data-state="error">
       <div className="sb-head">
         <h2 className="sb-title">Refinery</h2>
       </div>

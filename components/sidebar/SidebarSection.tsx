@@ -153,7 +153,7 @@ export function SidebarSection({ view, settings, onIssue, fullPanel, onFullPanel
   });
 
   return (
-    <section className="refinery-sidebar" aria-labelledby={headingId} data-busy={writer.busy}>
+    <section className="refinery-sidebar" aria-labelledby={headingId} data-state="ready" data-busy={writer.busy}>
       <div className="sb-head">
         <h2 id={headingId} className="sb-title">
           Refinery
