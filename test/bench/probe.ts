@@ -1,9 +1,9 @@
 // Runs in the page (addInitScript): when DOMContentLoaded fired and when our UI first said data-state="ready" (the
 // sidebar section, the default layout, or the full panel); for the sidebar section, its height when it appeared and
-// now, and the layout shifts of the page after it first appeared (the page's CLS contribution from then on).
+// now, and the layout shifts of the page when it appeared and after (the page's CLS contribution from then on).
 // (Long tasks come from a trace instead: the page's PerformanceObserver does not see the content script's tasks.)
 export const PROBE = `(() => {
-  const r = { dcl: 0, ready: 0, sidebarAt: 0, sidebarHeight: 0, shiftsAfter: 0 };
+  const r = { dcl: 0, ready: 0, sidebarAt: 0, sidebarShownAt: 0, sidebarHeight: 0, shiftsOnAppear: 0, shiftsAfter: 0 };
   window.__refineryBench = r;
   const epoch = () => performance.timeOrigin + performance.now();
   document.addEventListener('DOMContentLoaded', () => { r.dcl = epoch(); });
@@ -21,13 +21,17 @@ export const PROBE = `(() => {
       if (feature === 'sidebar' && !r.sidebarAt) {
         r.sidebarAt = performance.now();
         r.sidebarHeight = n.getBoundingClientRect().height;
+        // The frame that paints it is the appearance; anything after the next frame began is a shift after it.
+        requestAnimationFrame(() => requestAnimationFrame((t) => { r.sidebarShownAt = t; }));
       }
       if (feature === 'panel' || feature === 'sidebar') watchHost(n);
     }
   }).observe(document, { subtree: true, childList: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (r.sidebarAt && e.startTime > r.sidebarAt && !e.hadRecentInput) r.shiftsAfter += e.value;
+      if (!r.sidebarAt || e.startTime < r.sidebarAt || e.hadRecentInput) continue;
+      if (!r.sidebarShownAt || e.startTime < r.sidebarShownAt) r.shiftsOnAppear += e.value;
+      else r.shiftsAfter += e.value;
     }
   }).observe({ type: 'layout-shift', buffered: true });
 })();`;
@@ -39,6 +43,10 @@ export interface ProbeResult {
   sidebarAt: number;
   /** Its height then, px. */
   sidebarHeight: number;
-  /** Layout-shift score of the page after the section appeared (without recent input). */
+  /** performance.now() of the frame after the one that painted it. */
+  sidebarShownAt: number;
+  /** Layout-shift score of the frame the section appeared in (the sidebar's own sections below it move down once). */
+  shiftsOnAppear: number;
+  /** Layout-shift score of the page after the section appeared (without recent input): budget 0. */
   shiftsAfter: number;
 }

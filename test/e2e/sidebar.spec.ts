@@ -125,6 +125,39 @@ for (const [forge, url, sidebar] of [
   }
 }
 
+test('keyboard alone: the split weight (a list per side, Tab between them) and the workflow stage are edited too', async ({ page, connect, sandbox }) => {
+  await connect();
+  // Issue 3 of the backend project: backend-weight::2, frontend-weight::3, workflow::in dev (labels).
+  await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3');
+  await expect(row(page, 'Split weight').locator('.sb-value')).toHaveText('backend 2 · frontend 3');
+  await quiet(sandbox);
+  const before = writes(sandbox).length;
+  const split = section(page).getByRole('button', { name: 'Edit split weight' });
+  await tabTo(page, split);
+  await page.keyboard.press('Enter');
+  await expect(section(page).getByRole('listbox', { name: 'Backend weight' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(section(page).getByRole('listbox', { name: 'Frontend weight' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(split).toBeFocused();
+  await expect(row(page, 'Split weight').locator('.sb-value')).toHaveText('backend 2 · frontend 2');
+  await quiet(sandbox);
+  expect(writes(sandbox).length - before).toBe(1);
+
+  const stage = section(page).getByRole('button', { name: 'Edit workflow stage' });
+  await tabTo(page, stage);
+  await page.keyboard.press('Enter');
+  const list = section(page).getByRole('listbox', { name: 'Workflow stage' });
+  await expect(list).toBeFocused();
+  await expect(list.getByRole('option', { selected: true })).toHaveText('in dev');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Workflow stage').locator('.sb-value')).toHaveText('in review');
+  await quiet(sandbox);
+  expect(writes(sandbox).length - before).toBe(2);
+});
+
 test('the section is at most 160 px tall on an issue without findings, and moves nothing after it shows', async ({ page, connect }) => {
   await connect();
   await page.addInitScript(() => {
@@ -171,6 +204,9 @@ for (const real of REAL_PAGES) {
     await expect(row(page, 'Weight').locator('.sb-value')).toHaveText('2 · Small');
     await expect(row(page, 'Workflow stage').locator('.sb-value')).toHaveText('refinement');
     await expect(page.locator('[data-refinery="panel"]')).toHaveCount(0);
+    // The height budget on the forge's own page: 160 px, and 24 px more per finding line.
+    const lines = await section(page).getByRole('list', { name: 'Handbook checks' }).getByRole('listitem').count();
+    expect((await sidebarHost(page).boundingBox())!.height).toBeLessThanOrEqual(160 + 26 * lines);
     for (const keep of real.keeps) expect(await page.locator(keep).count(), keep).toBeGreaterThan(0);
     await expect(await popupText()).toContainText('sidebar: placed next to the page content');
   });
