@@ -89,7 +89,11 @@ function Listbox({ list, first, onDone }: { list: PickerList; first: boolean; on
           onClick={() => pick(i)}
         >
           <span className="option-text">{o.text}</span>
-          {o.detail && <span className="option-detail">{o.detail}</span>}
+          {o.detail && (
+            <span className="option-detail" title={o.detail}>
+              {o.detail}
+            </span>
+          )}
         </li>
       ))}
     </ul>

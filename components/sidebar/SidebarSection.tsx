@@ -62,7 +62,9 @@ function EditRow({
     <div className="sb-row" data-row={id} aria-busy={pending !== null}>
       <dt>{name}</dt>
       <dd>
-        <span className={empty && pending === null ? 'sb-value empty' : 'sb-value'}>{pending ?? text}</span>
+        <span className={empty && pending === null ? 'sb-value empty' : 'sb-value'} title={pending ?? text}>
+          {pending ?? text}
+        </span>
         <button type="button" className="sb-edit" aria-haspopup="listbox" aria-expanded={open} onClick={onOpen} ref={button}>
           Edit<span className="sr-only"> {name.toLowerCase()}</span>
         </button>

@@ -64,11 +64,11 @@ button[aria-disabled="true"] { opacity: 0.6; cursor: default; }
   background: var(--r-bg);
   box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
 }
-[role="listbox"] { flex: 1; list-style: none; margin: 0; padding: 0; border-radius: 4px; max-height: 18rem; overflow: auto; }
+[role="listbox"] { flex: 1; list-style: none; margin: 0; padding: 0; border-radius: 4px; max-height: 20rem; overflow: auto; }
 [role="option"] { display: grid; gap: 0; padding: 4px 8px; border-radius: 4px; cursor: pointer; }
 [role="option"][data-active="true"] { background: var(--r-bg-subtle); box-shadow: inset 2px 0 0 var(--r-accent); }
 [role="option"][aria-selected="true"] .option-text::after { content: ' ✓'; color: var(--r-accent); }
 .option-text { font-weight: 600; }
-.option-detail { font-size: 0.75rem; color: var(--r-muted); }
+.option-detail { font-size: 0.75rem; line-height: 16px; color: var(--r-muted); display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
 .popover[data-lists="2"] .option-detail { display: none; }
 `;
