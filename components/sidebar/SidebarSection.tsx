@@ -208,6 +208,7 @@ export function SidebarSection({ view, settings, onIssue, fullPanel, onFullPanel
               <span className="sb-finding-text" title={f.message}>
                 <span className="sr-only">{SEVERITY_TEXT[f.severity]}: </span>
                 {f.short}
+                <span className="sr-only">. {f.message}</span>
               </span>
               {f.fixes.slice(0, 1).map((fix, j) => (
                 <button type="button" key={j} className="sb-fix" aria-disabled={writer.busy} onClick={() => applyFix(fix)}>

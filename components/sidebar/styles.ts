@@ -16,7 +16,7 @@ export const sidebarStyles = `
 .sb-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; min-height: 24px; }
 .sb-title { margin: 0; font-size: 0.75rem; font-weight: 600; color: var(--r-muted); line-height: 20px; }
 .sb-rows { margin: 0; display: grid; gap: 0; }
-.sb-row { position: relative; display: grid; grid-template-columns: 7.5em 1fr; align-items: center; min-height: 24px; gap: 4px; }
+.sb-row { position: relative; display: grid; grid-template-columns: 6.5em 1fr; align-items: center; min-height: 24px; gap: 4px; }
 .sb-row dt { color: var(--r-muted); font-size: 0.75rem; }
 .sb-row dd { margin: 0; display: flex; align-items: center; justify-content: space-between; gap: 4px; min-width: 0; }
 .sb-value { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
