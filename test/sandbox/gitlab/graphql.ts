@@ -4,6 +4,7 @@
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
 import { customFieldsGraphql, isCustomFieldsOperation } from './custom-fields';
+import { epicOfUpdate, epicRead, epicReadGroup, epicUpdate } from './graphql-epics';
 import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
 import { json, rateLimitHeaders } from './http';
 import { HEALTH_VALUES, setHealthStatus } from './ops';
@@ -106,6 +107,11 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   const query = body.query ?? '';
   // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
   const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
+  // Epics as work items: a read of a group's namespace, an update of an epic's work item.
+  const epicGroup = isStatusRead(query) ? epicReadGroup(state, query, body.variables ?? {}) : null;
+  if (epicGroup !== null) return reply(200, epicRead(state, epicGroup, query, body.variables ?? {}, token));
+  const epic = isWorkItemUpdate(query) ? epicOfUpdate(state, body.variables ?? {}) : undefined;
+  if (epic) return reply(200, epicUpdate(state, epic, body.variables ?? {}, token));
   const customFieldsOp = isWorkItemUpdate(query) ? 'customFieldsWidget' in updateInput : /\bcustomField(s|Values)\b/.test(query);
   // One read of both (an issue view's): each module answers its part, merged as one GraphQL answer would be.
   if (customFieldsOp && !isWorkItemUpdate(query) && isStatusRead(query) && /\bWorkItemWidgetStatus\b/.test(query)) {
