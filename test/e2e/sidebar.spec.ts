@@ -158,6 +158,31 @@ test('keyboard alone: the split weight (a list per side, Tab between them) and t
   expect(writes(sandbox).length - before).toBe(2);
 });
 
+test('a page script cannot drive the section: forged clicks and keys on its edit buttons, options and fixes write nothing', async ({ page, connect, sandbox }) => {
+  await connect();
+  await page.goto('https://gitlab.com/acme/platform/backend/-/issues/5'); // weight 5: a finding with a fix
+  await expect(section(page)).toBeVisible();
+  await quiet(sandbox);
+  const before = writes(sandbox).length;
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-refinery="sidebar"]')!.shadowRoot!;
+    for (const b of root.querySelectorAll<HTMLButtonElement>('button')) b.click();
+    for (const o of root.querySelectorAll<HTMLElement>('[role="option"]')) o.click();
+    const list = root.querySelector('[role="listbox"]');
+    list?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+  await expect(section(page).getByRole('listbox')).toHaveCount(0);
+  await expect(page.locator('[data-refinery="panel"]')).toHaveCount(0);
+  await quiet(sandbox);
+  expect(writes(sandbox).length - before).toBe(0);
+  // The user's own click still works.
+  await section(page).getByRole('button', { name: 'Edit weight' }).click();
+  await section(page).getByRole('option', { name: /^3 · Medium/ }).click();
+  await expect(row(page, 'Weight').locator('.sb-value')).toHaveText('3 · Medium');
+  await quiet(sandbox);
+  expect(writes(sandbox).length - before).toBe(1);
+});
+
 test('the section is at most 160 px tall on an issue without findings, and moves nothing after it shows', async ({ page, connect }) => {
   await connect();
   await page.addInitScript(() => {
