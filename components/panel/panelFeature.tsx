@@ -63,11 +63,18 @@ export const panelFeature: PageFeature<IssuePage> = {
       anchors: anchorChecks(document, MOUNT_CANDIDATES[page.forge][page.type]),
       placed: !ui?.host.isConnected ? 'none' : docked ? 'docked' : 'anchored',
     })) ?? (() => undefined);
-    const unreportSidebar = board?.report('sidebar', () => ({
-      feature: 'sidebar',
-      anchors: sidebarLayout() ? anchorChecks(document, SIDEBAR_CANDIDATES[page.forge]) : [],
-      placed: side?.host.isConnected ? 'anchored' : note !== undefined && ui?.host.isConnected ? 'fallback' : 'none',
-    })) ?? (() => undefined);
+    // The sidebar section reports only where the layout has one (not with the "panel" layout, nor on epics).
+    let unreportSidebar = () => undefined as void;
+    const reportSidebar = () => {
+      unreportSidebar();
+      if (!sidebarLayout()) return;
+      unreportSidebar =
+        board?.report('sidebar', () => ({
+          feature: 'sidebar',
+          anchors: anchorChecks(document, SIDEBAR_CANDIDATES[page.forge]),
+          placed: side?.host.isConnected ? 'anchored' : note !== undefined && ui?.host.isConnected ? 'fallback' : 'none',
+        })) ?? (() => undefined);
+    };
 
     const panelElement = (start?: Awaited<ReturnType<typeof loadPanelStart>>) => (
       <PanelContainer issueRef={page.ref} start={start} note={note} />
@@ -197,6 +204,7 @@ export const panelFeature: PageFeature<IssuePage> = {
     void loadLayout().then((loaded) => {
       if (stopped) return;
       prefs = loaded;
+      reportSidebar();
       place();
     });
 
@@ -204,6 +212,7 @@ export const panelFeature: PageFeature<IssuePage> = {
       update(next) {
         const changed = refKey(next.ref) !== refKey(page.ref);
         page = next;
+        if (prefs) reportSidebar();
         if (changed && side) unmountSidebar();
         place();
       },

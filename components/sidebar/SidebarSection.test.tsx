@@ -173,3 +173,18 @@ describe('the sidebar section', () => {
     expect(screen.getByRole('button', { name: 'Close full panel' }).getAttribute('aria-expanded')).toBe('true');
   });
 });
+
+describe('the picker popover', () => {
+  it('a click on Edit while its picker is open closes it, focus on Edit', () => {
+    render(<Host view={makeView({ labels: ['weight::2'] })} />);
+    const edit = screen.getByRole('button', { name: 'Edit weight' });
+    fireEvent.click(edit);
+    expect(screen.getByRole('listbox')).toBeTruthy();
+    expect(edit.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.mouseDown(edit);
+    fireEvent.click(edit);
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(edit.ownerDocument.activeElement).toBe(edit);
+    expect(callMock).not.toHaveBeenCalled();
+  });
+});

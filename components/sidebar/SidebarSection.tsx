@@ -65,7 +65,17 @@ function EditRow({
         <span className={empty && pending === null ? 'sb-value empty' : 'sb-value'} title={pending ?? text}>
           {pending ?? text}
         </span>
-        <button type="button" className="sb-edit" aria-haspopup="listbox" aria-expanded={open} onClick={onOpen} ref={button}>
+        <button
+          type="button"
+          className="sb-edit"
+          aria-haspopup="listbox"
+          aria-expanded={open}
+          // While open, a click on Edit closes: keep focus in the list until then (its blur would close it first,
+          // and the click would open it again).
+          onMouseDown={(e) => open && e.preventDefault()}
+          onClick={() => (open ? close(true) : onOpen())}
+          ref={button}
+        >
           Edit<span className="sr-only"> {name.toLowerCase()}</span>
         </button>
         {open && <PickerPopover lists={lists} onClose={close} />}
