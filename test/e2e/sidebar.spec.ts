@@ -158,6 +158,36 @@ test('keyboard alone: the split weight (a list per side, Tab between them) and t
   expect(writes(sandbox).length - before).toBe(2);
 });
 
+test('Tab walks every control of the section (and of an open picker), each showing its focus', async ({ page, connect }) => {
+  await connect();
+  await page.goto('https://gitlab.com/acme/platform/backend/-/issues/3'); // with a split weight: all four rows
+  await expect(section(page)).toBeVisible();
+  const controls = section(page).getByRole('button');
+  const count = await controls.count();
+  expect(count).toBeGreaterThanOrEqual(5); // Open Refinery and four Edits (and any finding's fix)
+  const ring = (target: Locator) =>
+    target.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { visible: el.matches(':focus-visible'), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none' };
+    });
+  for (let i = 0; i < count; i++) {
+    const target = controls.nth(i);
+    await tabTo(page, target);
+    const r = await ring(target);
+    expect(r.visible && (r.outline || r.shadow), `focus ring on ${await target.textContent()}`).toBe(true);
+  }
+  await tabTo(page, section(page).getByRole('button', { name: 'Edit split weight' }));
+  await page.keyboard.press('Enter');
+  for (const name of ['Backend weight', 'Frontend weight']) {
+    const list = section(page).getByRole('listbox', { name });
+    await expect(list).toBeFocused();
+    const r = await ring(list);
+    expect(r.visible && (r.outline || r.shadow), name).toBe(true);
+    await page.keyboard.press('Tab');
+  }
+  await expect(section(page).getByRole('listbox')).toHaveCount(0); // Tab out of the popover closes it
+});
+
 test('a page script cannot drive the section: forged clicks and keys on its edit buttons, options and fixes write nothing', async ({ page, connect, sandbox }) => {
   await connect();
   await page.goto('https://gitlab.com/acme/platform/backend/-/issues/5'); // weight 5: a finding with a fix
