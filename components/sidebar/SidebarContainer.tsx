@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Issue, IssueRef } from '@/lib/forge/model';
 import { call, type IssueView, type Result } from '@/lib/messaging';
+import { useSettings } from '@/components/app/useSettings';
 import { errorContent } from '@/components/panel/errorContent';
 import { publishIssue, subscribeIssue } from '@/components/panel/issueBus';
 import { fetchIssue, type PanelStart } from '@/components/panel/panelStart';
@@ -19,6 +20,7 @@ export interface SidebarContainerProps {
 
 export function SidebarContainer({ issueRef, start, fullPanel, onFullPanel }: SidebarContainerProps) {
   const key = refKey(issueRef);
+  const settings = useSettings(start.settings); // follows the options page saving, like the panel
   const [result, setResult] = useState<Result<IssueView>>(start.issue);
   const [retrying, setRetrying] = useState(false);
 
@@ -39,7 +41,7 @@ export function SidebarContainer({ issueRef, start, fullPanel, onFullPanel }: Si
   };
 
   if (result.ok) {
-    return <SidebarSection view={result.data} settings={start.settings} onIssue={onIssue} fullPanel={fullPanel} onFullPanel={onFullPanel} />;
+    return <SidebarSection view={result.data} settings={settings} onIssue={onIssue} fullPanel={fullPanel} onFullPanel={onFullPanel} />;
   }
   const { title, action } = errorContent(result.error, issueRef.forge);
   const host = issueRef.forge === 'gitlab' ? 'GitLab' : 'GitHub';

@@ -125,6 +125,23 @@ for (const [forge, url, sidebar] of [
   }
 }
 
+test('in-page navigation to another issue: one section, showing the new issue', async ({ page, connect }) => {
+  await connect();
+  for (const url of [GITLAB_ISSUE.replace('frontend', 'backend'), GITHUB_ISSUE]) {
+    await page.goto(url);
+    await expect(row(page, 'Workflow stage').locator('.sb-value')).toHaveText('refinement');
+    await page.locator('a[data-sandbox-nav]').first().click();
+    await expect(page).toHaveURL(/\/issues\/2$/);
+    await expect(row(page, 'Workflow stage').locator('.sb-value')).toHaveText('ready for development');
+    await expect(row(page, 'Weight').locator('.sb-value')).toHaveText('3 · Medium');
+    await expect(sidebarHost(page)).toHaveCount(1);
+    await expect(page.locator('[data-refinery="panel"]')).toHaveCount(0);
+    await page.goBack();
+    await expect(row(page, 'Workflow stage').locator('.sb-value')).toHaveText('refinement');
+    await expect(sidebarHost(page)).toHaveCount(1);
+  }
+});
+
 test('keyboard alone: the split weight (a list per side, Tab between them) and the workflow stage are edited too', async ({ page, connect, sandbox }) => {
   await connect();
   // Issue 3 of the backend project: backend-weight::2, frontend-weight::3, workflow::in dev (labels).
