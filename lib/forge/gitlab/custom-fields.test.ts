@@ -110,20 +110,24 @@ describe('groups and instances without them', () => {
 });
 
 describe('list pages', () => {
-  it("read the group's fields once and the page's values in one query, beside the one REST read", async () => {
+  it("ask the group's fields with the page's values in one query beside the one REST read, then the values alone", async () => {
     const f = forge();
     const issues = await f.listIssuesByNumber([1, 2].map((n) => ref('initech/portal', n)));
     expect(issues.map((i) => [i.ref.iid, i.splitWeights]).sort()).toEqual([[1, { backend: null, frontend: null }], [2, { backend: 2, frontend: 3 }]]);
-    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefinerySplitFieldsGroup', 'graphql RefinerySplitValuesList']);
+    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefineryListNative']);
+    expect(JSON.stringify(sandbox.requests.find((r) => r.path === '/api/graphql')!.body)).toContain('customFields(active: true');
     await f.listIssuesByNumber([ref('initech/portal', 2)]);
-    expect(calls().slice(3).sort()).toEqual(['GET /api/v4/projects/initech/portal/issues', 'graphql RefinerySplitValuesList']);
+    expect(calls().slice(2).sort()).toEqual(['GET /api/v4/projects/initech/portal/issues', 'graphql RefineryListNative']);
+    // Initech has no statuses: the second query asks neither the group nor Status again.
+    const second = String((sandbox.requests.filter((r) => r.path === '/api/graphql').at(-1)!.body as { query: string }).query);
+    expect([second.includes('customFields('), second.includes('WorkItemWidgetStatus')]).toEqual([false, false]);
   });
 
-  it('a group without the fields costs one query once; a GraphQL failure leaves the badges on labels', async () => {
+  it('a group without the fields or Status costs one query once; a GraphQL failure leaves the badges on labels', async () => {
     const f = forge();
     await f.listIssuesByNumber([ref('acme/platform/backend', 3)]);
     await f.listIssuesByNumber([ref('acme/platform/backend', 4)]);
-    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefinerySplitFieldsGroup']);
+    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefineryListNative']);
     // Both GraphQL questions of the first view fail (the Status read goes alongside the custom fields on Premium).
     sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 502, times: 2 });
     const [two] = await forge().listIssuesByNumber([ref('initech/portal', 2)]);

@@ -22,16 +22,13 @@ import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
 import {
   CustomFieldsUnavailable,
-  detectGroupSplitFields,
   detectSplitFields,
   graphqlPoster,
   readSplitValues,
-  readSplitValuesList,
   SPLIT_FIELD_NAMES,
   topGroupOf,
   writeSplitValue,
   type SplitFields,
-  type SplitValues,
 } from './custom-fields';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
@@ -51,6 +48,7 @@ import {
   type RawNote,
   type RawUser,
 } from './map';
+import { ListNativeUnavailable, readListNative, type ListNative, type ListNativeItem } from './list-native';
 import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
 import { readStatus, setStatusGraphql, type StatusRead } from './status';
@@ -195,17 +193,34 @@ export class GitlabForge implements Forge {
   }
 
   /**
-   * A list page's split weights for one project's issues: the group's fields asked once (no issue to ask with), then
-   * one query for the page's issues where it has them. Empty where it has none or on any failure: badges use labels.
+   * A list page's native fields for one project's issues (list-native.ts): one GraphQL query beside the REST read,
+   * where the top-level group has Status or split-weight custom fields or is not known yet (then the query also asks
+   * what it has). None where it has neither. Empty on any failure: the badges use labels.
    */
-  private async listSplitWeights(ref: IssueRef, iids: readonly number[]): Promise<Map<number, SplitValues>> {
+  private async listNative(ref: IssueRef, iids: readonly number[]): Promise<ListNative> {
+    const none: ListNative = { items: new Map() };
+    const key = groupKey(ref);
+    const group = topGroup(ref);
+    const fieldsKnown = this.splitFields.has(key);
+    const fields = fieldsKnown ? await this.splitFieldsOf(ref) : null;
+    const statusKnown = this.statusOff || this.statusGroups.has(group);
+    const ask = {
+      groupFields: !fieldsKnown,
+      values: !fieldsKnown || fields !== null,
+      status: !this.statusOff && this.statusGroups.get(group) !== null,
+      allowed: !statusKnown,
+    };
+    if (!ask.values && !ask.status) return none;
+    const read = readListNative(this.baseUrl, this.connection.token, ask, { group: topGroupOf(ref.path), project: ref.path, iids }, fields);
+    if (ask.groupFields) this.rememberFields(key, read.then((r) => r.fields ?? null, (e: unknown) => (e instanceof ListNativeUnavailable && e.feature === 'custom-fields' ? null : Promise.reject(e))));
     try {
-      const key = groupKey(ref);
-      if (!this.splitFields.has(key)) this.rememberFields(key, detectGroupSplitFields(this.graphql, topGroupOf(ref.path)));
-      const fields = await this.splitFieldsOf(ref);
-      return fields ? await readSplitValuesList(this.graphql, ref.path, iids, fields) : new Map();
-    } catch {
-      return new Map();
+      const answer = await read;
+      if (ask.allowed && answer.allowed !== undefined) this.statusGroups.set(group, answer.allowed);
+      for (const [iid, item] of answer.items) this.workItemIds.set(issueKey({ ...ref, iid }), item.workItemId);
+      return answer;
+    } catch (e) {
+      if (e instanceof ListNativeUnavailable && e.feature === 'status') this.statusOff = true;
+      return none;
     }
   }
 
@@ -476,19 +491,18 @@ export class GitlabForge implements Forge {
     for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
       const iids = batch.refs.map((r) => r.iid);
       let rows: RawIssue[];
-      // The custom fields' values at the same time (none asked for where the group has no split-weight fields).
-      const split = this.listSplitWeights(batch.refs[0]!, iids);
+      // Status and the custom fields' values at the same time (nothing asked where the group has neither).
+      const native = this.listNative(batch.refs[0]!, iids);
       try {
         rows = await guarded(() => this.api.Issues.all({ projectId: batch.path, iids, state: 'all', perPage: MAX_PER_REQUEST, maxPages: 1 }) as Promise<unknown> as Promise<RawIssue[]>);
       } catch (e) {
         if (e instanceof ForgeError && e.kind === 'not-found') continue;
         throw e;
       }
-      const values = await split;
+      const { items } = await native;
       for (const raw of rows) {
         const ref = batch.refs.find((r) => r.iid === raw.iid);
-        const v = values.get(raw.iid);
-        if (ref) out.push(v ? { ...this.remember(ref, raw), splitWeights: { backend: v.backend, frontend: v.frontend } } : this.remember(ref, raw));
+        if (ref) out.push(this.withListNative(ref, this.remember(ref, raw), items.get(raw.iid)));
       }
     }
     return out;
@@ -514,6 +528,14 @@ export class GitlabForge implements Forge {
       }
     }
     return { milestones: [...milestones].sort(), people };
+  }
+
+  /** A listed issue with its status (where its group has statuses) and split-weight field values. */
+  private withListNative(ref: IssueRef, issue: Issue, item: ListNativeItem | undefined): Issue {
+    if (!item) return issue;
+    const status = item.status && this.knownCapabilities(ref)?.statuses ? { status: item.status } : {};
+    const split = item.split ? { splitWeights: { backend: item.split.backend, frontend: item.split.frontend } } : {};
+    return { ...issue, ...status, ...split };
   }
 
   private mayHaveStatus(ref: IssueRef): boolean {

@@ -5,7 +5,7 @@ import { ForgeError } from '../errors';
 import type { StatusCategory, WorkItemStatus } from '../model';
 import { postGraphql, type GraphqlFeature } from './graphql';
 
-const STATUS_FIELDS = 'id name category color iconName';
+export const STATUS_FIELDS = 'id name category color iconName';
 
 const READ = `query RefineryWorkItemStatus($fullPath: ID!, $iid: String!) {
   namespace(fullPath: $fullPath) { workItem(iid: $iid) { id

@@ -1,8 +1,10 @@
 // GraphQL for custom fields (GitLab 17.11 behind `custom_fields_feature`, GA in 18.0, Premium+): a group's
 // `customFields`, a work item's (`namespace.workItem`, `project.workItems(iids)`) `customFieldValues`, and
-// `workItemUpdate(customFieldsWidget)`.
+// `workItemUpdate(customFieldsWidget)`. `project.workItems(iids)` also answers a list page's Status: each work item's
+// status widget and its type's allowed statuses (graphql-status.ts).
 // Only what Refinery asks, read from the operation's variables. With `features.customFields` off the schema lacks
 // them and answers as GraphQL does for an unknown field or argument.
+import { statusWidgets, unknownField } from './graphql-status';
 import { ACCESS, tierAtLeast, nowIso, type GitlabState, type GlCustomField, type GlIssue, type GlProject, type GlToken } from './state';
 
 const FIELD_GID = 'gid://gitlab/Issuables::CustomField/';
@@ -17,6 +19,9 @@ export function isCustomFieldsOperation(query: string): boolean {
   return /\bworkItemUpdate\s*\(|\bcustomFields\s*\(|\bcustomFieldValues\b|\bworkItem\s*\(/.test(query);
 }
 
+/** A list page's `project(fullPath) { workItems(iids) }`, with custom field values, Status or both. */
+export const isWorkItemsList = (query: string): boolean => /\bproject\s*\(/.test(query) && /\bworkItems\s*\(/.test(query);
+
 function topGroupOf(state: GitlabState, p: GlProject) {
   let g = state.groups.find((x) => x.id === p.namespaceId);
   while (g && g.parentId !== null) g = state.groups.find((x) => x.id === g!.parentId);
@@ -24,7 +29,7 @@ function topGroupOf(state: GitlabState, p: GlProject) {
 }
 
 /** The work item as `{ id widgets { … on WorkItemWidgetCustomFields { customFieldValues … } } }` selects it. */
-function workItemJson(state: GitlabState, issue: GlIssue) {
+function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false) {
   const project = state.projects.find((p) => p.id === issue.projectId)!;
   const group = topGroupOf(state, project);
   const fields = group && tierAtLeast(group.tier, 'premium') ? state.customFields.filter((f) => f.groupId === group.id && f.active) : [];
@@ -34,13 +39,23 @@ function workItemJson(state: GitlabState, issue: GlIssue) {
     return f.fieldType === 'number' ? { customField, value: typeof stored?.value === 'number' ? stored.value : null } : { customField };
   });
   // Other widgets answer `{}`: the query selects fields of the custom fields widget only.
-  return { id: `${WORK_ITEM_GID}${issue.id}`, iid: String(issue.iid), widgets: [{}, { customFieldValues }, {}] };
+  if (!withStatus) return { id: `${WORK_ITEM_GID}${issue.id}`, iid: String(issue.iid), widgets: [{}, { customFieldValues }, {}] };
+  // A list page's query selects the status widget and the type's definitions too.
+  const status = statusWidgets(state, project, issue);
+  return {
+    id: `${WORK_ITEM_GID}${issue.id}`,
+    iid: String(issue.iid),
+    widgets: [...status.widgets, ...(fields.length ? [{ customFieldValues }] : [{}])],
+    workItemType: { widgetDefinitions: status.definitions },
+  };
 }
 
 const readable = (p: GlProject, token: GlToken) => p.members[token.userId] !== undefined;
 
 function read(state: GitlabState, query: string, vars: Record<string, unknown>, token: GlToken): Body {
-  if (!state.features.customFields) {
+  const statusUnknown = unknownField(query, state);
+  if (statusUnknown) return statusUnknown as Body;
+  if (!state.features.customFields && /customField|CustomField/.test(query)) {
     if (/\bcustomFields\s*\(/.test(query)) return { errors: [error("Field 'customFields' doesn't exist on type 'Group'", { code: 'undefinedField', typeName: 'Group', fieldName: 'customFields' })] };
     return { errors: [error("No such type WorkItemWidgetCustomFields, so it can't be a fragment condition", { code: 'undefinedType', typeName: 'WorkItemWidgetCustomFields' })] };
   }
@@ -59,7 +74,8 @@ function read(state: GitlabState, query: string, vars: Record<string, unknown>, 
     const project = state.projects.find((p) => p.fullPath === vars.project);
     const iids = Array.isArray(vars.iids) ? vars.iids.map(String) : null;
     const issues = project ? state.issues.filter((i) => i.projectId === project.id && (!iids || iids.includes(String(i.iid)))).slice(0, 100) : [];
-    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => workItemJson(state, i)) } } : null;
+    const withStatus = /\bWorkItemWidgetStatus\b/.test(query);
+    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => workItemJson(state, i, withStatus)) } } : null;
   }
   if (/\bnamespace\s*\(/.test(query)) {
     const project = state.projects.find((p) => p.fullPath === vars.project);
