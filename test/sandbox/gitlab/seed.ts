@@ -227,7 +227,48 @@ function seedStatusGroup(s: GitlabState): void {
       statusId,
     });
   }
+  seedStatusBacklog(s, members);
+}
 
+/**
+ * `globex/backlog`: 22 open issues still planned with workflow:: labels in a group that has Status, for "Move workflow
+ * labels to Status". #1–#19 have no status and a label of a stage that maps to one (refinement, ready for development,
+ * in dev, in review, complete, in turn); #20 already has the status its label maps to; #21's stage (design) maps to
+ * none; #22's status (In progress) is further along than its label (refinement).
+ */
+function seedStatusBacklog(s: GitlabState, members: Record<number, number>): void {
+  const p: GlProject = { id: 1005, fullPath: 'globex/backlog', name: 'Backlog', tier: 'premium', namespaceId: 60, description: 'Globex work still labelled the old way.', createdAt: at(-300), members: { ...members } };
+  s.projects.push(p);
+  for (const [name, color, description] of HANDBOOK_LABELS) addLabel(s, { projectId: p.id, groupId: null, name, color, description });
+  const cycle = ['refinement', 'ready for development', 'in dev', 'in review', 'complete'];
+  for (let iid = 1; iid <= 22; iid++) {
+    const stage = iid === 20 ? 'in review' : iid === 21 ? 'design' : iid === 22 ? 'refinement' : cycle[(iid - 1) % cycle.length]!;
+    s.issues.push({
+      id: s.seq.issue++,
+      projectId: p.id,
+      iid,
+      title: `Backlog item ${iid}`,
+      description: `Backlog item ${iid}, planned with workflow labels.`,
+      state: 'opened',
+      issueType: 'issue',
+      authorId: 4,
+      assigneeIds: [],
+      labels: [`workflow::${stage}`, 'type::feature'],
+      milestoneId: null,
+      weight: null,
+      healthStatus: null,
+      epicId: null,
+      confidential: false,
+      dueDate: null,
+      upvotes: 0,
+      createdAt: at(-60 + iid),
+      updatedAt: at(-30 + iid),
+      closedAt: null,
+      closedById: null,
+      promotedToEpicId: null,
+      statusId: iid === 20 ? 13 : iid === 22 ? 2 : null,
+    });
+  }
 }
 
 /**
