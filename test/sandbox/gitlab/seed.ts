@@ -201,31 +201,7 @@ function seedStatusGroup(s: GitlabState): void {
     [4, 'Remove the legacy importer', 3, 'closed'],
   ];
   for (const [iid, title, statusId, state] of specs) {
-    s.issues.push({
-      id: s.seq.issue++,
-      projectId: p.id,
-      iid,
-      title,
-      description: `${title}.\n\nPlanned with GitLab Status instead of workflow labels.`,
-      state,
-      issueType: 'issue',
-      authorId: 4,
-      assigneeIds: [],
-      labels: ['type::feature'],
-      milestoneId: null,
-      weight: iid === 2 ? 2 : null,
-      healthStatus: null,
-      epicId: null,
-      confidential: false,
-      dueDate: null,
-      upvotes: 0,
-      createdAt: at(-20 + iid),
-      updatedAt: at(-5 + iid),
-      closedAt: state === 'closed' ? at(-4) : null,
-      closedById: state === 'closed' ? 3 : null,
-      promotedToEpicId: null,
-      statusId,
-    });
+    statusIssue(s, p, { iid, title, description: `${title}.\n\nPlanned with GitLab Status instead of workflow labels.`, state, labels: ['type::feature'], weight: iid === 2 ? 2 : null, statusId, createdAt: at(-20 + iid), updatedAt: at(-5 + iid) });
   }
   seedStatusBacklog(s, members);
 }
@@ -243,32 +219,32 @@ function seedStatusBacklog(s: GitlabState, members: Record<number, number>): voi
   const cycle = ['refinement', 'ready for development', 'in dev', 'in review', 'complete'];
   for (let iid = 1; iid <= 22; iid++) {
     const stage = iid === 20 ? 'in review' : iid === 21 ? 'design' : iid === 22 ? 'refinement' : cycle[(iid - 1) % cycle.length]!;
-    s.issues.push({
-      id: s.seq.issue++,
-      projectId: p.id,
-      iid,
-      title: `Backlog item ${iid}`,
-      description: `Backlog item ${iid}, planned with workflow labels.`,
-      state: 'opened',
-      issueType: 'issue',
-      authorId: 4,
-      assigneeIds: [],
-      labels: [`workflow::${stage}`, 'type::feature'],
-      milestoneId: null,
-      weight: null,
-      healthStatus: null,
-      epicId: null,
-      confidential: false,
-      dueDate: null,
-      upvotes: 0,
-      createdAt: at(-60 + iid),
-      updatedAt: at(-30 + iid),
-      closedAt: null,
-      closedById: null,
-      promotedToEpicId: null,
-      statusId: iid === 20 ? 13 : iid === 22 ? 2 : null,
-    });
+    const statusId = iid === 20 ? 13 : iid === 22 ? 2 : null;
+    const labels = [`workflow::${stage}`, 'type::feature'];
+    statusIssue(s, p, { iid, title: `Backlog item ${iid}`, description: `Backlog item ${iid}, planned with workflow labels.`, state: 'opened', labels, weight: null, statusId, createdAt: at(-60 + iid), updatedAt: at(-30 + iid) });
   }
+}
+
+/** An unassigned issue of a globex project, without milestone, epic or health status. */
+function statusIssue(s: GitlabState, p: GlProject, i: Pick<GlIssue, 'iid' | 'title' | 'description' | 'state' | 'labels' | 'weight' | 'statusId' | 'createdAt' | 'updatedAt'>): void {
+  const closed = i.state === 'closed';
+  s.issues.push({
+    ...i,
+    id: s.seq.issue++,
+    projectId: p.id,
+    issueType: 'issue',
+    authorId: 4,
+    assigneeIds: [],
+    milestoneId: null,
+    healthStatus: null,
+    epicId: null,
+    confidential: false,
+    dueDate: null,
+    upvotes: 0,
+    closedAt: closed ? at(-4) : null,
+    closedById: closed ? 3 : null,
+    promotedToEpicId: null,
+  });
 }
 
 /**
