@@ -136,6 +136,7 @@ describe('pure helpers', () => {
 
 const graphql = () => sandbox.requests.filter((r) => r.path === '/api/graphql').map((r) => String((r.body as { query?: string }).query));
 const requests = () => sandbox.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+const byIid = <T extends { ref: { iid: number } }>(issues: T[]) => [...issues].sort((a, b) => a.ref.iid - b.ref.iid);
 
 describe('listNativeQuery', () => {
   it('asks only what is asked', () => {
@@ -157,11 +158,39 @@ describe('list pages in a group with Status (globex)', () => {
     const caps = await f.getCapabilities(ref('globex/app', 1));
     expect(caps.statuses?.map((s) => s.name)).toContain('In review');
     expect(requests()).toHaveLength(2); // capabilities from what the list read learnt
-    // The next page: the statuses only (the group's fields and statuses are known).
-    await f.listIssuesByNumber([ref('globex/app', 2)]);
-    expect(requests()).toHaveLength(4);
+    // The next page: one GraphQL query for the issues and their statuses, no REST read (the project's tier is known).
+    const again = await f.listIssuesByNumber([1, 2, 3, 4].map((n) => ref('globex/app', n)));
+    expect(requests().slice(2)).toEqual(['POST /api/graphql']);
     const second = graphql()[1]!;
-    expect([second.includes('customFields('), second.includes('allowedStatuses'), second.includes('WorkItemWidgetStatus')]).toEqual([false, false, true]);
+    expect([second.includes('customFields('), second.includes('allowedStatuses'), second.includes('WorkItemWidgetStatus'), second.includes('WorkItemWidgetLabels')]).toEqual([false, false, true, true]);
+    // The same issues as the REST read made them.
+    expect(byIid(again)).toEqual(byIid(issues));
+  });
+
+  it('the GraphQL-only read gives what REST gives: labels, weight, health status, assignees, milestone, state (acme made Status-ready)', async () => {
+    // acme/platform/backend (Ultimate) has assignees, milestones, health statuses and closed issues: give acme statuses.
+    const globex = sandbox.gitlab.state.groups.find((g) => g.fullPath === 'globex')!;
+    sandbox.gitlab.state.groups.find((g) => g.fullPath === 'acme')!.statuses = globex.statuses!.map((x) => ({ ...x }));
+    const f = forge();
+    const refs = Array.from({ length: 40 }, (_, k) => ref(BACKEND, 100 + k));
+    const rest = await f.listIssuesByNumber(refs);
+    const gql = await f.listIssuesByNumber(refs);
+    expect(requests().slice(2)).toEqual(['POST /api/graphql']);
+    expect(rest.some((i) => i.assignees.length && i.milestone && i.healthStatus && i.state === 'closed')).toBe(false); // varied, not all at once
+    expect([rest.some((i) => i.assignees.length), rest.some((i) => i.milestone), rest.some((i) => i.healthStatus), rest.some((i) => i.state === 'closed')]).toEqual([true, true, true, true]);
+    expect(byIid(gql)).toEqual(byIid(rest));
+  });
+
+  it('a schema lacking a name of the GraphQL-only read: that page and the later ones are read by REST again', async () => {
+    const f = forge();
+    await f.listIssuesByNumber([ref('globex/app', 1)]);
+    sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 200, body: { errors: [{ message: "Field 'milestone' doesn't exist on type 'WorkItemWidgetMilestone'", extensions: { code: 'undefinedField' } }] }, times: 1 });
+    const [one] = await f.listIssuesByNumber([ref('globex/app', 1)]);
+    expect(one!.status?.name).toBe('Refinement');
+    await f.listIssuesByNumber([ref('globex/app', 2)]);
+    // After the first read: the failed GraphQL-only query, then twice REST with the statuses beside it.
+    expect(requests().slice(2).filter((r) => r.startsWith('GET'))).toEqual(['GET /api/v4/projects/globex/app/issues', 'GET /api/v4/projects/globex/app/issues']);
+    expect(graphql().map((q) => q.includes('WorkItemWidgetLabels'))).toEqual([false, true, false, false]);
   });
 
   it('a schema without Status: the list read fails over to labels once, then asks no more', async () => {

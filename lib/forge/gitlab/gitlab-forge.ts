@@ -84,6 +84,8 @@ export class GitlabForge implements Forge {
   private readonly statusGroups = new Map<string, WorkItemStatus[] | null>();
   /** This GitLab's GraphQL schema has no Status (older than 18.2): labels everywhere, no more queries. */
   private statusOff = false;
+  /** This GitLab's schema lacks a name the GraphQL-only list read uses: lists are read by REST. */
+  private fullListOff = false;
   /** Issue → its WorkItem global id, for the mutation. */
   private readonly workItemIds = new Map<string, string>();
   /**
@@ -490,6 +492,12 @@ export class GitlabForge implements Forge {
     // Epics are not in the issues API (their iids are the group's); they get no list badge.
     for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
       const iids = batch.refs.map((r) => r.iid);
+      // A project read before, in a group with Status or split-weight fields: one GraphQL query, no REST read.
+      const listed = await this.listFull(batch.refs, iids);
+      if (listed) {
+        out.push(...listed);
+        continue;
+      }
       let rows: RawIssue[];
       // Status and the custom fields' values at the same time (nothing asked where the group has neither).
       const native = this.listNative(batch.refs[0]!, iids);
@@ -528,6 +536,32 @@ export class GitlabForge implements Forge {
       }
     }
     return { milestones: [...milestones].sort(), people };
+  }
+
+  /**
+   * The GraphQL-only list read (list-native.ts, `full`), where the project's tier is known (an earlier REST read) and
+   * its group has Status or split-weight fields; null where it does not apply or fails, so the caller reads by REST.
+   */
+  private async listFull(refs: readonly IssueRef[], iids: readonly number[]): Promise<Issue[] | null> {
+    const first = refs[0]!;
+    if (this.fullListOff || !this.capabilities.has(cacheKey(first)) || !this.splitFields.has(groupKey(first))) return null;
+    const fields = await this.splitFieldsOf(first);
+    const status = !this.statusOff && !!this.statusGroups.get(topGroup(first))?.length;
+    if (!fields && !status) return null;
+    try {
+      const ask = { groupFields: false, values: fields !== null, status, allowed: false, full: true };
+      const answer = await readListNative(this.baseUrl, this.connection.token, ask, { group: topGroupOf(first.path), project: first.path, iids }, fields);
+      return refs.flatMap((ref) => {
+        const item = answer.items.get(ref.iid);
+        if (!item?.issue) return [];
+        this.workItemIds.set(issueKey(ref), item.workItemId);
+        return [this.withListNative(ref, { ref, ...item.issue }, item)];
+      });
+    } catch (e) {
+      if (e instanceof ListNativeUnavailable) this.fullListOff = true;
+      else if (e instanceof ForgeError && (e.kind === 'rate-limited' || e.kind === 'auth')) throw e;
+      return null;
+    }
   }
 
   /** A listed issue with its status (where its group has statuses) and split-weight field values. */

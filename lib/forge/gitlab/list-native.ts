@@ -4,7 +4,13 @@
 // its number custom fields (`group.customFields`) and the statuses the work items' type allows
 // (`workItemType.widgetDefinitions … WorkItemWidgetDefinitionStatus.allowedStatuses`). A group known to have neither
 // is not asked again. Every name is in GitLab's GraphQL reference (../shared/reference/gitlab/graphql-work-items.md).
-import type { WorkItemStatus } from '../model';
+// In a group known to have Status or the fields, a project already read once (its tier known) is read by this query
+// alone (`full`): the work items' own fields and the description, labels, weight, health status, assignees and
+// milestone widgets replace the REST read, so such a page costs one request. WorkItemWidgetDescription, -Assignees and
+// -Milestone and Label.title are not in the reference excerpt (GitLab's published reference has them since 15.x); a
+// schema without any of these names fails the query, and the adapter reads that project by REST again.
+import type { Issue, WorkItemStatus } from '../model';
+import { toHealthStatus } from './map';
 import { splitFieldsOf, valuesOf, type FieldNodes, type RawWorkItem, type SplitFields, type SplitValues } from './custom-fields';
 import { postGraphql, type GraphqlFeature } from './graphql';
 import { STATUS_FIELDS, toStatus } from './status';
@@ -18,25 +24,40 @@ export interface ListNativeAsk {
   status: boolean;
   /** Ask the statuses the work items' type allows (first read in the group). */
   allowed: boolean;
+  /** Read the issues themselves too, in place of the REST read. */
+  full?: boolean;
 }
+
+const FULL_FIELDS = 'title state webUrl updatedAt';
+const FULL_WIDGETS = [
+  '... on WorkItemWidgetDescription { type description }',
+  '... on WorkItemWidgetLabels { type labels { nodes { title } } }',
+  '... on WorkItemWidgetWeight { type weight }',
+  '... on WorkItemWidgetHealthStatus { type healthStatus }',
+  '... on WorkItemWidgetAssignees { type assignees { nodes { id username name avatarUrl webUrl } } }',
+  '... on WorkItemWidgetMilestone { type milestone { id title } }',
+];
 
 /** The query for what is asked; variables `$project`, `$iids` and, with `groupFields`, `$group`. */
 export function listNativeQuery(ask: ListNativeAsk): string {
   const widgets = [
+    ...(ask.full ? FULL_WIDGETS : []),
     ask.status ? `... on WorkItemWidgetStatus { type status { ${STATUS_FIELDS} } }` : '',
     ask.values ? '... on WorkItemWidgetCustomFields { customFieldValues { customField { id name } ... on WorkItemNumberFieldValue { value } } }' : '',
   ].filter(Boolean);
-  const type = ask.allowed ? ` workItemType { widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses { ${STATUS_FIELDS} } } } }` : '';
+  const definitions = ask.allowed ? ` widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses { ${STATUS_FIELDS} } } }` : '';
+  const type = ask.allowed || ask.full ? ` workItemType {${ask.full ? ' name' : ''}${definitions} }` : '';
   const group = ask.groupFields ? '\n  group(fullPath: $group) { customFields(active: true, fieldType: NUMBER, first: 100) { nodes { id name fieldType } } }' : '';
   return `query RefineryListNative($project: ID!, $iids: [String!]${ask.groupFields ? ', $group: ID!' : ''}) {${group}
-  project(fullPath: $project) { workItems(iids: $iids, first: 100) { nodes { iid id widgets { ${widgets.join(' ')} }${type} } } }
+  project(fullPath: $project) { workItems(iids: $iids, first: 100) { nodes { iid id ${ask.full ? `${FULL_FIELDS} ` : ''}widgets { ${widgets.join(' ')} }${type} } } }
 }`;
 }
 
 /** The schema lacks a name the query uses: which feature it was, from GraphQL's message. */
 export class ListNativeUnavailable extends Error {
-  get feature(): 'custom-fields' | 'status' {
-    return /customField|CustomField/.test(this.message) ? 'custom-fields' : 'status';
+  get feature(): 'custom-fields' | 'status' | 'issue' {
+    if (/customField|CustomField/.test(this.message)) return 'custom-fields';
+    return /status|Status/.test(this.message) ? 'status' : 'issue';
   }
 }
 
@@ -49,6 +70,8 @@ const LIST: GraphqlFeature = {
 
 export interface ListNativeItem {
   workItemId: string;
+  /** The issue without its ref, where `full` was asked. */
+  issue?: Omit<Issue, 'ref'>;
   /** Absent where the status was not asked; null where the item has none. */
   status?: WorkItemStatus | null;
   /** Values of the group's split fields, where asked and the group has them. */
@@ -84,7 +107,7 @@ export async function readListNative(
   for (const node of data?.project?.workItems?.nodes ?? []) {
     if (typeof node.iid !== 'string' || typeof node.id !== 'string') continue;
     const widgets = records(node.widgets);
-    const item: ListNativeItem = { workItemId: node.id };
+    const item: ListNativeItem = { workItemId: node.id, ...(ask.full ? { issue: issueOf(node, widgets) } : {}) };
     if (ask.status) item.status = toStatus(widgets.find((w) => 'status' in w)?.status as Parameters<typeof toStatus>[0]);
     const split = ask.values && fields ? valuesOf(node as RawWorkItem, fields) : null;
     if (split) item.split = split;
@@ -96,4 +119,33 @@ export async function readListNative(
     }
   }
   return out;
+}
+
+const num = (gid: unknown): number => Number(/(\d+)$/.exec(String(gid))?.[1] ?? NaN);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A work item as the forge model's issue, the REST read's way: `Test Case` → `test_case`, `CLOSED` → `closed`. */
+function issueOf(node: Node, widgets: Record<string, unknown>[]): Omit<Issue, 'ref'> {
+  const widget = (type: string) => widgets.find((w) => w.type === type) ?? {};
+  const nodes = (v: unknown) => records((v as { nodes?: unknown } | null | undefined)?.nodes);
+  const weight = widget('WEIGHT').weight;
+  const milestone = widget('MILESTONE').milestone as { id?: unknown; title?: unknown } | null | undefined;
+  const type = str((node.workItemType as { name?: unknown } | null | undefined)?.name) ?? 'issue';
+  return {
+    title: str(node.title) ?? '',
+    description: str(widget('DESCRIPTION').description) ?? '',
+    state: node.state === 'CLOSED' ? 'closed' : 'opened',
+    labels: nodes(widget('LABELS').labels).flatMap((l) => str(l.title) ?? []),
+    weight: typeof weight === 'number' && Number.isInteger(weight) && weight >= 0 ? weight : null,
+    healthStatus: toHealthStatus(str(widget('HEALTH_STATUS').healthStatus)),
+    milestone: milestone && Number.isFinite(num(milestone.id)) && typeof milestone.title === 'string' ? { id: num(milestone.id), title: milestone.title } : null,
+    assignees: nodes(widget('ASSIGNEES').assignees).flatMap((u) =>
+      Number.isFinite(num(u.id)) && typeof u.username === 'string'
+        ? [{ id: num(u.id), username: u.username, name: str(u.name) ?? u.username, avatarUrl: str(u.avatarUrl), webUrl: str(u.webUrl) }]
+        : [],
+    ),
+    type: type.toLowerCase().replace(/\s+/g, '_'),
+    webUrl: str(node.webUrl) ?? '',
+    updatedAt: str(node.updatedAt) ?? '',
+  };
 }

@@ -4,6 +4,7 @@
 // status widget and its type's allowed statuses (graphql-status.ts).
 // Only what Refinery asks, read from the operation's variables. With `features.customFields` off the schema lacks
 // them and answers as GraphQL does for an unknown field or argument.
+import { issueEntity } from './entities';
 import { statusWidgets, unknownField } from './graphql-status';
 import { ACCESS, tierAtLeast, nowIso, type GitlabState, type GlCustomField, type GlIssue, type GlProject, type GlToken } from './state';
 
@@ -29,7 +30,7 @@ function topGroupOf(state: GitlabState, p: GlProject) {
 }
 
 /** The work item as `{ id widgets { … on WorkItemWidgetCustomFields { customFieldValues … } } }` selects it. */
-function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false) {
+function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false, fullBase?: string) {
   const project = state.projects.find((p) => p.id === issue.projectId)!;
   const group = topGroupOf(state, project);
   const fields = group && tierAtLeast(group.tier, 'premium') ? state.customFields.filter((f) => f.groupId === group.id && f.active) : [];
@@ -47,12 +48,51 @@ function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false) {
     iid: String(issue.iid),
     widgets: [...status.widgets, ...(fields.length ? [{ customFieldValues }] : [{}])],
     workItemType: { widgetDefinitions: status.definitions },
+    ...(fullBase === undefined ? {} : fullWorkItem(state, issue, fullBase)),
   };
+}
+
+const HEALTH_ENUM: Record<string, string> = { on_track: 'onTrack', needs_attention: 'needsAttention', at_risk: 'atRisk' };
+
+/**
+ * A list page's GraphQL-only read: the work item's own fields and the description, labels, weight, health status,
+ * assignees and milestone widgets, from the same data as the REST issue (weight from Premium, health status on
+ * Ultimate: the widgets are absent below, as the REST keys are).
+ */
+function fullWorkItem(state: GitlabState, issue: GlIssue, base: string) {
+  const e = issueEntity({ state, base }, issue) as Record<string, unknown> & {
+    assignees: { id: number; username: string; name: string; avatar_url: string; web_url: string }[];
+    milestone: { id: number; title: string } | null;
+    labels: string[];
+  };
+  const type = issue.issueType.replace(/_/g, ' ');
+  return {
+    title: issue.title,
+    state: issue.state === 'closed' ? 'CLOSED' : 'OPEN',
+    webUrl: e.web_url,
+    updatedAt: issue.updatedAt,
+    typeName: type.charAt(0).toUpperCase() + type.slice(1),
+    fullWidgets: [
+      { type: 'DESCRIPTION', description: issue.description },
+      { type: 'LABELS', labels: { nodes: e.labels.map((title) => ({ title })) } },
+      ...('weight' in e ? [{ type: 'WEIGHT', weight: e.weight }] : []),
+      ...('health_status' in e ? [{ type: 'HEALTH_STATUS', healthStatus: e.health_status ? HEALTH_ENUM[String(e.health_status)] : null }] : []),
+      { type: 'ASSIGNEES', assignees: { nodes: e.assignees.map((u) => ({ id: `gid://gitlab/User/${u.id}`, username: u.username, name: u.name, avatarUrl: u.avatar_url, webUrl: u.web_url })) } },
+      { type: 'MILESTONE', milestone: e.milestone ? { id: `gid://gitlab/Milestone/${e.milestone.id}`, title: e.milestone.title } : null },
+    ],
+  };
+}
+
+/** Folds fullWorkItem's parts into the work item's widgets and type. */
+function withFull(item: ReturnType<typeof workItemJson>): Record<string, unknown> {
+  if (!('fullWidgets' in item)) return item;
+  const { fullWidgets, typeName, ...rest } = item as typeof item & ReturnType<typeof fullWorkItem>;
+  return { ...rest, widgets: [...fullWidgets, ...rest.widgets], workItemType: { name: typeName, ...('workItemType' in rest ? rest.workItemType : {}) } };
 }
 
 const readable = (p: GlProject, token: GlToken) => p.members[token.userId] !== undefined;
 
-function read(state: GitlabState, query: string, vars: Record<string, unknown>, token: GlToken): Body {
+function read(state: GitlabState, query: string, vars: Record<string, unknown>, token: GlToken, base: string): Body {
   const statusUnknown = unknownField(query, state);
   if (statusUnknown) return statusUnknown as Body;
   if (!state.features.customFields && /customField|CustomField/.test(query)) {
@@ -75,7 +115,8 @@ function read(state: GitlabState, query: string, vars: Record<string, unknown>, 
     const iids = Array.isArray(vars.iids) ? vars.iids.map(String) : null;
     const issues = project ? state.issues.filter((i) => i.projectId === project.id && (!iids || iids.includes(String(i.iid)))).slice(0, 100) : [];
     const withStatus = /\bWorkItemWidgetStatus\b/.test(query);
-    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => workItemJson(state, i, withStatus)) } } : null;
+    const full = /\bWorkItemWidgetLabels\b/.test(query) ? base : undefined;
+    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => withFull(workItemJson(state, i, withStatus || full !== undefined, full))) } } : null;
   }
   if (/\bnamespace\s*\(/.test(query)) {
     const project = state.projects.find((p) => p.fullPath === vars.project);
@@ -111,7 +152,7 @@ function update(state: GitlabState, vars: Record<string, unknown>, token: GlToke
   return { data: { workItemUpdate: { workItem: workItemJson(state, issue), errors: [] } } };
 }
 
-export function customFieldsGraphql(state: GitlabState, query: string, variables: Record<string, unknown>, token: GlToken | undefined): Body {
+export function customFieldsGraphql(state: GitlabState, query: string, variables: Record<string, unknown>, token: GlToken | undefined, base = ''): Body {
   if (!token) return { errors: [error('Authentication required')] };
-  return /\bworkItemUpdate\s*\(/.test(query) ? update(state, variables, token) : read(state, query, variables, token);
+  return /\bworkItemUpdate\s*\(/.test(query) ? update(state, variables, token) : read(state, query, variables, token, base);
 }

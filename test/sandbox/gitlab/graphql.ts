@@ -87,7 +87,7 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
   const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
   const customFieldsOp = isWorkItemUpdate(query) ? 'customFieldsWidget' in updateInput : /\bcustomField(s|Values)\b/.test(query);
-  if ((customFieldsOp && isCustomFieldsOperation(query)) || isWorkItemsList(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token));
+  if ((customFieldsOp && isCustomFieldsOperation(query)) || isWorkItemsList(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token, req.base));
   if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
   if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
   const input = mutationInput(query, body.variables ?? {});
