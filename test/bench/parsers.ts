@@ -180,7 +180,7 @@ export const PARSERS: readonly ParserCase[] = [
       const statuses = [toStatus({ id: 'gid://gitlab/Status/1', name: t, category: 'TO_DO' })!, { id: 'gid://gitlab/Status/2', name: 'In progress', category: 'in_progress' as const }];
       return [
         describeStatusMove(planStatusMove({ labels: [`workflow::${t}`], state: 'opened', status: null, statuses }, DEFAULT_SETTINGS)),
-        describeStatusMove(planStatusMove({ labels: labelsOf(t), state: 'opened', status: statuses[1], statuses }, DEFAULT_SETTINGS)),
+        describeStatusMove(planStatusMove({ labels: labelsOf(t), state: 'opened', status: statuses[1] ?? null, statuses }, DEFAULT_SETTINGS)),
       ];
     },
   },

@@ -104,6 +104,23 @@ describe('listAssignedIssues', () => {
     expect(paths).toEqual(new Set([BACKEND, FRONTEND]));
   });
 
+  it("counts split weights from the group's custom fields: one GraphQL query per project, none where the group has none", async () => {
+    const portal = (iid: number) => sandbox.gitlab.state.issues.find((i) => i.projectId === 1010 && i.iid === iid)!;
+    const milestone = sandbox.gitlab.state.milestones.find((m) => m.title === '18.11')!.id;
+    for (const iid of [1, 2]) Object.assign(portal(iid), { assigneeIds: [1], milestoneId: milestone });
+    const f = forge();
+    const work = await f.listAssignedIssues({ container: null, usernames: ['alice'], milestone: '18.11' });
+    const issues = work.people[0]!.issues;
+    // #2's backend 2 + frontend 3 are custom field values (no split labels); #1 has none set.
+    expect(issues.filter((i) => i.ref.path === 'initech/portal').map((i) => [i.ref.iid, i.splitWeights]).sort()).toEqual([[1, { backend: null, frontend: null }], [2, { backend: 2, frontend: 3 }]]);
+    expect(issues.filter((i) => i.ref.path === BACKEND).every((i) => i.splitWeights === undefined)).toBe(true);
+    // One query per top-level group's first project (acme's two projects share the answer), then only initech's.
+    const posts = () => sandbox.requests.filter((r) => r.path === '/api/graphql').length;
+    const first = posts();
+    await f.listAssignedIssues({ container: null, usernames: ['alice'], milestone: '18.11' });
+    expect([new Set(issues.map((i) => i.ref.path)).size, first, posts() - first]).toEqual([3, 2, 1]);
+  });
+
   it('keeps going when one person cannot be read, and stops at a rate limit', async () => {
     sandbox.faults.add({ forge: 'gitlab', path: '/issues', status: 500, times: 1 });
     const work = await forge().listAssignedIssues({ container: { kind: 'project', path: BACKEND }, usernames: ['carol', 'alice'], milestone: null });

@@ -535,7 +535,32 @@ export class GitlabForge implements Forge {
         people.push({ username, issues: [], truncated: false, error: e instanceof ForgeError ? e.toData() : { kind: 'unknown', message: String(e) } });
       }
     }
+    await this.withCapacitySplit(people);
     return { milestones: [...milestones].sort(), people };
+  }
+
+  /**
+   * Capacity's issues with their split-weight custom field values: one GraphQL query per project among them
+   * (list-native.ts, which on a group's first ask also asks its fields), none in a group known to have no such fields.
+   * A failure leaves the split labels to be read.
+   */
+  private async withCapacitySplit(people: AssignedWork['people']): Promise<void> {
+    const values = new Map<string, Issue['splitWeights']>();
+    for (const batch of batchesByProject(people.flatMap((p) => p.issues.map((i) => i.ref)))) {
+      const first = batch.refs[0]!;
+      if (this.splitFields.has(groupKey(first)) && !(await this.splitFieldsOf(first))) continue;
+      const { items } = await this.listNative(first, batch.refs.map((r) => r.iid));
+      for (const ref of batch.refs) {
+        const split = items.get(ref.iid)?.split;
+        if (split) values.set(issueKey(ref), { backend: split.backend, frontend: split.frontend });
+      }
+    }
+    for (const person of people) {
+      person.issues = person.issues.map((issue) => {
+        const split = values.get(issueKey(issue.ref));
+        return split ? { ...issue, splitWeights: split } : issue;
+      });
+    }
   }
 
   /**
