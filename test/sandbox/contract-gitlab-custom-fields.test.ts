@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DETECT, UPDATE, VALUES } from '../../lib/forge/gitlab/custom-fields';
 import { listNativeQuery } from '../../lib/forge/gitlab/list-native';
+import { nativeQuery } from '../../lib/forge/gitlab/native-read';
 import { startSandbox, type Sandbox } from './server';
 
 const REFERENCE = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'gitlab', 'graphql-work-items.md');
@@ -153,5 +154,25 @@ describe('sandbox GitLab custom fields', () => {
     expect([read.status, read.body.data, read.body.errors![0]!.extensions?.code]).toEqual([200, undefined, 'undefinedField']);
     const write = await gql(UPDATE, { input: { id: 'gid://gitlab/WorkItem/1', customFieldsWidget: [] } });
     expect(write.body.errors![0]!.extensions?.code).toBe('argumentNotAccepted');
+  });
+
+  it("an issue view's one query: the group's fields, the work item's status, allowed statuses and values together", async () => {
+    const { customFields, customFieldValues, issues } = sandbox.gitlab.state;
+    customFields.push({ id: 51, groupId: 60, name: 'Backend weight', fieldType: 'number', active: true });
+    const app1 = issues.find((i) => i.projectId === 1004 && i.iid === 1)!;
+    customFieldValues.push({ issueId: app1.id, fieldId: 51, value: 2 });
+    const { body } = await gql(nativeQuery('detect'), { group: 'globex', project: 'globex/app', iid: '1' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.group!.customFields.nodes).toEqual([{ id: 'gid://gitlab/Issuables::CustomField/51', name: 'Backend weight', fieldType: 'NUMBER' }]);
+    const item = body.data!.namespace!.workItem as unknown as { widgets: Record<string, unknown>[]; workItemType: { widgetDefinitions: Record<string, unknown>[] } };
+    expect(item.widgets.find((w) => 'status' in w)).toMatchObject({ type: 'STATUS', status: { name: 'Refinement', category: 'TO_DO' } });
+    expect(item.widgets.flatMap((w) => (w.customFieldValues as unknown[] | undefined) ?? [])).toEqual([
+      { customField: { id: 'gid://gitlab/Issuables::CustomField/51', name: 'Backend weight', fieldType: 'NUMBER' }, value: 2 },
+    ]);
+    expect(item.workItemType.widgetDefinitions.some((d) => Array.isArray(d.allowedStatuses) && d.allowedStatuses.length === 8)).toBe(true);
+    // A schema without custom fields refuses the whole query, as GraphQL validation does.
+    sandbox.gitlab.state.features.customFields = false;
+    const refused = await gql(nativeQuery('detect'), { group: 'globex', project: 'globex/app', iid: '1' });
+    expect([refused.body.data, refused.body.errors![0]!.extensions?.code]).toEqual([undefined, 'undefinedField']);
   });
 });

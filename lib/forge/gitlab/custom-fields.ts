@@ -29,11 +29,15 @@ export interface SplitValues {
 
 export const SPLIT_FIELD_NAMES: Record<SplitSide, string> = { backend: 'Backend weight', frontend: 'Frontend weight' };
 
-const WORK_ITEM = `id widgets { ... on WorkItemWidgetCustomFields { customFieldValues { customField { id name } ... on WorkItemNumberFieldValue { value } } } }`;
+/** The work item's custom field values, as a member of its `widgets { … }` selection. */
+export const CUSTOM_VALUES_WIDGET = `... on WorkItemWidgetCustomFields { customFieldValues { customField { id name } ... on WorkItemNumberFieldValue { value } } }`;
+const WORK_ITEM = `id widgets { ${CUSTOM_VALUES_WIDGET} }`;
+/** The top-level group's number fields, as a field of the group. */
+export const GROUP_NUMBER_FIELDS = `customFields(active: true, fieldType: NUMBER, first: 100) { nodes { id name fieldType } }`;
 
 /** First visit of a group: its number fields and this issue's values, in one request. */
 export const DETECT = `query RefinerySplitFields($group: ID!, $project: ID!, $iid: String!) {
-  group(fullPath: $group) { customFields(active: true, fieldType: NUMBER, first: 100) { nodes { id name fieldType } } }
+  group(fullPath: $group) { ${GROUP_NUMBER_FIELDS} }
   namespace(fullPath: $project) { workItem(iid: $iid) { ${WORK_ITEM} } }
 }`;
 
@@ -48,8 +52,9 @@ export const UPDATE = `mutation RefinerySetSplitWeight($input: WorkItemUpdateInp
 /** This GitLab's GraphQL has no custom fields (unknown field, type or argument; no endpoint). */
 export class CustomFieldsUnavailable extends Error {}
 
+export const CUSTOM_FIELDS_UNKNOWN = /doesn't exist on type|doesn't accept argument|No such type|undefinedField|undefinedType|argumentNotAccepted/i;
 const CUSTOM_FIELDS: GraphqlFeature = {
-  unknown: /doesn't exist on type|doesn't accept argument|No such type|undefinedField|undefinedType|argumentNotAccepted/i,
+  unknown: CUSTOM_FIELDS_UNKNOWN,
   change: 'its custom fields',
   refused: 'the custom fields request',
   Unavailable: CustomFieldsUnavailable,

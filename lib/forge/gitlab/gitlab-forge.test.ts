@@ -22,8 +22,8 @@ const epicRef = (iid: number): IssueRef => ({ forge: 'gitlab', baseUrl: sandbox.
 const forge = (token = 'sandbox-gitlab-token', baseUrl = sandbox.gitlab.url) => new GitlabForge({ baseUrl, token });
 const stateIssue = (projectId: number, iid: number) => sandbox.gitlab.state.issues.find((i) => i.projectId === projectId && i.iid === iid)!;
 /** Reads these tests do not count: the Status read (once per top-level group on Premium+) and the group's custom fields
- * (asked with the issue on a first view; custom-fields.test.ts covers them). */
-const isStatusRead = (body: unknown) => typeof body === 'object' && body !== null && /RefineryWorkItemStatus/.test(String((body as { query?: unknown }).query));
+ * (asked with the issue on a first view, in one query with Status; custom-fields.test.ts covers them). */
+const isStatusRead = (body: unknown) => typeof body === 'object' && body !== null && /RefineryWorkItem(Status|Native)/.test(String((body as { query?: unknown }).query));
 const isSplitRead = (body: unknown) => JSON.stringify(body ?? '').includes('query RefinerySplit');
 /** What the adapter sent besides those reads. */
 const apiCalls = (method?: string) => sandbox.requests.filter((r) => (!method || r.method === method) && !isStatusRead(r.body) && !isSplitRead(r.body));
@@ -44,7 +44,7 @@ function captureBodies(): { method: string; url: string; body: string }[] {
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const req = new Request(input, init);
     const body = req.method !== 'GET' ? await req.clone().text() : '';
-    if (req.method !== 'GET' && !isSplitRead(body) && !/RefineryWorkItemStatus/.test(body)) seen.push({ method: req.method, url: req.url, body });
+    if (req.method !== 'GET' && !isSplitRead(body) && !/RefineryWorkItem(Status|Native)/.test(body)) seen.push({ method: req.method, url: req.url, body });
     return real(req);
   });
   return seen;

@@ -30,6 +30,7 @@ import {
   writeSplitValue,
   type SplitFields,
 } from './custom-fields';
+import { readEpic, setEpicHealth, type EpicFields } from './epic-work-item';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
@@ -51,10 +52,15 @@ import {
 import { ListNativeUnavailable, readListNative, type ListNative, type ListNativeItem } from './list-native';
 import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
+import { readNative, NativeUnavailable, type FieldsAsk } from './native-read';
 import { readStatus, setStatusGraphql, type StatusRead } from './status';
 
-/** Group epics have no weight or health status in the Epics API; they exist only from Premium. */
+/**
+ * Group epics have no weight or health status in the Epics API; they exist only from Premium. Their work item adds a
+ * rolled-up weight (read-only) and, on Ultimate, health status (epic-work-item.ts).
+ */
 const EPIC_CAPABILITIES: Capabilities = { weight: false, healthStatus: false, scopedLabels: true, epics: true };
+const epicCapabilities = (health: boolean | undefined): Capabilities => ({ ...EPIC_CAPABILITIES, healthStatus: health === true });
 const EXPIRY_WARNING_DAYS = 14;
 const DAY = 86_400_000;
 
@@ -94,6 +100,10 @@ export class GitlabForge implements Forge {
    */
   private readonly splitFields = new Map<string, Promise<SplitFields | null>>();
   private readonly graphql: ReturnType<typeof graphqlPoster>;
+  /** Per group: whether its epics have the health status widget (Ultimate), as their work-item read said. */
+  private readonly epicHealth = new Map<string, boolean>();
+  /** This GitLab's GraphQL has no epic work items (or not these widgets): epics stay on REST. */
+  private epicWorkItemsOff = false;
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
@@ -119,26 +129,47 @@ export class GitlabForge implements Forge {
 
   async getIssue(ref: IssueRef): Promise<Issue> {
     this.check(ref);
-    if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
+    if (isEpic(ref)) {
+      const [raw, fields] = await Promise.all([this.epic(ref), this.epicFields(ref)]);
+      this.capabilities.set(cacheKey(ref), epicCapabilities(this.epicHealth.get(cacheKey(ref))));
+      return withEpicFields(toIssue(ref, raw, 'epic'), fields);
+    }
     const rest = guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
     // Custom fields and Status exist from Premium: asked alongside the issue where the tier is known, after it on a
     // project's first view (the issue's answer tells the tier), never on Free.
     const known = this.capabilities.get(cacheKey(ref));
     let issue: Issue;
-    let status: StatusRead | undefined;
-    let split: Issue['splitWeights'];
+    let native: Native;
     if (known) {
-      [issue, status, split] = await Promise.all([
-        rest.then((raw) => this.remember(ref, raw)),
-        known.weight && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined,
-        known.weight ? this.splitWeights(ref) : undefined,
-      ]);
+      [issue, native] = await Promise.all([rest.then((raw) => this.remember(ref, raw)), known.weight ? this.nativeOf(ref) : {}]);
     } else {
       issue = this.remember(ref, await rest);
-      const premium = this.capabilities.get(cacheKey(ref))?.weight === true;
-      [status, split] = await Promise.all([premium && this.mayHaveStatus(ref) ? this.statusOf(ref) : undefined, premium ? this.splitWeights(ref) : undefined]);
+      native = this.capabilities.get(cacheKey(ref))?.weight === true ? await this.nativeOf(ref) : {};
     }
-    return withStatus(split ? { ...issue, splitWeights: split } : issue, status);
+    return withStatus(native.split ? { ...issue, splitWeights: native.split } : issue, native.status);
+  }
+
+  /**
+   * The issue's Status and split weights: one GraphQL request where the group may have both (an issue view stays
+   * within 2 requests), each alone where only one is possible or this GitLab's schema refused the combined query.
+   */
+  private async nativeOf(ref: IssueRef): Promise<Native> {
+    const wantStatus = this.mayHaveStatus(ref);
+    const key = groupKey(ref);
+    const asked = this.splitFields.get(key);
+    const fields: FieldsAsk | null = asked ? await asked.catch(() => null) : 'detect';
+    if (wantStatus && fields) {
+      try {
+        const read = await readNative(this.baseUrl, this.connection.token, ref.path, ref.iid, fields);
+        this.keepStatus(ref, read.status);
+        if (fields === 'detect') this.splitFields.set(key, Promise.resolve(read.fields));
+        return { status: read.status ?? undefined, split: read.values ? { backend: read.values.backend, frontend: read.values.frontend } : undefined };
+      } catch (e) {
+        if (!(e instanceof NativeUnavailable)) return {}; // a hiccup never breaks the issue view: labels for now
+      }
+    }
+    const [status, split] = await Promise.all([wantStatus ? this.statusOf(ref) : undefined, fields ? this.splitWeights(ref) : undefined]);
+    return { status, split };
   }
 
   async getCapabilities(ref: IssueRef): Promise<Capabilities> {
@@ -342,6 +373,7 @@ export class GitlabForge implements Forge {
   async setHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue> {
     this.check(ref);
     if (!(await this.getCapabilities(ref)).healthStatus) throw new ForgeError('invalid', 'Health status needs GitLab Ultimate; use a health:: label instead.');
+    if (isEpic(ref)) return this.setEpicHealthStatus(ref, status);
     try {
       await setHealthStatusGraphql(this.baseUrl, this.connection.token, ref.path, ref.iid, status);
     } catch (e) {
@@ -351,6 +383,15 @@ export class GitlabForge implements Forge {
     const issue = await this.getIssue(ref);
     if (issue.healthStatus !== status) throw new ForgeError('invalid', 'GitLab did not store the health status.');
     return issue;
+  }
+
+  /** An epic's health status through its work item (the Epics REST API gets no new fields); read back. */
+  private async setEpicHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue> {
+    const workItemId = this.workItemIds.get(issueKey(ref)) ?? (await this.epicFields(ref))?.workItemId;
+    if (!workItemId) throw new ForgeError('not-found', 'GitLab did not find this epic as a work item.', 404);
+    const saved = await setEpicHealth(this.baseUrl, this.connection.token, workItemId, status);
+    if (saved?.health?.value !== status) throw new ForgeError('invalid', 'GitLab did not store the epic’s health status.');
+    return this.getIssue(ref);
   }
 
   /**
@@ -604,15 +645,19 @@ export class GitlabForge implements Forge {
   /** The issue's status read, or undefined: a failure here never fails the issue, it only leaves Status out. */
   private async statusOf(ref: IssueRef): Promise<StatusRead | undefined> {
     try {
-      const read = await readStatus(this.baseUrl, this.connection.token, ref.path, ref.iid);
-      if (!read) return undefined;
-      this.workItemIds.set(issueKey(ref), read.workItemId);
-      this.statusGroups.set(topGroup(ref), read.allowed);
-      return read;
+      return this.keepStatus(ref, await readStatus(this.baseUrl, this.connection.token, ref.path, ref.iid));
     } catch (e) {
       if (e instanceof GraphqlUnavailable) this.statusOff = true;
       return undefined;
     }
+  }
+
+  /** Remembers the work item's id and its group's statuses (null: none, not asked again). */
+  private keepStatus(ref: IssueRef, read: StatusRead | null): StatusRead | undefined {
+    if (!read) return undefined;
+    this.workItemIds.set(issueKey(ref), read.workItemId);
+    this.statusGroups.set(topGroup(ref), read.allowed);
+    return read;
   }
 
   private knownCapabilities(ref: IssueRef): Capabilities | undefined {
@@ -684,11 +729,30 @@ export class GitlabForge implements Forge {
     return group;
   }
 
+  /**
+   * The epic's work-item fields (rolled-up weight, health status); null where this GitLab has no epic work items or
+   * the read failed (the epic still shows from REST). Tells the group's capabilities whether it has health status.
+   */
+  private async epicFields(ref: IssueRef): Promise<EpicFields | null> {
+    if (this.epicWorkItemsOff) return null;
+    try {
+      const fields = await readEpic(this.baseUrl, this.connection.token, ref.path, ref.iid);
+      if (fields) {
+        this.workItemIds.set(issueKey(ref), fields.workItemId);
+        this.epicHealth.set(cacheKey(ref), fields.health !== null);
+      }
+      return fields;
+    } catch (e) {
+      if (e instanceof GraphqlUnavailable) this.epicWorkItemsOff = true;
+      return null;
+    }
+  }
+
   /** Epic notes are addressed by the epic's global id, so epics are read first. */
   private async epic(ref: IssueRef): Promise<RawEpic> {
     try {
       const epic = await guarded(() => this.api.Epics.show(ref.path, ref.iid) as Promise<unknown> as Promise<RawEpic>);
-      this.capabilities.set(cacheKey(ref), EPIC_CAPABILITIES);
+      this.capabilities.set(cacheKey(ref), epicCapabilities(this.epicHealth.get(cacheKey(ref))));
       return epic;
     } catch (e) {
       // "If epics feature is not available a 403 status code is returned" (Epics API docs).
@@ -727,6 +791,22 @@ const isEpic = (ref: IssueRef): boolean => ref.kind === 'epic' || ref.container 
 const cacheKey = (ref: IssueRef): string => `${isEpic(ref) ? 'group' : 'project'}:${ref.path}`;
 const topGroup = (ref: IssueRef): string => ref.path.split('/')[0]!.toLowerCase();
 const issueKey = (ref: IssueRef): string => `${ref.path.toLowerCase()}#${ref.iid}`;
+
+/** The epic with what its work item adds: GitLab's rolled-up weight and the health status (where licensed). */
+function withEpicFields(issue: Issue, fields: EpicFields | null): Issue {
+  if (!fields) return issue;
+  return {
+    ...issue,
+    ...(fields.health ? { healthStatus: fields.health.value } : {}),
+    ...(fields.rolledUpWeight ? { rolledUpWeight: fields.rolledUpWeight } : {}),
+  };
+}
+
+/** What GitLab keeps outside REST for an issue, where it has it. */
+interface Native {
+  status?: StatusRead;
+  split?: Issue['splitWeights'];
+}
 
 /** The issue with its status where the namespace has statuses; as it was otherwise. */
 function withStatus(issue: Issue, read: StatusRead | undefined): Issue {

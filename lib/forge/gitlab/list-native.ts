@@ -11,9 +11,19 @@
 // schema without any of these names fails the query, and the adapter reads that project by REST again.
 import type { Issue, WorkItemStatus } from '../model';
 import { toHealthStatus } from './map';
-import { splitFieldsOf, valuesOf, type FieldNodes, type RawWorkItem, type SplitFields, type SplitValues } from './custom-fields';
+import {
+  CUSTOM_FIELDS_UNKNOWN,
+  CUSTOM_VALUES_WIDGET,
+  GROUP_NUMBER_FIELDS,
+  splitFieldsOf,
+  valuesOf,
+  type FieldNodes,
+  type RawWorkItem,
+  type SplitFields,
+  type SplitValues,
+} from './custom-fields';
 import { postGraphql, type GraphqlFeature } from './graphql';
-import { STATUS_FIELDS, toStatus } from './status';
+import { ALLOWED_STATUSES, STATUS_UNKNOWN, STATUS_WIDGET, statusReadOf } from './status';
 
 export interface ListNativeAsk {
   /** Ask the top-level group's number custom fields (first read in the group). */
@@ -40,14 +50,10 @@ const FULL_WIDGETS = [
 
 /** The query for what is asked; variables `$project`, `$iids` and, with `groupFields`, `$group`. */
 export function listNativeQuery(ask: ListNativeAsk): string {
-  const widgets = [
-    ...(ask.full ? FULL_WIDGETS : []),
-    ask.status ? `... on WorkItemWidgetStatus { type status { ${STATUS_FIELDS} } }` : '',
-    ask.values ? '... on WorkItemWidgetCustomFields { customFieldValues { customField { id name } ... on WorkItemNumberFieldValue { value } } }' : '',
-  ].filter(Boolean);
-  const definitions = ask.allowed ? ` widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses { ${STATUS_FIELDS} } } }` : '';
-  const type = ask.allowed || ask.full ? ` workItemType {${ask.full ? ' name' : ''}${definitions} }` : '';
-  const group = ask.groupFields ? '\n  group(fullPath: $group) { customFields(active: true, fieldType: NUMBER, first: 100) { nodes { id name fieldType } } }' : '';
+  const widgets = [...(ask.full ? FULL_WIDGETS : []), ask.status ? STATUS_WIDGET : '', ask.values ? CUSTOM_VALUES_WIDGET : ''].filter(Boolean);
+  // The same field twice merges its selections (GraphQL's field merging): the type's name, and its allowed statuses.
+  const type = [ask.full ? ' workItemType { name }' : '', ask.allowed ? ` ${ALLOWED_STATUSES}` : ''].join('');
+  const group = ask.groupFields ? `\n  group(fullPath: $group) { ${GROUP_NUMBER_FIELDS} }` : '';
   return `query RefineryListNative($project: ID!, $iids: [String!]${ask.groupFields ? ', $group: ID!' : ''}) {${group}
   project(fullPath: $project) { workItems(iids: $iids, first: 100) { nodes { iid id ${ask.full ? `${FULL_FIELDS} ` : ''}widgets { ${widgets.join(' ')} }${type} } } }
 }`;
@@ -62,7 +68,7 @@ export class ListNativeUnavailable extends Error {
 }
 
 const LIST: GraphqlFeature = {
-  unknown: /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i,
+  unknown: new RegExp(`${STATUS_UNKNOWN.source}|${CUSTOM_FIELDS_UNKNOWN.source}`, 'i'),
   change: 'its fields',
   refused: 'the list page’s fields request',
   Unavailable: ListNativeUnavailable,
@@ -86,7 +92,7 @@ export interface ListNative {
   items: Map<number, ListNativeItem>;
 }
 
-type Node = Record<string, unknown> & { iid?: unknown; id?: unknown; widgets?: unknown; workItemType?: { widgetDefinitions?: unknown } | null };
+type Node = Record<string, unknown> & { iid?: unknown; id?: unknown; widgets?: unknown };
 const records = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : []);
 
 export async function readListNative(
@@ -108,15 +114,13 @@ export async function readListNative(
     if (typeof node.iid !== 'string' || typeof node.id !== 'string') continue;
     const widgets = records(node.widgets);
     const item: ListNativeItem = { workItemId: node.id, ...(ask.full ? { issue: issueOf(node, widgets) } : {}) };
-    if (ask.status) item.status = toStatus(widgets.find((w) => 'status' in w)?.status as Parameters<typeof toStatus>[0]);
+    // The status widget and the type's allowed statuses, read as an issue view reads them.
+    const read = ask.status || ask.allowed ? statusReadOf(node) : null;
+    if (ask.status) item.status = read?.status ?? null;
+    if (ask.allowed && out.allowed === undefined && read) out.allowed = read.allowed;
     const split = ask.values && fields ? valuesOf(node as RawWorkItem, fields) : null;
     if (split) item.split = split;
     out.items.set(Number(node.iid), item);
-    if (ask.allowed && out.allowed === undefined) {
-      const definition = records(node.workItemType?.widgetDefinitions).find((d) => 'allowedStatuses' in d);
-      const allowed = definition ? records(definition.allowedStatuses).flatMap((s) => toStatus(s) ?? []) : [];
-      out.allowed = allowed.length ? allowed : null;
-    }
   }
   return out;
 }

@@ -45,6 +45,26 @@ describe('detecting Status', () => {
     expect(calls().slice(2).sort()).toEqual(['GET /api/v4/projects/globex/app/issues/3', 'POST /api/graphql query']);
   });
 
+  it('a group with statuses and split-weight custom fields: one query reads both, on a first view and after', async () => {
+    const { customFields, customFieldValues } = sandbox.gitlab.state;
+    customFields.push({ id: 51, groupId: 60, name: 'Backend weight', fieldType: 'number', active: true }, { id: 52, groupId: 60, name: 'Frontend weight', fieldType: 'number', active: true });
+    customFieldValues.push({ issueId: stateIssue(1).id, fieldId: 51, value: 2 }, { issueId: stateIssue(3).id, fieldId: 52, value: 1 });
+    const f = forge();
+    const one = await f.getIssue(ref(APP, 1));
+    expect([one.status?.name, one.splitWeights]).toEqual(['Refinement', { backend: 2, frontend: null }]);
+    expect((await f.getCapabilities(ref(APP, 1))).splitWeightFields).toEqual({ backend: 'Backend weight', frontend: 'Frontend weight' });
+    const three = await f.getIssue(ref(APP, 3));
+    expect([three.status, three.splitWeights]).toEqual([undefined, { backend: null, frontend: 1 }]);
+    // REST + one GraphQL query per view: within the budget of 2 requests per issue view.
+    expect(sandbox.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`).sort()).toEqual([
+      'GET /api/v4/projects/globex/app/issues/1',
+      'GET /api/v4/projects/globex/app/issues/3',
+      'POST /api/graphql',
+      'POST /api/graphql',
+    ]);
+    expect(sandbox.requests.filter((r) => r.path === '/api/graphql').every((r) => /query RefineryWorkItemNative/.test(String((r.body as { query?: string }).query)))).toBe(true);
+  });
+
   it('a Premium group without statuses is asked once; Free never; neither gets statuses', async () => {
     const f = forge();
     for (const iid of [1, 2]) expect((await f.getIssue(ref('acme/platform/frontend', iid))).status).toBeUndefined();
@@ -60,7 +80,9 @@ describe('detecting Status', () => {
     expect((await f.getIssue(ref(APP, 1))).status).toBeUndefined();
     expect((await f.getCapabilities(ref(APP, 1))).statuses).toBeUndefined();
     await f.getIssue(ref(APP, 2));
-    expect(calls().filter((c) => c.includes('graphql'))).toHaveLength(1);
+    // The combined read (Status and custom fields) is refused, Status alone tells which one is missing; then no more.
+    const queries = sandbox.requests.filter((r) => r.path === '/api/graphql').map((r) => /query (\w+)/.exec(String((r.body as { query?: string }).query))?.[1]);
+    expect(queries.sort()).toEqual(['RefinerySplitFields', 'RefineryWorkItemNative', 'RefineryWorkItemStatus']);
 
     sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 500, body: { message: '500 Internal Server Error' } });
     const g = forge();

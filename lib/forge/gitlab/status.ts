@@ -5,12 +5,17 @@ import { ForgeError } from '../errors';
 import type { StatusCategory, WorkItemStatus } from '../model';
 import { postGraphql, type GraphqlFeature } from './graphql';
 
-export const STATUS_FIELDS = 'id name category color iconName';
+const STATUS_FIELDS = 'id name category color iconName';
+
+/** The work item's status widget, as a member of its `widgets { … }` selection. */
+export const STATUS_WIDGET = `... on WorkItemWidgetStatus { type status { ${STATUS_FIELDS} } }`;
+/** The statuses the work item's type allows, as a field of the work item. */
+export const ALLOWED_STATUSES = `workItemType { widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses { ${STATUS_FIELDS} } } } }`;
 
 const READ = `query RefineryWorkItemStatus($fullPath: ID!, $iid: String!) {
   namespace(fullPath: $fullPath) { workItem(iid: $iid) { id
-    widgets { ... on WorkItemWidgetStatus { type status { ${STATUS_FIELDS} } } }
-    workItemType { widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses { ${STATUS_FIELDS} } } } }
+    widgets { ${STATUS_WIDGET} }
+    ${ALLOWED_STATUSES}
   } }
 }`;
 
@@ -35,8 +40,9 @@ interface RawStatus {
 }
 const CATEGORIES: readonly StatusCategory[] = ['triage', 'to_do', 'in_progress', 'done', 'canceled'];
 /** Unknown names, fields, arguments or input fields: this schema has no Status (or not all of it). */
+export const STATUS_UNKNOWN = /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i;
 const STATUS: GraphqlFeature = {
-  unknown: /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i,
+  unknown: STATUS_UNKNOWN,
   change: 'its status',
   refused: 'the status request',
 };
@@ -66,7 +72,11 @@ const asArray = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v
 export async function readStatus(baseUrl: string, token: string, fullPath: string, iid: number): Promise<StatusRead | null> {
   const answer = await post(baseUrl, token, READ, { fullPath, iid: String(iid) });
   const namespace = answer.data?.namespace as { workItem?: Record<string, unknown> | null } | null | undefined;
-  const item = namespace?.workItem;
+  return statusReadOf(namespace?.workItem);
+}
+
+/** A work item selected with STATUS_WIDGET and ALLOWED_STATUSES, as a StatusRead. */
+export function statusReadOf(item: Record<string, unknown> | null | undefined): StatusRead | null {
   if (!item || typeof item.id !== 'string') return null;
   // Inline fragments on other widget types answer `{}`: the status ones are those with their own fields.
   const widget = asArray(item.widgets).find((w) => 'status' in w);

@@ -4,6 +4,7 @@
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
 import { customFieldsGraphql, isCustomFieldsOperation, isWorkItemsList } from './custom-fields';
+import { epicOfUpdate, epicRead, epicReadGroup, epicUpdate } from './graphql-epics';
 import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
 import { json, rateLimitHeaders } from './http';
 import { HEALTH_VALUES, setHealthStatus } from './ops';
@@ -75,6 +76,26 @@ function issueSelection(query: string): string[] {
 
 const gqlError = (message: string, extra: Record<string, unknown> = {}) => ({ message, locations: [{ line: 1, column: 1 }], ...extra });
 
+type Answer = { data?: unknown; errors?: unknown[] };
+
+/** Objects merged key by key, `widgets` lists joined (each module answers its own fragments), else the first value. */
+function merge(a: unknown, b: unknown, key = ''): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) return key === 'widgets' ? [...a, ...b] : a;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const out: Record<string, unknown> = { ...(b as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(a as Record<string, unknown>)) out[k] = k in out ? merge(v, out[k], k) : v;
+    return out;
+  }
+  return a === undefined ? b : a;
+}
+
+/** A schema error in either part refuses the whole query, as GraphQL's validation does. */
+function mergeAnswers(a: Answer, b: Answer): Answer {
+  const errors = [...(a.errors ?? []), ...(b.errors ?? [])];
+  if (errors.length && (a.data === undefined || b.data === undefined)) return { errors };
+  return { data: merge(a.data, b.data), ...(errors.length ? { errors } : {}) };
+}
+
 export function graphqlHandler(state: GitlabState, req: SandboxRequest): SandboxReply {
   const limits = rateLimitHeaders(state, req);
   const reply = (status: number, body: unknown) => json(status, body, limits);
@@ -86,7 +107,17 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   const query = body.query ?? '';
   // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
   const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
+  // Epics as work items: a read of a group's namespace, an update of an epic's work item.
+  const epicGroup = isStatusRead(query) ? epicReadGroup(state, query, body.variables ?? {}) : null;
+  if (epicGroup !== null) return reply(200, epicRead(state, epicGroup, query, body.variables ?? {}, token));
+  const epic = isWorkItemUpdate(query) ? epicOfUpdate(state, body.variables ?? {}) : undefined;
+  if (epic) return reply(200, epicUpdate(state, epic, body.variables ?? {}, token));
   const customFieldsOp = isWorkItemUpdate(query) ? 'customFieldsWidget' in updateInput : /\bcustomField(s|Values)\b/.test(query);
+  // One read of both (an issue view's): each module answers its part, merged as one GraphQL answer would be.
+  if (customFieldsOp && !isWorkItemUpdate(query) && isStatusRead(query) && /\bWorkItemWidgetStatus\b/.test(query)) {
+    const vars = body.variables ?? {};
+    return reply(200, mergeAnswers(statusRead(state, query, vars, token), customFieldsGraphql(state, query, vars, token)));
+  }
   if ((customFieldsOp && isCustomFieldsOperation(query)) || isWorkItemsList(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token, req.base));
   if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
   if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
