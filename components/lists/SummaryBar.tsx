@@ -13,7 +13,7 @@ export interface SummaryBarProps {
   unplaced?: number;
   onFilter(filter: ListFilter | null): void;
   onRetry(): void;
-  /** "Move weight labels to the weight field" (MoveWeightLabels): inline in the status line until opened. */
+  /** "Move weight labels to the weight field" and "Move workflow labels to Status" (MoveLabels): inline in the status line until opened. */
   move?: ReactNode;
 }
 
