@@ -175,7 +175,8 @@ export function MoveLabels<M extends Plan>({ spec, views, settings, baseUrl, onI
       {phase.name === 'preview' && (
         <>
           <p>{spec.intro}</p>
-          <ul aria-label="Preview">
+          {/* Scrolls when long: focusable so a keyboard can scroll it (WCAG 2.1.1; axe scrollable-region-focusable). */}
+          <ul aria-label="Preview" tabIndex={0}>
             {plans.map(({ view, move }) => (
               <li key={issueKey(view.issue.ref)}>
                 #{view.issue.ref.iid} {view.issue.title}: {spec.describe(move, field)}
