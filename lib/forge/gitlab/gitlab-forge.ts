@@ -22,16 +22,13 @@ import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
 import {
   CustomFieldsUnavailable,
-  detectGroupSplitFields,
   detectSplitFields,
   graphqlPoster,
   readSplitValues,
-  readSplitValuesList,
   SPLIT_FIELD_NAMES,
   topGroupOf,
   writeSplitValue,
   type SplitFields,
-  type SplitValues,
 } from './custom-fields';
 import { readEpic, setEpicHealth, type EpicFields } from './epic-work-item';
 import { guarded } from './errors';
@@ -52,6 +49,7 @@ import {
   type RawNote,
   type RawUser,
 } from './map';
+import { ListNativeUnavailable, readListNative, type ListNative, type ListNativeItem } from './list-native';
 import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
 import { readNative, NativeUnavailable, type FieldsAsk } from './native-read';
@@ -92,6 +90,8 @@ export class GitlabForge implements Forge {
   private readonly statusGroups = new Map<string, WorkItemStatus[] | null>();
   /** This GitLab's GraphQL schema has no Status (older than 18.2): labels everywhere, no more queries. */
   private statusOff = false;
+  /** This GitLab's schema lacks a name the GraphQL-only list read uses: lists are read by REST. */
+  private fullListOff = false;
   /** Issue → its WorkItem global id, for the mutation. */
   private readonly workItemIds = new Map<string, string>();
   /**
@@ -226,17 +226,34 @@ export class GitlabForge implements Forge {
   }
 
   /**
-   * A list page's split weights for one project's issues: the group's fields asked once (no issue to ask with), then
-   * one query for the page's issues where it has them. Empty where it has none or on any failure: badges use labels.
+   * A list page's native fields for one project's issues (list-native.ts): one GraphQL query beside the REST read,
+   * where the top-level group has Status or split-weight custom fields or is not known yet (then the query also asks
+   * what it has). None where it has neither. Empty on any failure: the badges use labels.
    */
-  private async listSplitWeights(ref: IssueRef, iids: readonly number[]): Promise<Map<number, SplitValues>> {
+  private async listNative(ref: IssueRef, iids: readonly number[]): Promise<ListNative> {
+    const none: ListNative = { items: new Map() };
+    const key = groupKey(ref);
+    const group = topGroup(ref);
+    const fieldsKnown = this.splitFields.has(key);
+    const fields = fieldsKnown ? await this.splitFieldsOf(ref) : null;
+    const statusKnown = this.statusOff || this.statusGroups.has(group);
+    const ask = {
+      groupFields: !fieldsKnown,
+      values: !fieldsKnown || fields !== null,
+      status: !this.statusOff && this.statusGroups.get(group) !== null,
+      allowed: !statusKnown,
+    };
+    if (!ask.values && !ask.status) return none;
+    const read = readListNative(this.baseUrl, this.connection.token, ask, { group: topGroupOf(ref.path), project: ref.path, iids }, fields);
+    if (ask.groupFields) this.rememberFields(key, read.then((r) => r.fields ?? null, (e: unknown) => (e instanceof ListNativeUnavailable && e.feature === 'custom-fields' ? null : Promise.reject(e))));
     try {
-      const key = groupKey(ref);
-      if (!this.splitFields.has(key)) this.rememberFields(key, detectGroupSplitFields(this.graphql, topGroupOf(ref.path)));
-      const fields = await this.splitFieldsOf(ref);
-      return fields ? await readSplitValuesList(this.graphql, ref.path, iids, fields) : new Map();
-    } catch {
-      return new Map();
+      const answer = await read;
+      if (ask.allowed && answer.allowed !== undefined) this.statusGroups.set(group, answer.allowed);
+      for (const [iid, item] of answer.items) this.workItemIds.set(issueKey({ ...ref, iid }), item.workItemId);
+      return answer;
+    } catch (e) {
+      if (e instanceof ListNativeUnavailable && e.feature === 'status') this.statusOff = true;
+      return none;
     }
   }
 
@@ -516,20 +533,25 @@ export class GitlabForge implements Forge {
     // Epics are not in the issues API (their iids are the group's); they get no list badge.
     for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
       const iids = batch.refs.map((r) => r.iid);
+      // A project read before, in a group with Status or split-weight fields: one GraphQL query, no REST read.
+      const listed = await this.listFull(batch.refs, iids);
+      if (listed) {
+        out.push(...listed);
+        continue;
+      }
       let rows: RawIssue[];
-      // The custom fields' values at the same time (none asked for where the group has no split-weight fields).
-      const split = this.listSplitWeights(batch.refs[0]!, iids);
+      // Status and the custom fields' values at the same time (nothing asked where the group has neither).
+      const native = this.listNative(batch.refs[0]!, iids);
       try {
         rows = await guarded(() => this.api.Issues.all({ projectId: batch.path, iids, state: 'all', perPage: MAX_PER_REQUEST, maxPages: 1 }) as Promise<unknown> as Promise<RawIssue[]>);
       } catch (e) {
         if (e instanceof ForgeError && e.kind === 'not-found') continue;
         throw e;
       }
-      const values = await split;
+      const { items } = await native;
       for (const raw of rows) {
         const ref = batch.refs.find((r) => r.iid === raw.iid);
-        const v = values.get(raw.iid);
-        if (ref) out.push(v ? { ...this.remember(ref, raw), splitWeights: { backend: v.backend, frontend: v.frontend } } : this.remember(ref, raw));
+        if (ref) out.push(this.withListNative(ref, this.remember(ref, raw), items.get(raw.iid)));
       }
     }
     return out;
@@ -554,7 +576,66 @@ export class GitlabForge implements Forge {
         people.push({ username, issues: [], truncated: false, error: e instanceof ForgeError ? e.toData() : { kind: 'unknown', message: String(e) } });
       }
     }
+    await this.withCapacitySplit(people);
     return { milestones: [...milestones].sort(), people };
+  }
+
+  /**
+   * Capacity's issues with their split-weight custom field values: one GraphQL query per project among them
+   * (list-native.ts, which on a group's first ask also asks its fields), none in a group known to have no such fields.
+   * A failure leaves the split labels to be read.
+   */
+  private async withCapacitySplit(people: AssignedWork['people']): Promise<void> {
+    const values = new Map<string, Issue['splitWeights']>();
+    for (const batch of batchesByProject(people.flatMap((p) => p.issues.map((i) => i.ref)))) {
+      const first = batch.refs[0]!;
+      if (this.splitFields.has(groupKey(first)) && !(await this.splitFieldsOf(first))) continue;
+      const { items } = await this.listNative(first, batch.refs.map((r) => r.iid));
+      for (const ref of batch.refs) {
+        const split = items.get(ref.iid)?.split;
+        if (split) values.set(issueKey(ref), { backend: split.backend, frontend: split.frontend });
+      }
+    }
+    for (const person of people) {
+      person.issues = person.issues.map((issue) => {
+        const split = values.get(issueKey(issue.ref));
+        return split ? { ...issue, splitWeights: split } : issue;
+      });
+    }
+  }
+
+  /**
+   * The GraphQL-only list read (list-native.ts, `full`), where the project's tier is known (an earlier REST read) and
+   * its group has Status or split-weight fields; null where it does not apply or fails, so the caller reads by REST.
+   */
+  private async listFull(refs: readonly IssueRef[], iids: readonly number[]): Promise<Issue[] | null> {
+    const first = refs[0]!;
+    if (this.fullListOff || !this.capabilities.has(cacheKey(first)) || !this.splitFields.has(groupKey(first))) return null;
+    const fields = await this.splitFieldsOf(first);
+    const status = !this.statusOff && !!this.statusGroups.get(topGroup(first))?.length;
+    if (!fields && !status) return null;
+    try {
+      const ask = { groupFields: false, values: fields !== null, status, allowed: false, full: true };
+      const answer = await readListNative(this.baseUrl, this.connection.token, ask, { group: topGroupOf(first.path), project: first.path, iids }, fields);
+      return refs.flatMap((ref) => {
+        const item = answer.items.get(ref.iid);
+        if (!item?.issue) return [];
+        this.workItemIds.set(issueKey(ref), item.workItemId);
+        return [this.withListNative(ref, { ref, ...item.issue }, item)];
+      });
+    } catch (e) {
+      if (e instanceof ListNativeUnavailable) this.fullListOff = true;
+      else if (e instanceof ForgeError && (e.kind === 'rate-limited' || e.kind === 'auth')) throw e;
+      return null;
+    }
+  }
+
+  /** A listed issue with its status (where its group has statuses) and split-weight field values. */
+  private withListNative(ref: IssueRef, issue: Issue, item: ListNativeItem | undefined): Issue {
+    if (!item) return issue;
+    const status = item.status && this.knownCapabilities(ref)?.statuses ? { status: item.status } : {};
+    const split = item.split ? { splitWeights: { backend: item.split.backend, frontend: item.split.frontend } } : {};
+    return { ...issue, ...status, ...split };
   }
 
   private mayHaveStatus(ref: IssueRef): boolean {

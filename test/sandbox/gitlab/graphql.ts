@@ -3,7 +3,7 @@
 // Real behaviour mirrored: on tiers without health status (EE Free/Premium) the argument is dropped silently and the
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
-import { customFieldsGraphql, isCustomFieldsOperation } from './custom-fields';
+import { customFieldsGraphql, isCustomFieldsOperation, isWorkItemsList } from './custom-fields';
 import { epicOfUpdate, epicRead, epicReadGroup, epicUpdate } from './graphql-epics';
 import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
 import { json, rateLimitHeaders } from './http';
@@ -118,7 +118,7 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
     const vars = body.variables ?? {};
     return reply(200, mergeAnswers(statusRead(state, query, vars, token), customFieldsGraphql(state, query, vars, token)));
   }
-  if (customFieldsOp && isCustomFieldsOperation(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token));
+  if ((customFieldsOp && isCustomFieldsOperation(query)) || isWorkItemsList(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token, req.base));
   if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
   if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
   const input = mutationInput(query, body.variables ?? {});
