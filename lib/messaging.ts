@@ -17,6 +17,7 @@ import {
   newLabelDef,
   linkedChange,
   note,
+  statusCategory,
   user,
   weightValue,
 } from './forge/model';
@@ -67,6 +68,19 @@ const weightMove = z.deferred(() =>
     z.object({ kind: z.literal('none') }),
   ]),
 );
+
+/** lib/handbook/status-move.ts StatusMove. */
+const statusMove = z.deferred(() => {
+  const status = z.object({ id: z.string().check(z.maxLength(256)), name: z.string().check(z.maxLength(255)), category: statusCategory });
+  const label = z.string().check(z.maxLength(255));
+  const stage = z.string().check(z.maxLength(255));
+  return z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('move'), label, stage, status, labels: labelList, closes: z.boolean() }),
+    z.object({ kind: z.literal('drop-label'), label, stage, status, labels: labelList }),
+    z.object({ kind: z.literal('skip'), reason: z.string().check(z.maxLength(500)) }),
+    z.object({ kind: z.literal('none') }),
+  ]);
+});
 
 // Async status updates: one logical update (its updateId, kept by the draft) is posted at most once, by the background.
 const updateId = z.deferred(() =>
@@ -181,6 +195,11 @@ export const protocol = {
   moveWeightLabel: {
     request: z.deferred(() => z.object({ ref: issueRef })),
     response: z.deferred(() => z.object({ move: weightMove, issue })),
+  },
+  /** One issue of "Move workflow labels to Status": planned on fresh data, status read back before the labels go. */
+  moveWorkflowLabel: {
+    request: z.deferred(() => z.object({ ref: issueRef })),
+    response: z.deferred(() => z.object({ move: statusMove, issue })),
   },
   /** GitHub: the issue types the organisation defines for this repository (empty where there are none). */
   listIssueTypes: {

@@ -13,7 +13,7 @@ export interface SummaryBarProps {
   unplaced?: number;
   onFilter(filter: ListFilter | null): void;
   onRetry(): void;
-  /** "Move weight labels to the weight field" (MoveWeightLabels): inline in the status line until opened. */
+  /** "Move weight labels to the weight field" and "Move workflow labels to Status" (MoveLabels): inline in the status line until opened. */
   move?: ReactNode;
 }
 
@@ -118,7 +118,7 @@ export const summaryStyles = `
 .summary button { font: inherit; font-size: 0.8rem; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--r-border); background: var(--r-bg); color: var(--r-fg); cursor: pointer; }
 .summary button[aria-pressed="true"] { background: var(--r-accent); border-color: var(--r-accent); color: var(--r-bg); }
 .summary button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
-.summary button:focus-visible, .summary summary:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 1px; }
+.summary button:focus-visible, .summary summary:focus-visible, .summary ul[tabindex]:focus-visible { outline: 2px solid var(--r-accent); outline-offset: 1px; }
 .status-line p { margin: 0; color: var(--r-muted); overflow: hidden; text-overflow: ellipsis; }
 .status-line p.problem { color: var(--r-warn-fg); }
 .missing summary { cursor: pointer; color: var(--r-accent); }

@@ -2,6 +2,7 @@
 // per issue from the same rules as the issue page, a summary bar with filters, and the weight picker one click away. Rows
 // that appear later (infinite scroll, a board list expanding, children loading, in-page navigation) get their badges
 // without reading again what is known.
+import type { Issue } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import {
   anchorChecks,
@@ -21,7 +22,7 @@ import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi } from '../shadow/mountShadowUi';
 import { ListController, type ListState } from './controller';
 import { openPicker, type OpenPicker } from './openPicker';
-import { MoveWeightLabels, moveWeightLabelsStyles } from './MoveWeightLabels';
+import { MoveLabels, moveLabelsStyles, statusMoveSpec, weightMoveSpec } from './MoveLabels';
 import { SummaryBar, summaryStyles } from './SummaryBar';
 
 /** Lists and boards always have a bar (docked when no anchor is found); an epic's only above its child items. */
@@ -49,7 +50,13 @@ export const listFeature: PageFeature<ListSourcePage> = {
     const unplaced = () => (state && state.issues === 0 ? unplacedIssueLinks(document, page, controller.rowsOnPage()) : 0);
     const move = () => {
       const { views, settings } = controller.loadedViews();
-      return <MoveWeightLabels views={views} scope={settings.scopes.weight} baseUrl={page.baseUrl} onIssue={(issue) => controller.updateIssue(issue)} />;
+      const onIssue = (issue: Issue) => controller.updateIssue(issue);
+      return (
+        <>
+          <MoveLabels spec={weightMoveSpec} views={views} settings={settings} baseUrl={page.baseUrl} onIssue={onIssue} />
+          <MoveLabels spec={statusMoveSpec} views={views} settings={settings} baseUrl={page.baseUrl} onIssue={onIssue} />
+        </>
+      );
     };
     const bar = () => (
       <SummaryBar state={state} unplaced={unplaced()} onFilter={(f) => controller.setFilter(f)} onRetry={() => controller.retry()} move={move()} />
@@ -61,7 +68,7 @@ export const listFeature: PageFeature<ListSourcePage> = {
       if (page.type === 'epic-children' && !state?.issues) return;
       const point = summaryPoint(page);
       if (!point) return;
-      summary = mountShadowUi({ feature: 'summary', anchor: point.anchor, position: point.position, docked: point.docked, theme, styles: summaryStyles + moveWeightLabelsStyles, children: bar() });
+      summary = mountShadowUi({ feature: 'summary', anchor: point.anchor, position: point.position, docked: point.docked, theme, styles: summaryStyles + moveLabelsStyles, children: bar() });
     };
 
     const controller = new ListController({

@@ -1,6 +1,7 @@
 // "GitLab Status mapping" in the handbook settings form: per workflow stage, the name of the GitLab status a move sets
 // where a namespace has statuses (empty: Refinery's default match), and whether moves also write workflow:: labels.
-// Text, not a select: the options page knows no namespace, and each top-level group names its own statuses.
+// Text, not a select: the options page knows no namespace, and each top-level group names its own statuses; GitLab's
+// system-defined ones are offered as suggestions (docs: user/work_items/status, "Default statuses").
 import { useId } from 'react';
 import type { NativeStatusDraft } from './settingsDraft';
 
@@ -9,6 +10,9 @@ export interface NativeStatusFieldsProps {
   draft: NativeStatusDraft;
   onChange: (draft: NativeStatusDraft) => void;
 }
+
+/** GitLab's default statuses, which every namespace starts with until it defines its own. */
+const GITLAB_DEFAULT_STATUSES = ['To do', 'In progress', 'Done', "Won't do", 'Duplicate'];
 
 export function NativeStatusFields({ stages, draft, onChange }: NativeStatusFieldsProps) {
   const id = useId();
@@ -28,11 +32,17 @@ export function NativeStatusFields({ stages, draft, onChange }: NativeStatusFiel
             type="text"
             value={draft.mapping[stage] ?? ''}
             placeholder="Default match"
+            list={`${id}-defaults`}
             aria-describedby={`${id}-help`}
             onChange={(e) => onChange({ ...draft, mapping: { ...draft.mapping, [stage]: e.target.value } })}
           />
         </div>
       ))}
+      <datalist id={`${id}-defaults`}>
+        {GITLAB_DEFAULT_STATUSES.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <label>
         <input type="checkbox" role="switch" checked={draft.alsoWriteLabels} onChange={(e) => onChange({ ...draft, alsoWriteLabels: e.target.checked })} />
         We are migrating: also write workflow:: labels

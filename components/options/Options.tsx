@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { call, type ConnectionInfo } from '@/lib/messaging';
 import { AddConnectionForm } from './AddConnectionForm';
 import { ConnectionItem } from './ConnectionItem';
+import { LayoutOption } from './LayoutOption';
 import { SettingsForm } from './SettingsForm';
 import { TeamForm } from './TeamForm';
 import { TemplatesOptions } from '@/components/templates/TemplatesOptions';
@@ -96,6 +97,11 @@ export function Options() {
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">Add a self-managed host</h2>
         <AddConnectionForm existing={connections} onSaved={upsert} />
+      </section>
+
+      <section aria-labelledby="layout-heading">
+        <h2 id="layout-heading">Issue pages</h2>
+        <LayoutOption />
       </section>
 
       <section aria-labelledby="settings-heading">

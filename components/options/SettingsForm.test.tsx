@@ -80,8 +80,12 @@ describe('SettingsForm', () => {
     await renderForm();
     const group = screen.getByRole('group', { name: 'GitLab Status mapping' });
     expect(group.querySelectorAll('input[type="text"]')).toHaveLength(4);
+    // GitLab's default statuses are suggested in every field (a combobox: typed, or picked from the suggestions).
+    const ready = screen.getByRole('combobox', { name: 'Status for ready' });
+    const list = group.querySelector(`datalist#${CSS.escape(ready.getAttribute('list') ?? '')}`);
+    expect([...(list?.querySelectorAll('option') ?? [])].map((o) => o.value)).toEqual(['To do', 'In progress', 'Done', "Won't do", 'Duplicate']);
     expect(toggle('We are migrating: also write workflow:: labels').checked).toBe(false);
-    await userEvent.type(field('Status for ready'), '  To do ');
+    await userEvent.type(ready, '  To do ');
     await userEvent.click(toggle('We are migrating: also write workflow:: labels'));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(save.mock.calls[0]![0].nativeStatus).toEqual({ mapping: { ready: 'To do' }, alsoWriteLabels: true });

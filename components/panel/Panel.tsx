@@ -21,6 +21,8 @@ export interface PanelProps {
   /** Names the forge in messages ("Connect this GitLab host"). */
   forge?: ForgeKind;
   scopes?: LabelScopes;
+  /** A line under the title: why the panel shows here (no sidebar found). */
+  note?: string;
   /** Shown below the summary once the issue is loaded (the Weights section). */
   children?: ReactNode;
 }
@@ -119,10 +121,15 @@ function ErrorBox({
   );
 }
 
-export function Panel({ state, onRetry, onOpenOptions, forge, scopes = DEFAULT_LABEL_SCOPES, children }: PanelProps) {
+export function Panel({ state, onRetry, onOpenOptions, forge, scopes = DEFAULT_LABEL_SCOPES, note, children }: PanelProps) {
   return (
     <section className="refinery-panel" role="region" aria-label="Refinery" data-state={state.status}>
       <h2 className="title">Refinery</h2>
+      {note && (
+        <p className="note" role="note">
+          {note}
+        </p>
+      )}
       {state.status === 'loading' && (
         <p className="loading" role="status" aria-live="polite">
           {LOADING_TEXT}

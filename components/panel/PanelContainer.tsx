@@ -7,6 +7,7 @@ import { call, type IssueView, type Result } from '@/lib/messaging';
 import { useSettings } from '@/components/app/useSettings';
 import { CollapsibleSection } from './CollapsibleSection';
 import { PANEL_SECTIONS } from './sections';
+import { publishIssue, subscribeIssue } from './issueBus';
 import { loadOpenSections, saveSectionOpen, type OpenSections } from './sectionState';
 import { Panel, type PanelState } from './Panel';
 import { fetchIssue, type PanelStart } from './panelStart';
@@ -60,9 +61,11 @@ export interface PanelContainerProps {
   issueRef: IssueRef;
   /** What was read before the first render (panelStart.ts); used only if it is for this issue. */
   start?: PanelStart;
+  /** A line under the title (why the panel shows here). */
+  note?: string;
 }
 
-export function PanelContainer({ issueRef, start }: PanelContainerProps) {
+export function PanelContainer({ issueRef, start, note }: PanelContainerProps) {
   const key = refKey(issueRef);
   const [given] = useState(() => (start?.key === key ? start : undefined));
   const settings = useSettings(given?.settings);
@@ -110,8 +113,9 @@ export function PanelContainer({ issueRef, start }: PanelContainerProps) {
     call('openOptions', {});
   }, []);
 
-  // Bound to this render's issue: a write that finishes after navigating to another issue is dropped.
-  const onIssue = useCallback(
+  // Bound to this render's issue: a write that finishes after navigating to another issue is dropped. A write's
+  // issue reaches the sidebar section too, and the section's writes come here (issueBus.ts).
+  const keep = useCallback(
     (issue: Issue) =>
       setLoaded((prev) => {
         if (!prev || prev.key !== key || prev.state.status !== 'ready' || refKey(issue.ref) !== key) return prev;
@@ -119,9 +123,11 @@ export function PanelContainer({ issueRef, start }: PanelContainerProps) {
       }),
     [key],
   );
+  useEffect(() => subscribeIssue(keep), [keep]);
+  const onIssue = useCallback((issue: Issue) => publishIssue(issue), []);
 
   return (
-    <Panel state={state} forge={issueRef.forge} scopes={settings.scopes} onRetry={retry} onOpenOptions={openOptions}>
+    <Panel state={state} forge={issueRef.forge} scopes={settings.scopes} onRetry={retry} onOpenOptions={openOptions} note={note}>
       {state.status === 'ready' &&
         PANEL_SECTIONS.map(({ id, Component, collapsed }) => {
           const body = <Component key={`${id}:${key}`} view={state.view} settings={settings} onIssue={onIssue} />;

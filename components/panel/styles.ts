@@ -18,6 +18,7 @@ input[type="checkbox"]:focus-visible { outline: 2px solid var(--r-accent); outli
 :host([data-docked]) .refinery-panel { border: 0; }
 .title { margin: 0; font-size: 0.875rem; font-weight: 600; }
 .loading { margin: 0; color: var(--r-muted); }
+.note { margin: 0; color: var(--r-muted); font-size: 0.85em; }
 .fields { margin: 0; display: grid; gap: 4px; }
 .field { display: grid; grid-template-columns: minmax(7.5em, max-content) 1fr; gap: 8px; align-items: baseline; }
 .field dt { color: var(--r-muted); }

@@ -1,4 +1,5 @@
 // Mounts a React tree into an open shadow root on a host page, isolated from the page's CSS but following its theme.
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ReactNode } from 'react';
 import { Dock, dockCss } from './Dock';
@@ -22,6 +23,11 @@ export interface MountShadowUiOptions {
   children?: ReactNode;
   /** Plain DOM shown until the first render (React clears the root's container when it first renders into it). */
   placeholder?: Node;
+  /**
+   * Render `children` before the host goes into the page, so that it appears once at its final size (no layout shift
+   * of the page's content after it first shows).
+   */
+  renderFirst?: boolean;
 }
 
 export interface MountedShadowUi {
@@ -64,6 +70,10 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
   for (const type of KEY_EVENTS) host.addEventListener(type, keepKeysFromPage);
   const allowForged = refuseForgedInput(shadow);
 
+  const root = createRoot(container);
+  const draw = (content: ReactNode) => root.render(docked ? <Dock title="Refinery">{content}</Dock> : content);
+  if (children !== undefined && options.renderFirst) flushSync(() => draw(children));
+
   switch (position) {
     case 'before':
       anchor.before(host);
@@ -79,9 +89,7 @@ export function mountShadowUi(options: MountShadowUiOptions): MountedShadowUi {
       break;
   }
 
-  const root = createRoot(container);
-  const draw = (content: ReactNode) => root.render(docked ? <Dock title="Refinery">{content}</Dock> : content);
-  if (children !== undefined) draw(children);
+  if (children !== undefined && !options.renderFirst) draw(children);
 
   let mounted = true;
   return {

@@ -8,6 +8,7 @@ import { EPIC_STATUSES, epicHistoryFromNotes, formatEpicUpdate, parseEpicUpdate 
 import type { FieldError } from '@/lib/handbook/status-format';
 import { call, type IssueView } from '@/lib/messaging';
 import { PeoplePicker } from '@/components/weights/PeoplePicker';
+import { HEALTH_TEXT } from '@/components/panel/summary';
 import { checkEpicForm, epicPrefill, fullEpicForm, isEpicDraftValue, type EpicDraftValue, type EpicForm } from './epicFormState';
 import { PercentField } from './PercentField';
 import { FormActions } from './FormActions';
@@ -89,7 +90,13 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange, prefill 
     drafted.reset({ v: 1, epic: epicPrefill(update) });
     setPhase({
       status: 'posted',
-      text: result.data.outcome === 'existing' ? 'This update had already been posted (from another tab or an earlier try); it was not posted again.' : 'Epic update posted.',
+      text: [
+        result.data.outcome === 'existing' ? 'This update had already been posted (from another tab or an earlier try); it was not posted again.' : 'Epic update posted.',
+        result.data.healthVia === 'field' && result.data.issue?.healthStatus ? `Epic health status: ${HEALTH_TEXT[result.data.issue.healthStatus]}.` : '',
+        result.data.healthError ? `The health status was not changed: ${result.data.healthError}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     });
   };
 
@@ -117,6 +124,8 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange, prefill 
               {s}
             </label>
           ))}
+          {/* GitLab Ultimate epics (work items) have a health status: the weekly status sets it. */}
+          {view.capabilities.healthStatus && <p className="hint">Also sets the epic’s health status: ok is On track, so-so Needs attention, bad At risk.</p>}
         </fieldset>
         {text('summary', 'In a few words', 'what is going well, what is blocked')}
         <div className="epic-progress">

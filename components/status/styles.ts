@@ -42,7 +42,7 @@ export const statusStyles = `
 .notes, .concern, .epic-field { display: grid; gap: 2px; }
 .health, .epic-status, .change-rows { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
 .health legend, .epic-status legend, .change-rows legend { font-weight: 600; padding: 0; width: 100%; }
-.health .hint { width: 100%; }
+.health .hint, .epic-status .hint { width: 100%; }
 .health-option, .epic-status label { font-weight: normal !important; }
 .change-rows { display: grid; gap: 6px; }
 .change-row { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 8px; padding: 6px 8px; border: 1px solid var(--r-border); border-radius: 4px; background: var(--r-bg-subtle); }

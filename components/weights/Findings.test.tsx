@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mergeSettings } from '@/lib/handbook/settings';
@@ -57,6 +57,8 @@ describe('Findings', () => {
     expect(finding(/This is a spike/).textContent).toMatch(/^Note:/);
     await userEvent.click(within(finding(/This is a spike/)).getByRole('button', { name: 'Set weight 2' }));
     expect(callMock).toHaveBeenCalledWith('setWeight', { ref: view.issue.ref, weight: 2 });
+    // The write's answer is awaited through a few promise turns: wait for its outcome rather than assume their number.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Done: Set weight 2'));
     expect(screen.queryByText(/This is a spike/)).toBeNull();
     expect(screen.queryByText(/has no weight/)).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('Done: Set weight 2');

@@ -17,6 +17,17 @@ export interface WeightSectionProps {
   onIssue: (issue: Issue) => void;
 }
 
+/** GitLab computes an epic's weight from its descendants; it cannot be set on the epic itself (a read-only widget). */
+function RolledUpWeight({ weight }: { weight: NonNullable<Issue['rolledUpWeight']> }) {
+  const closed = weight.completed === null ? '' : `, ${weight.completed} of it closed`;
+  return (
+    <p className="rolled-up" data-testid="rolled-up-weight">
+      Weight {weight.total}
+      {closed}: GitLab adds it up from the epic’s child items; weigh those, not the epic.
+    </p>
+  );
+}
+
 export function WeightSection({ view, settings, onIssue }: WeightSectionProps) {
   const writer = useWriter();
   const group = useRef<HTMLFieldSetElement>(null);
@@ -40,6 +51,7 @@ export function WeightSection({ view, settings, onIssue }: WeightSectionProps) {
   return (
     <div className="weights">
       <Findings {...parts} onPickWeight={focusWeight} onAskClarification={askClarification} />
+      {epic && view.issue.rolledUpWeight && <RolledUpWeight weight={view.issue.rolledUpWeight} />}
       {!epic && (
         <>
           <WeightPicker {...parts} groupRef={group} />

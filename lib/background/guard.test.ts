@@ -83,6 +83,10 @@ describe('sender guard', () => {
       expect(isAllowedSender(ctx, list, 'setWeight', { ...ref('https://gitlab.com', 'a/b', 40), weight: 2 })).toBe(true);
       expect(isAllowedSender(ctx, list, 'setWeight', { ...ref('https://gitlab.com', 'a/c', 40), weight: 2 })).toBe(false);
       expect(isAllowedSender(ctx, list, 'createNote', { ...ref('https://gitlab.com', 'a/b', 40), body: 'x' })).toBe(false);
+      // Moving workflow labels to Status, like weight labels to the field: issues of the list's project only.
+      expect(isAllowedSender(ctx, list, 'moveWorkflowLabel', ref('https://gitlab.com', 'a/b', 40))).toBe(true);
+      expect(isAllowedSender(ctx, list, 'moveWorkflowLabel', ref('https://gitlab.com', 'a/c', 40))).toBe(false);
+      expect(isAllowedSender(ctx, list, 'setStatus', { ...ref('https://gitlab.com', 'a/b', 40), statusId: 'gid://x' })).toBe(false);
       const group = content('https://gitlab.com/groups/a/-/boards/3');
       expect(isAllowedSender(ctx, group, 'setWeight', { ...ref('https://gitlab.com', 'a/sub/p', 4), weight: 2 })).toBe(true);
       expect(isAllowedSender(ctx, group, 'setWeight', { ...ref('https://gitlab.com', 'ab/p', 4), weight: 2 })).toBe(false);

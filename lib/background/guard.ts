@@ -38,6 +38,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   changeLabels: writes,
   setWeight: writes,
   moveWeightLabel: writes,
+  moveWorkflowLabel: writes,
   createSubIssue: writes,
   setIssueType: writes,
   listIssueTypes: reads,
@@ -59,8 +60,8 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   capacity: 'pages',
 };
 
-/** Writes a list or board page may make: the weight picker on its badges, moving weight labels to the field. */
-const LIST_WRITES: ReadonlySet<Method> = new Set(['setWeight', 'changeLabels', 'moveWeightLabel']);
+/** Writes a list or board page may make: the weight picker on its badges, moving weight / workflow labels to fields. */
+const LIST_WRITES: ReadonlySet<Method> = new Set(['setWeight', 'changeLabels', 'moveWeightLabel', 'moveWorkflowLabel']);
 
 export interface GuardContext {
   runtimeId: string;

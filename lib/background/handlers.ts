@@ -10,6 +10,7 @@ import { toErrorData } from './errors';
 import { capacityReport, listIssuesByNumber } from './lists';
 import { readChecklistFacts, startRefinement, tickChecklist } from './refinement';
 import { moveWeightLabel } from './weight-move';
+import { moveWorkflowLabel } from './status-move';
 import { writeHealth, writeSplitWeight, writeWeight } from './writes';
 import { loadSettings } from '../settings/store';
 import { createStatusPoster, type StatusPoster } from './status-updates';
@@ -85,6 +86,7 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
       return forge.createSubIssue(ref, { title, body: `Part of #${ref.iid}.` });
     },
     moveWeightLabel: async ({ ref }) => moveWeightLabel(await forgeForRef(ref), ref, await loadSettings()),
+    moveWorkflowLabel: async ({ ref }) => moveWorkflowLabel(await forgeForRef(ref), ref, await loadSettings()),
     setSplitWeight: async ({ ref, side, weight }) => writeSplitWeight(await forgeForRef(ref), ref, side, weight, await loadSettings()),
     setHealthStatus: async ({ ref, status }) => writeHealth(await forgeForRef(ref), ref, status, await loadSettings()),
     setStatus: async ({ ref, statusId }) => (await forgeForRef(ref)).setStatus(ref, statusId),

@@ -286,7 +286,7 @@ function senderFor(name: SenderName): Sender {
 /** Methods only extension pages may call (guard.ts: 'pages'). */
 const PAGE_ONLY = new Set(['listConnections', 'saveConnection', 'removeConnection', 'testConnection', 'capacity']);
 /** Methods that write to the issue (a content script may only write to the issue its page shows). */
-const WRITES = new Set(['changeLabels', 'setWeight', 'setSplitWeight', 'moveWeightLabel', 'createSubIssue', 'setIssueType', 'setHealthStatus', 'setStatus', 'createLabels', 'createNote', 'updateNote', 'postStatusUpdate', 'tickChecklist', 'startRefinement']);
+const WRITES = new Set(['changeLabels', 'setWeight', 'setSplitWeight', 'moveWeightLabel', 'moveWorkflowLabel', 'createSubIssue', 'setIssueType', 'setHealthStatus', 'setStatus', 'createLabels', 'createNote', 'updateNote', 'postStatusUpdate', 'tickChecklist', 'startRefinement']);
 
 /** One valid request per method, read off the schemas in lib/messaging.ts. */
 const VALID: Record<string, (h: Host) => Obj> = {
@@ -297,6 +297,7 @@ const VALID: Record<string, (h: Host) => Obj> = {
   changeLabels: (h) => ({ ref: refOf(h), change: { add: ['fuzz-added'], remove: ['fuzz-removed'] } }),
   setWeight: (h) => ({ ref: refOf(h), weight: 3 }),
   moveWeightLabel: (h) => ({ ref: refOf(h) }),
+  moveWorkflowLabel: (h) => ({ ref: refOf(h) }),
   createSubIssue: (h) => ({ ref: refOf(h), title: 'A part of the work' }),
   listIssueTypes: (h) => ({ ref: refOf(h) }),
   setIssueType: (h) => ({ ref: refOf(h), type: 'Feature' }),

@@ -241,6 +241,19 @@ describe('epic updates', () => {
     expect(out.note.body).toContain('- Help needed: @dave rollout plan');
     expect(noteCreates()[0]!.path).toMatch(/\/groups\/acme%2Fplatform\/epics\/\d+\/notes$/);
   });
+
+  it('GitLab Ultimate epic (a work item with health status): the weekly status sets the epic’s health status once', async () => {
+    sb.gitlab.state.groups.find((g) => g.fullPath === 'acme/platform')!.tier = 'ultimate';
+    const { post } = poster();
+    const ref: IssueRef = { forge: 'gitlab', baseUrl: sb.gitlab.url, container: 'group', path: 'acme/platform', iid: 2, kind: 'epic' };
+    const update = { status: 'so-so' as const, done: '4 of 8', remaining: '4', eta: '19.0', confidence: 70, next: '', help: '', mentions: [] };
+    const out = await post(gitlab(), { kind: 'epic', ref, updateId: 'epic-update-000002', update }, DEFAULT_SETTINGS);
+    expect(out).toMatchObject({ outcome: 'created', healthVia: 'field', healthError: null, issue: { healthStatus: 'needs_attention' } });
+    expect(sb.gitlab.state.epics.find((e) => e.groupId === 51 && e.iid === 2)!.healthStatus).toBe('needs_attention');
+    const healthWrites = sb.requests.filter((r) => /mutation RefinerySetEpicHealth/.test(JSON.stringify(r.body ?? '')));
+    expect(healthWrites).toHaveLength(1);
+    expect(noteCreates()).toHaveLength(1);
+  });
 });
 
 describe('the protocol in the background', () => {

@@ -6,7 +6,7 @@ import { ForgeError } from '../forge/errors';
 import type { Forge } from '../forge/forge';
 import type { HealthStatus, Issue, IssueRef, Note } from '../forge/model';
 import { isRetryable, postOnce, PostOutcomeUnknownError } from '../drafts/idempotent-post';
-import { formatEpicUpdate, validateEpicUpdate, type EpicUpdateInput } from '../handbook/epic-update';
+import { formatEpicUpdate, validateEpicUpdate, type EpicStatus, type EpicUpdateInput } from '../handbook/epic-update';
 import type { Settings } from '../handbook/settings';
 import { formatUpdate, validateUpdate, type StatusUpdate } from '../handbook/status-format';
 import { isValidUpdateId } from '../handbook/status-marker';
@@ -67,8 +67,11 @@ export function createStatusPoster(opts: PosterOptions = {}): StatusPoster {
     const checked = request.kind === 'status' ? validateUpdate(request.update) : validateEpicUpdate(request.update);
     if (!checked.ok) throw new ForgeError('invalid', checked.message);
 
-    const health = request.kind === 'status' ? request.update.health : null;
-    const fieldAvailable = health !== null && ref.forge === 'gitlab' && (await honouringRateLimits(() => forge.getCapabilities(ref))).healthStatus;
+    const epicField = request.kind === 'epic' && ref.kind === 'epic' && (await honouringRateLimits(() => forge.getCapabilities(ref))).healthStatus;
+    // An epic's weekly status sets its health status where the epic has that field (GitLab Ultimate, epic work items);
+    // elsewhere the weekly update stays a comment, as the handbook writes it.
+    const health = request.kind === 'status' ? request.update.health : epicField ? EPIC_HEALTH[request.update.status] : null;
+    const fieldAvailable = health !== null && ref.forge === 'gitlab' && (epicField || (await honouringRateLimits(() => forge.getCapabilities(ref))).healthStatus);
     const healthVia: PostedUpdate['healthVia'] = health === null ? 'none' : fieldAvailable ? 'field' : 'label';
 
     const body =
@@ -112,6 +115,9 @@ export function createStatusPoster(opts: PosterOptions = {}): StatusPoster {
     return run;
   };
 }
+
+/** The weekly update's status as the epic's health status. */
+export const EPIC_HEALTH: Record<EpicStatus, HealthStatus> = { ok: 'on_track', 'so-so': 'needs_attention', bad: 'at_risk' };
 
 function formatStatus(update: StatusUpdate, ref: IssueRef, updateId: string, quickAction: boolean, settings: Readonly<Settings>): string {
   const opts = { forge: ref.forge, updateId, healthVia: quickAction ? ('quick-action' as const) : ('none' as const) };

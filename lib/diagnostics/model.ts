@@ -11,14 +11,17 @@ export interface AnchorCheck {
 }
 
 export interface FeatureReport {
-  /** `panel`, `summary` (the list bar), `badges` (list rows). */
+  /** `panel`, `sidebar` (the issue sidebar's section), `summary` (the list bar), `badges` (list rows). */
   feature: string;
   /** Candidates in the order tried; empty for features that place nothing. */
   anchors: AnchorCheck[];
-  placed: 'anchored' | 'docked' | 'none';
+  /** `fallback`: the sidebar section found no sidebar, so the full panel shows instead. */
+  placed: Placement;
   /** List pages: rows that got a badge, and links to issues the badges could not place in a row. */
   rows?: { badged: number; unplaced: number };
 }
+
+export type Placement = 'anchored' | 'docked' | 'fallback' | 'none';
 
 export type Recognition =
   /** The URL is not an issue, list or board page of this forge: Refinery stays away. */

@@ -21,7 +21,7 @@ export const pageDiagnosis = z.deferred(() =>
         z.object({
           feature: text(40),
           anchors: z.array(z.object({ selector: text(200), found: z.boolean() })).check(z.maxLength(40)),
-          placed: z.enum(['anchored', 'docked', 'none']),
+          placed: z.enum(['anchored', 'docked', 'fallback', 'none']),
           rows: z.optional(z.object({ badged: z.number(), unplaced: z.number() })),
         }),
       )

@@ -41,6 +41,15 @@ describe('diagnostics text', () => {
     ]);
   });
 
+  it('says when the sidebar section found no sidebar and the full panel shows instead', async () => {
+    const { placedText } = await import('./text');
+    expect(placedText('fallback')).toBe('no issue sidebar found: shown in the full panel instead');
+    const { pageDiagnosis } = await import('./schema');
+    const d = { forge: 'github', host: 'built-in', recognition: { status: 'recognised', page: 'issue (issue)' }, dataPage: null, routePattern: null,
+      features: [{ feature: 'sidebar', anchors: [{ selector: '#partial-discussion-sidebar', found: false }], placed: 'fallback' }] };
+    expect(pageDiagnosis.safeParse(d).success).toBe(true);
+  });
+
   it('says why a page was refused', () => {
     const text = diagnosticsText(
       { ...docked, recognition: { status: 'vetoed', page: 'issue (issue)', reason: 'route-pattern "/:user_id/:repository/pull/:id(.:format)" names a pull request' }, features: [] },

@@ -1,6 +1,6 @@
 // The short text "Copy diagnostics" puts on the clipboard for a bug report. Everything in it comes from the
 // diagnosis (route and selector names, counts) and the extension itself: no token, title, body, label, path or user.
-import type { PageDiagnosis, Recognition } from './model';
+import type { PageDiagnosis, Placement, Recognition } from './model';
 
 export interface DiagnosticsEnv {
   version: string;
@@ -32,8 +32,17 @@ export function recognitionText(r: Recognition): string {
   }
 }
 
-export function placedText(placed: 'anchored' | 'docked' | 'none'): string {
-  return placed === 'anchored' ? 'placed next to the page content' : placed === 'docked' ? 'docked: none of its usual places was found' : 'not placed';
+export function placedText(placed: Placement): string {
+  switch (placed) {
+    case 'anchored':
+      return 'placed next to the page content';
+    case 'docked':
+      return 'docked: none of its usual places was found';
+    case 'fallback':
+      return "no issue sidebar found: shown in the full panel instead";
+    case 'none':
+      return 'not placed';
+  }
 }
 
 export function diagnosticsText(d: PageDiagnosis, env: DiagnosticsEnv): string {

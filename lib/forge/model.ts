@@ -171,6 +171,10 @@ export const issue = z.deferred(() =>
      * fields) where capabilities.splitWeightFields names them; absent where they are `backend-weight::N` labels.
      */
     splitWeights: z.optional(z.object({ backend: z.nullable(splitWeight), frontend: z.nullable(splitWeight) })),
+    /** GitLab epics (work items): the weight GitLab rolls up from the epic's descendants, and from closed ones. */
+    rolledUpWeight: z.optional(
+      z.object({ total: z.number().check(z.int(), z.nonnegative()), completed: z.nullable(z.number().check(z.int(), z.nonnegative())) }),
+    ),
   }),
 );
 export type Issue = z.infer<typeof issue>;

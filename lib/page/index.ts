@@ -18,6 +18,8 @@ export { corroborate, vetoOf, acceptedGitLabPages, GITHUB_DELETED_ISSUE_TITLE, t
 export {
   anchorChecks,
   findMountPoint,
+  findSidebarPoint,
+  SIDEBAR_CANDIDATES,
   firstMountPoint,
   EPIC_CHILDREN_CANDIDATES,
   MOUNT_CANDIDATES,

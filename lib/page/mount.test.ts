@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { EPIC_CHILDREN_CANDIDATES, findMountPoint, firstMountPoint, MOUNT_CANDIDATES, type MountPoint } from './mount';
+import { EPIC_CHILDREN_CANDIDATES, findMountPoint, findSidebarPoint, firstMountPoint, MOUNT_CANDIDATES, SIDEBAR_CANDIDATES, type MountPoint } from './mount';
 import { parsePageUrl, type PageRef } from './recognize';
 
 function page(url: string): PageRef {
@@ -179,6 +179,49 @@ describe('findMountPoint on GitHub', () => {
     expect(place(d, findMountPoint(d, GH_SEARCH))).toEqual({ prev: null, next: 'results', parent: 's' });
     const empty = docOf('<div id="nothing"></div>');
     expect(findMountPoint(empty, GH_LIST).docked).toBe(true);
+  });
+});
+
+describe('findSidebarPoint', () => {
+  it("goes first in GitLab's work-item sidebar", () => {
+    const d = docOf(WORK_ITEM);
+    expect(place(d, findSidebarPoint(d, GL_ISSUE)!)).toEqual({ prev: null, next: 'attrs', parent: 'sidebar' });
+  });
+
+  it("goes after the collapse header of GitLab's older issue sidebar", () => {
+    const d = docOf('<aside><div id="isb" class="issuable-sidebar"><div id="head" class="block issuable-sidebar-header"></div><div id="assignee" class="block assignee"></div></div></aside>');
+    expect(place(d, findSidebarPoint(d, GL_ISSUE)!)).toEqual({ prev: 'head', next: 'assignee', parent: 'isb' });
+    const noHeader = docOf('<div id="isb" class="issuable-sidebar"><div id="assignee"></div></div>');
+    expect(place(noHeader, findSidebarPoint(noHeader, GL_ISSUE)!)).toEqual({ prev: null, next: 'assignee', parent: 'isb' });
+  });
+
+  it("goes before the first section of GitHub's React metadata pane, after its heading", () => {
+    const d = docOf('<div id="pane" data-testid="issue-viewer-metadata-pane"><h2 id="h">Metadata</h2><div id="a" data-testid="sidebar-section"></div><div id="b" data-testid="sidebar-section"></div></div>');
+    expect(place(d, findSidebarPoint(d, GH_ISSUE)!)).toEqual({ prev: 'h', next: 'a', parent: 'pane' });
+    const empty = docOf('<div id="pane" data-testid="issue-viewer-metadata-pane"><h2 id="h">Metadata</h2></div>');
+    expect(place(empty, findSidebarPoint(empty, GH_ISSUE)!)).toEqual({ prev: 'h', next: null, parent: 'pane' });
+  });
+
+  it("goes first among the Rails view's sidebar items", () => {
+    const d = docOf('<div id="partial-discussion-sidebar"><form id="f"></form><div id="assignees" class="discussion-sidebar-item"></div></div>');
+    expect(place(d, findSidebarPoint(d, GH_ISSUE)!)).toEqual({ prev: 'f', next: 'assignees', parent: 'partial-discussion-sidebar' });
+  });
+
+  it('is null where the page has no sidebar we know, and on lists', () => {
+    const d = docOf('<div data-testid="issue-body"></div><aside class="sidebar"></aside>');
+    expect(findSidebarPoint(d, GH_ISSUE)).toBeNull();
+    expect(findSidebarPoint(d, GL_ISSUE)).toBeNull();
+    expect(findSidebarPoint(docOf(WORK_ITEM), GL_LIST)).toBeNull();
+  });
+
+  it('skips a sidebar inside an overlay (the work-item drawer)', () => {
+    const d = docOf('<div class="gl-drawer"><aside data-testid="work-item-overview-right-sidebar"></aside></div>');
+    expect(findSidebarPoint(d, GL_ISSUE)).toBeNull();
+  });
+
+  it('are valid selectors', () => {
+    const d = docOf('');
+    for (const c of Object.values(SIDEBAR_CANDIDATES).flat()) expect(() => d.querySelector(c.selector)).not.toThrow();
   });
 });
 

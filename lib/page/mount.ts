@@ -97,6 +97,33 @@ export const MOUNT_CANDIDATES: Readonly<Record<ForgeKind, Readonly<Record<PageRe
 };
 
 /**
+ * The issue's metadata sidebar, where the compact sidebar section goes (issue 19): first among the forge's own
+ * sections, where people look for a weight and a stage. GitLab's work-item view (17.x/18.x:
+ * work_item_detail.vue's right sidebar), the older Vue/HAML issue page (`.issuable-sidebar`, after its collapse
+ * header; seen on GitLab 9, ../shared/real-pages); GitHub's React issue view (`issue-viewer-metadata-pane` with
+ * `sidebar-section` blocks, dom-anchors.md) and its older Rails view (`#partial-discussion-sidebar` with
+ * `.discussion-sidebar-item`s: github.com 2021 and 2023 captures, GitHub Enterprise Server 3.x).
+ */
+export const SIDEBAR_CANDIDATES: Readonly<Record<ForgeKind, readonly MountCandidate[]>> = {
+  gitlab: [
+    { selector: '[data-testid="work-item-overview-right-sidebar"]', position: 'prepend' },
+    { selector: '.issuable-sidebar > .issuable-sidebar-header', position: 'after' },
+    { selector: '.issuable-sidebar', position: 'prepend' },
+  ],
+  github: [
+    { selector: '[data-testid="issue-viewer-metadata-pane"] > [data-testid="sidebar-section"]', position: 'before' },
+    { selector: '[data-testid="issue-viewer-metadata-pane"]', position: 'append' },
+    { selector: '#partial-discussion-sidebar > .discussion-sidebar-item', position: 'before' },
+    { selector: '#partial-discussion-sidebar', position: 'prepend' },
+  ],
+};
+
+/** The sidebar anchor for an issue page, or null when the page has no sidebar we know (the panel is used then). */
+export function findSidebarPoint(doc: Document, page: PageRef): MountPoint | null {
+  return page.type === 'issue' ? firstMountPoint(doc, SIDEBAR_CANDIDATES[page.forge]) : null;
+}
+
+/**
  * Above an epic's child items (the lists feature's summary bar): GitLab 16+'s work-item tree (work_item_tree.vue), the
  * older epic tree (related_items_tree_app.vue). Outside the widget: its insides are re-rendered by Vue.
  */

@@ -3,7 +3,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { REAL_PAGES, readRealPage } from '../../test/real-pages/catalogue';
-import { findMountPoint, recognizePage } from './index';
+import { findMountPoint, findSidebarPoint, recognizePage } from './index';
 import { vetoOf } from './corroborate';
 import { parsePageUrl } from './recognize';
 
@@ -41,6 +41,13 @@ describe.each(REAL_PAGES)('real page $file', (real) => {
     const point = findMountPoint(doc, page);
     expect(point.docked).toBe(false);
     expect(point.anchor).toBe(doc.querySelector(real.anchor));
+  });
+
+  it(real.sidebar ? "offers a place in the issue's own sidebar" : 'has no sidebar: the panel is used', () => {
+    const point = findSidebarPoint(doc, recognizePage(url, doc, hosts)!);
+    if (!real.sidebar) return expect(point).toBeNull();
+    expect(point).not.toBeNull();
+    expect(point!.anchor.closest(real.sidebar)).toBe(doc.querySelector(real.sidebar));
   });
 
   it("has the page's own title where the catalogue says", () => {

@@ -14,7 +14,7 @@ import { epicHistoryFromNotes, parseEpicStatus, parseEpicUpdate, parseProgress }
 import { healthFromLabels, scopeConflicts, weightFromLabels, workflowStage } from '@/lib/handbook/labels';
 import { judgeIssue } from '@/lib/handbook/list-figures';
 import { cleanTitle, endsPart, findParts, headingTitle, lineTitle, stripComments } from '@/lib/handbook/markdown';
-import { normalizeStage } from '@/lib/handbook/settings';
+import { DEFAULT_SETTINGS, normalizeStage } from '@/lib/handbook/settings';
 import { escapeQuickActions, labelReference } from '@/lib/handbook/status-format';
 import { markersIn } from '@/lib/handbook/status-marker';
 import {
@@ -42,9 +42,9 @@ import { child as planChild } from '@/lib/handbook/plan/__fixtures__/children';
 import { rollUp } from '@/lib/handbook/plan/rollup';
 import { taskLinks } from '@/lib/handbook/plan/task-list';
 import { childUpdates, looksLikeUpdate } from '@/lib/handbook/plan/updates';
-import { DEFAULT_SETTINGS } from '@/lib/handbook/settings';
 import { labelsWithStatusStage, statusStepper } from '@/lib/handbook/status-mapping';
 import { describeWeightMove, planWeightMove } from '@/lib/handbook/weight-move';
+import { describeStatusMove, planStatusMove } from '@/lib/handbook/status-move';
 import { toStatus } from '@/lib/forge/gitlab/status';
 import { chooseIssueFields, fieldWeight } from '@/lib/forge/github/issue-fields';
 import { titlesOf } from '@/components/weights/SubIssuesForm';
@@ -190,6 +190,16 @@ export const PARSERS: readonly ParserCase[] = [
   { name: 'workflowStepper', run: (t) => workflowStepper(labelsOf(t), labelsOf(t)) },
   { name: 'planWeightMove', run: (t) => describeWeightMove(planWeightMove({ labels: labelsOf(t), weight: null, hasField: true }, 'weight'), t) },
   // GitLab Status and forge field names/values (native fields)
+  {
+    name: 'planStatusMove',
+    run: (t) => {
+      const statuses = [toStatus({ id: 'gid://gitlab/Status/1', name: t, category: 'TO_DO' })!, { id: 'gid://gitlab/Status/2', name: 'In progress', category: 'in_progress' as const }];
+      return [
+        describeStatusMove(planStatusMove({ labels: [`workflow::${t}`], state: 'opened', status: null, statuses }, DEFAULT_SETTINGS)),
+        describeStatusMove(planStatusMove({ labels: labelsOf(t), state: 'opened', status: statuses[1] ?? null, statuses }, DEFAULT_SETTINGS)),
+      ];
+    },
+  },
   {
     name: 'statusStepper',
     run: (t) => {

@@ -109,6 +109,38 @@ async function requestsPerView(ext: Launched, sandbox: Sandbox, forge: 'gitlab' 
   return { forge, first, revisitWithinMinute: revisit, revisitAfterChange: changed };
 }
 
+/**
+ * The sidebar section (the default layout) on issues without findings: its height (budget 160 px) when it appeared
+ * and 2 s later, and the page's layout shifts after it appeared (budget 0).
+ */
+async function sidebarLayout(ext: Launched) {
+  const pages = [
+    { forge: 'gitlab', url: GITLAB_ISSUE(2) },
+    { forge: 'github', url: GITHUB_ISSUE(2) },
+  ] as const;
+  const out = [];
+  for (const p of pages) {
+    const heights: number[] = [];
+    const shifts: number[] = [];
+    const onAppear: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < 5; i++) {
+      const page = await open(ext.context, p.url);
+      await waitReady(page);
+      await new Promise((r) => setTimeout(r, 2000));
+      const r = await probe(page);
+      const now = await page.locator('[data-refinery="sidebar"]').evaluate((el) => el.getBoundingClientRect().height);
+      findings = await page.locator('[data-refinery="sidebar"]').getByRole('list', { name: 'Handbook checks' }).getByRole('listitem').count();
+      heights.push(Math.max(r.sidebarHeight, now));
+      shifts.push(r.shiftsAfter);
+      onAppear.push(r.shiftsOnAppear);
+      await page.close();
+    }
+    out.push({ forge: p.forge, findings, maxHeightPx: Math.max(...heights), maxShiftsOnAppear: Math.max(...onAppear), maxShiftsAfter: Math.max(...shifts) });
+  }
+  return out;
+}
+
 async function listPage(ext: Launched, sandbox: Sandbox) {
   const url = 'https://gitlab.com/acme/platform/backend/-/issues?first_page_size=100';
   const before = sandbox.requests.length;
@@ -307,12 +339,17 @@ async function main(): Promise<void> {
 
   const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, sizes };
   try {
+    if (process.argv.includes('--sidebar-only')) {
+      console.log(JSON.stringify(await sidebarLayout(ext), null, 2));
+      return;
+    }
     // First, while V8 has no code cache for our script yet (as after installing or updating the extension).
     const tracedWith = await longTasks(ext, 160);
     const tracedWithout = await longTasks(base, 160);
     results.timing = [await timing(ext, sandbox, 0, 100), await timing(ext, sandbox, 100, 140)];
     results.requests = [await requestsPerView(ext, sandbox, 'gitlab'), await requestsPerView(ext, sandbox, 'github')];
     results.listPage = await listPage(ext, sandbox);
+    results.sidebar = await sidebarLayout(ext);
     const withExt = await pageCost(ext, 180);
     const without = await pageCost(base, 180);
     results.pageCost = {
@@ -344,7 +381,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   lines.push(row(['Bundle', 'raw kB', 'gzip kB']));
   for (const s of sizes) lines.push(row([s.entry, (s.raw / KB).toFixed(1), (s.gzip / KB).toFixed(1)]));
-  lines.push('', row(['Panel ready (ms)', 'median', 'p95']));
+  lines.push('', row(['Ready: sidebar section (default layout) (ms)', 'median', 'p95']));
   for (const t of results.timing as Awaited<ReturnType<typeof timing>>[]) {
     lines.push(row([`DOMContentLoaded → ready, API at ${t.latencyMs} ms`, t.dclToReady.median.toFixed(0), t.dclToReady.p95.toFixed(0)]));
     lines.push(row([`  of which after the API answer`, t.afterApi.median.toFixed(0), t.afterApi.p95.toFixed(0)]));
@@ -352,6 +389,10 @@ async function main(): Promise<void> {
   lines.push('', row(['API requests per issue view', 'first', 'revisit <1min', 'after change']));
   for (const r of results.requests as Awaited<ReturnType<typeof requestsPerView>>[]) {
     lines.push(row([r.forge, r.first, r.revisitWithinMinute, r.revisitAfterChange]));
+  }
+  lines.push('', row(['Sidebar section, no findings (5 loads, max)', 'findings', 'height px', 'CLS appearing', 'CLS after']));
+  for (const sb of results.sidebar as Awaited<ReturnType<typeof sidebarLayout>>) {
+    lines.push(row([`${sb.forge} (budget 160 px, CLS after 0)`, sb.findings, sb.maxHeightPx.toFixed(0), sb.maxShiftsOnAppear.toFixed(4), sb.maxShiftsAfter.toFixed(4)]));
   }
   const lp = results.listPage as Awaited<ReturnType<typeof listPage>>;
   lines.push('', row(['List page (GitLab, 100 issues)', 'rows', 'badges', 'requests', 'data→badges ms']));

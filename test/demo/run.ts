@@ -23,10 +23,12 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   });
-  const pages: { name: string; url: string; feature?: 'summary' }[] = [
+  const pages: { name: string; url: string; feature?: 'summary'; dark?: boolean }[] = [
     { name: 'gitlab-issue', url: `${gitlab}/acme/platform/backend/-/issues/3` },
     { name: 'gitlab-issue-dark', url: `${gitlab}/acme/platform/frontend/-/issues/2?theme=dark` },
     { name: 'github-issue', url: `${github}/acme/widgets/issues/3` },
+    // GitHub's sandbox page follows the system colour scheme ("auto").
+    { name: 'github-issue-dark', url: `${github}/acme/widgets/issues/2`, dark: true },
     { name: 'gitlab-list', url: `${gitlab}/acme/platform/backend/-/issues`, feature: 'summary' },
     { name: 'github-list', url: `${github}/acme/widgets/issues`, feature: 'summary' },
   ];
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(outDir, { recursive: true });
     for (const p of pages) {
       const page = await browser.context.newPage();
+      if (p.dark) await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(p.url);
       const full = path.join(outDir, `${p.name}.png`);
       if (p.feature === 'summary') {
@@ -47,12 +50,34 @@ async function main(): Promise<void> {
         await page.screenshot({ path: full, fullPage: false });
         console.log(`screenshot: ${full}`);
       } else {
+        // The default layout: the section in the issue's sidebar, then its weight popover, then the full panel.
+        const host = page.locator('[data-refinery="sidebar"]');
+        const section = host.getByRole('region', { name: 'Refinery' });
+        await section.waitFor({ timeout: 15_000 });
+        await page.screenshot({ path: full, fullPage: true });
+        const sectionShot = path.join(outDir, `${p.name}-sidebar.png`);
+        await host.screenshot({ path: sectionShot });
+        await section.getByRole('button', { name: 'Edit weight' }).click();
+        const popover = section.locator('.popover');
+        await popover.waitFor();
+        const a = (await host.boundingBox())!;
+        const b = (await popover.boundingBox())!;
+        const x = Math.min(a.x, b.x) - 8;
+        const y = Math.min(a.y, b.y) - 8;
+        const popoverShot = path.join(outDir, `${p.name}-popover.png`);
+        await page.screenshot({
+          path: popoverShot,
+          fullPage: true,
+          clip: { x, y, width: Math.max(a.x + a.width, b.x + b.width) + 8 - x, height: Math.max(a.y + a.height, b.y + b.height) + 8 - y },
+        });
+        await page.keyboard.press('Escape');
+        await section.getByRole('button', { name: 'Open Refinery' }).click();
         const region = page.locator('[data-refinery="panel"]').getByRole('region', { name: 'Refinery' });
         await region.and(page.locator('[data-state="ready"]')).or(region.and(page.locator('[data-state="error"]'))).waitFor({ timeout: 15_000 });
         const panelShot = path.join(outDir, `${p.name}-panel.png`);
-        await page.screenshot({ path: full, fullPage: true });
         await page.locator('[data-refinery="panel"]').screenshot({ path: panelShot });
-        console.log(`screenshot: ${full}\nscreenshot: ${panelShot}`);
+        await section.getByRole('button', { name: 'Close full panel' }).click();
+        console.log(`screenshot: ${full}\nscreenshot: ${sectionShot}\nscreenshot: ${popoverShot}\nscreenshot: ${panelShot}`);
       }
       await page.close();
     }

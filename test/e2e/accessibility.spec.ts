@@ -127,6 +127,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoViolations(page, '[data-refinery]');
   });
 
+  test(`GitLab "Move workflow labels to Status" preview, ${scheme}: no WCAG 2.1 A/AA violations`, async ({ page, connect }) => {
+    await connect();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`https://gitlab.com/globex/backlog/-/issues?first_page_size=50${scheme === 'dark' ? '&theme=dark' : ''}`);
+    const bar = page.locator('[data-refinery="summary"]').getByRole('region', { name: 'Refinery weight check' });
+    await bar.getByRole('button', { name: /^Move \d+ workflow labels to GitLab Status…$/ }).click();
+    await expect(bar.getByRole('region', { name: 'Move workflow labels to Status' }).getByRole('list', { name: 'Preview' }).getByRole('listitem').first()).toBeVisible();
+    await expectNoViolations(page, '[data-refinery="summary"]');
+  });
+
   test(`options page, ${scheme}: no WCAG 2.1 A/AA violations`, async ({ page, extensionId, connect }) => {
     await connect();
     await page.emulateMedia({ colorScheme: scheme });

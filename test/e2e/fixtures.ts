@@ -8,7 +8,15 @@ export const TOKENS = {
   github: 'sandbox-github-token',
 } as const;
 
+/** The layout stored before the test (components/panel/layout.ts); null: nothing stored, the default (sidebar). */
+export type LayoutSeed = { layout: 'sidebar' | 'panel'; fullPanel?: boolean } | null;
+
 interface Fixtures {
+  /**
+   * The specs written before the sidebar section (issue 19) test the full panel's contents and place: they run with
+   * the "panel" layout, a setting users have. sidebar.spec.ts and the specs of the default layout set null.
+   */
+  layout: LayoutSeed;
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -30,6 +38,7 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
     },
     { scope: 'worker' },
   ],
+  layout: [{ layout: 'panel' }, { option: true }],
   context: async ({ sandbox }, use) => {
     sandbox.reset();
     const launched = await launch();
@@ -43,7 +52,8 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox }>({
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  page: async ({ context }, use) => {
+  page: async ({ context, worker, layout }, use) => {
+    if (layout) await worker.evaluate((value) => chrome.storage.local.set({ layout: value }), layout);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.warn('page error:', e.message));
     await use(page);

@@ -176,3 +176,23 @@ test('GitLab epic: the weekly update form, prefilled from the last weekly update
   expect(posts[0]!.path).toMatch(/\/groups\/acme%2Fplatform\/epics\/\d+\/notes$/);
   expect((posts[0]!.body as { body: string }).body).toContain('- Done: 4 of 8 issues. Remaining: 5, ETA end of 18.11.');
 });
+
+test('GitLab Ultimate epic (a work item): its rolled-up weight shows, and the weekly status sets its health status once', async ({ page, connect, sandbox }) => {
+  sandbox.gitlab.state.groups.find((g) => g.fullPath === 'acme/platform')!.tier = 'ultimate';
+  const epic2 = sandbox.gitlab.state.epics.find((e) => e.groupId === 51 && e.iid === 2)!;
+  const total = sandbox.gitlab.state.issues.filter((i) => i.epicId === epic2.id).reduce((n, i) => n + (i.weight ?? 0), 0);
+  await connect();
+  await page.goto('https://gitlab.com/groups/acme/platform/-/epics/2');
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await expect(panel(page).getByTestId('rolled-up-weight')).toContainText(`Weight ${total}, 0 of it closed: GitLab adds it up from the epic’s child items`);
+  await openSection(page, 'Weekly epic update');
+  const epic = page.getByRole('form', { name: 'Epic update' });
+  await expect(epic).toContainText('Also sets the epic’s health status');
+  await epic.getByRole('radio', { name: 'bad' }).check();
+  await epic.getByRole('button', { name: 'Post update' }).click();
+  await expect(epic.getByRole('status')).toHaveText('Epic update posted. Epic health status: At risk.');
+  expect(notePosts(sandbox)).toHaveLength(1);
+  expect(epic2.healthStatus).toBe('at_risk');
+  const healthWrites = sandbox.requests.filter((r) => /mutation RefinerySetEpicHealth/.test(JSON.stringify(r.body ?? '')));
+  expect(healthWrites).toHaveLength(1);
+});

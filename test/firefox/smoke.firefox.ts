@@ -10,8 +10,9 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchFirefox, openExtensionPage, until, type Firefox } from './firefox';
 
 const BUILD = path.resolve(process.env.REFINERY_OUT_DIR ?? '.output', 'firefox-mv3');
-// The panel's weight picker's "2 Small" radio (`>>>` reaches into shadow roots).
-const WEIGHT_2 = '[data-refinery="panel"] >>> [data-refinery="weight"] fieldset[role="radiogroup"] input[type="radio"][value="2"]';
+// The sidebar section's "Edit weight" button (its first row; `>>>` reaches into shadow roots), and its picker's options.
+const EDIT_WEIGHT = '[data-refinery="sidebar"] >>> [data-row="weight"] button.sb-edit';
+const WEIGHT_OPTION = '[data-refinery="sidebar"] >>> [role="listbox"] [role="option"]';
 const TOKENS = { gitlab: 'sandbox-gitlab-token', github: 'sandbox-github-token' };
 
 let sandbox: Sandbox;
@@ -46,15 +47,17 @@ function shadowText(page: Page, feature: string, selector: string): Promise<stri
   );
 }
 
-/** The panel region's `data-state` (loading, ready, error…), or null while there is no panel. */
-const panelState = (page: Page) =>
-  page.evaluate(() => document.querySelector('[data-refinery="panel"]')?.shadowRoot?.querySelector('[role="region"][aria-label="Refinery"]')?.getAttribute('data-state') ?? null);
+/** The sidebar section's `data-state` (ready, error), or null while there is none (the default layout, issue 19). */
+const sectionState = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-refinery="sidebar"]')?.shadowRoot?.querySelector('section.refinery-sidebar')?.getAttribute('data-state') ?? null);
 
-async function panelReady(page: Page, url: string): Promise<string> {
+async function sectionReady(page: Page, url: string): Promise<string> {
   await page.goto(url);
-  await until(`the panel on ${url}`, () => panelState(page), (s) => s === 'ready');
-  return (await shadowText(page, 'panel', '[role="region"][aria-label="Refinery"]')) ?? '';
+  await until(`the sidebar section on ${url}`, () => sectionState(page), (s) => s === 'ready');
+  return (await shadowText(page, 'sidebar', 'section.refinery-sidebar')) ?? '';
 }
+
+const weightShown = (page: Page) => shadowText(page, 'sidebar', '[data-row="weight"] .sb-value');
 
 async function addHost(kind: 'GitLab (self-managed)' | 'GitHub Enterprise', address: string, token: string) {
   const page = await openExtensionPage(firefox, 'options.html');
@@ -75,10 +78,10 @@ async function addHost(kind: 'GitLab (self-managed)' | 'GitHub Enterprise', addr
 }
 
 describe('Firefox: the production build', () => {
-  test('a self-managed GitLab added in the options page (host permission asked and granted) gets the panel with its data', async () => {
+  test('a self-managed GitLab added in the options page (host permission asked and granted) gets the sidebar section with its data', async () => {
     await addHost('GitLab (self-managed)', gitlab, TOKENS.gitlab);
     const page = await firefox.browser.newPage();
-    const text = await panelReady(page, `${gitlab}/acme/platform/frontend/-/issues/2`);
+    const text = await sectionReady(page, `${gitlab}/acme/platform/frontend/-/issues/2`);
     expect(text).toContain('ready for development');
     // The permission Firefox granted from the options page's request, and the manifest's hosts granted at install
     // (extensions.originControls.grantByDefault, Firefox 127+): what the README tells Firefox users.
@@ -93,29 +96,32 @@ describe('Firefox: the production build', () => {
     await page.close();
   });
 
-  test('GitHub Enterprise: the panel on an issue with data', async () => {
+  test('GitHub Enterprise: the sidebar section on an issue with data', async () => {
     await addHost('GitHub Enterprise', github, TOKENS.github);
     const page = await firefox.browser.newPage();
-    const text = await panelReady(page, `${github}/acme/widgets/issues/2`);
-    expect(text).toContain('weight::3');
+    const text = await sectionReady(page, `${github}/acme/widgets/issues/2`);
+    expect(text).toContain('3 · Medium'); // from its weight::3 label
     await page.close();
   });
 
-  test('a weight picked in the panel is written once and is there after a reload', async () => {
+  test("a weight picked in the sidebar section's popover is written once and is there after a reload", async () => {
     const page = await firefox.browser.newPage();
     const url = `${gitlab}/acme/platform/frontend/-/issues/1`;
-    await panelReady(page, url);
+    await sectionReady(page, url);
     const before = sandbox.requests.length;
-    await (await page.waitForSelector(WEIGHT_2))!.click();
-    await until('"Saved as the issue\'s weight"', () => shadowText(page, 'panel', '[data-refinery="weight"]'), (t) => (t ?? '').includes("Saved as the issue's weight"));
+    await (await page.waitForSelector(EDIT_WEIGHT))!.click();
+    await page.waitForSelector(WEIGHT_OPTION);
+    const options = await page.$$(WEIGHT_OPTION);
+    expect(await options[1]!.evaluate((o) => o.textContent)).toContain('2 · Small');
+    await options[1]!.click();
+    await until('"Saved: 2 · Small"', () => shadowText(page, 'sidebar', '[role="status"]'), (t) => (t ?? '').includes('Saved: 2 · Small'));
     await quiet(sandbox); // a second write would come after the first one's answer
     const writes = sandbox.requests.slice(before).filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${decodeURIComponent(r.path)} ${JSON.stringify(r.body)} ${r.status}`)).toEqual([
       expect.stringMatching(/^PUT \/api\/v4\/projects\/.+\/issues\/1 .*"weight":2.* 200$/),
     ]);
-    await panelReady(page, url);
-    const checked = await page.waitForSelector(WEIGHT_2);
-    expect(await checked!.evaluate((input) => (input as HTMLInputElement).checked)).toBe(true);
+    await sectionReady(page, url);
+    expect(await weightShown(page)).toBe('2 · Small');
     await page.close();
   });
 

@@ -22,6 +22,8 @@ export interface RealPage {
   iid: number;
   /** The anchor our panel goes next to on this page (CSS selector of the page's own element). */
   anchor: string;
+  /** The page's own issue sidebar, where the sidebar section goes (null: the page has none; the panel is used). */
+  sidebar: string | null;
   /** The page's own title element, which must stay as it was. */
   title: string;
   /** The issue's title as the page shows it ('' where the page's scripts render it). */
@@ -39,6 +41,7 @@ export const REAL_PAGES: readonly RealPage[] = [
     project: 'dotnet/runtime',
     iid: 30402,
     anchor: '#partial-discussion-sidebar',
+    sidebar: '#partial-discussion-sidebar',
     title: '#partial-discussion-header bdi.js-issue-title',
     titleText: 'Utf8JsonReader/JsonStreamReader: Add reading values as Stream',
     keeps: ['.js-discussion .comment-body', '#partial-discussion-sidebar'],
@@ -51,6 +54,7 @@ export const REAL_PAGES: readonly RealPage[] = [
     project: 'OctoLinker/testrepo',
     iid: 2,
     anchor: '#partial-discussion-sidebar',
+    sidebar: '#partial-discussion-sidebar',
     title: '#partial-discussion-header span.js-issue-title',
     titleText: 'Issue with some code blocks',
     keeps: ['.js-discussion .comment-body', '#partial-discussion-sidebar'],
@@ -63,6 +67,7 @@ export const REAL_PAGES: readonly RealPage[] = [
     project: 'ismond/xphp',
     iid: 1,
     anchor: '.detail-page-description',
+    sidebar: '.issuable-sidebar',
     // GitLab 9 renders the title with Vue from this element's data (its scripts do not run in the tests).
     title: '.issue-title-data[data-initial-title="InWord"]',
     titleText: '',
@@ -76,6 +81,7 @@ export const REAL_PAGES: readonly RealPage[] = [
     project: 'connect2x/trixnity-messenger/trixnity-messenger',
     iid: 686,
     anchor: '[data-testid="work-item-type"]',
+    sidebar: null,
     title: 'h1[data-testid="work-item-title"]',
     titleText: 'Room name & topic are not accessible',
     keeps: [],

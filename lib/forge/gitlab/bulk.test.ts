@@ -1,10 +1,12 @@
-// The GitLab adapter's bulk reads against the sandbox: issues by number (one request per project) and capacity reads.
+// The GitLab adapter's bulk reads against the sandbox: issues by number (one request per project, with one GraphQL query
+// for Status and custom fields where the group has them) and capacity reads.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../test/sandbox/server';
 import { ForgeError } from '../errors';
 import type { IssueRef } from '../model';
 import { batchesByProject, projectPathOf } from './bulk';
 import { GitlabForge } from './gitlab-forge';
+import { listNativeQuery } from './list-native';
 
 const BACKEND = 'acme/platform/backend';
 const FRONTEND = 'acme/platform/frontend';
@@ -102,6 +104,23 @@ describe('listAssignedIssues', () => {
     expect(paths).toEqual(new Set([BACKEND, FRONTEND]));
   });
 
+  it("counts split weights from the group's custom fields: one GraphQL query per project, none where the group has none", async () => {
+    const portal = (iid: number) => sandbox.gitlab.state.issues.find((i) => i.projectId === 1010 && i.iid === iid)!;
+    const milestone = sandbox.gitlab.state.milestones.find((m) => m.title === '18.11')!.id;
+    for (const iid of [1, 2]) Object.assign(portal(iid), { assigneeIds: [1], milestoneId: milestone });
+    const f = forge();
+    const work = await f.listAssignedIssues({ container: null, usernames: ['alice'], milestone: '18.11' });
+    const issues = work.people[0]!.issues;
+    // #2's backend 2 + frontend 3 are custom field values (no split labels); #1 has none set.
+    expect(issues.filter((i) => i.ref.path === 'initech/portal').map((i) => [i.ref.iid, i.splitWeights]).sort()).toEqual([[1, { backend: null, frontend: null }], [2, { backend: 2, frontend: 3 }]]);
+    expect(issues.filter((i) => i.ref.path === BACKEND).every((i) => i.splitWeights === undefined)).toBe(true);
+    // One query per top-level group's first project (acme's two projects share the answer), then only initech's.
+    const posts = () => sandbox.requests.filter((r) => r.path === '/api/graphql').length;
+    const first = posts();
+    await f.listAssignedIssues({ container: null, usernames: ['alice'], milestone: '18.11' });
+    expect([new Set(issues.map((i) => i.ref.path)).size, first, posts() - first]).toEqual([3, 2, 1]);
+  });
+
   it('keeps going when one person cannot be read, and stops at a rate limit', async () => {
     sandbox.faults.add({ forge: 'gitlab', path: '/issues', status: 500, times: 1 });
     const work = await forge().listAssignedIssues({ container: { kind: 'project', path: BACKEND }, usernames: ['carol', 'alice'], milestone: null });
@@ -129,5 +148,87 @@ describe('pure helpers', () => {
     expect(projectPathOf({ iid: 3, web_url: 'https://h/root/a/b/-/issues/3' }, 'https://h/root')).toBe('a/b');
     expect(projectPathOf({ iid: 3, web_url: 'https://h/a/b/-/work_items/3' }, 'https://h')).toBe('a/b');
     expect(projectPathOf({ iid: 3, web_url: 'https://other/a/b/-/issues/3' }, 'https://h')).toBeNull();
+  });
+});
+
+const graphql = () => sandbox.requests.filter((r) => r.path === '/api/graphql').map((r) => String((r.body as { query?: string }).query));
+const requests = () => sandbox.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+const byIid = <T extends { ref: { iid: number } }>(issues: T[]) => [...issues].sort((a, b) => a.ref.iid - b.ref.iid);
+
+describe('listNativeQuery', () => {
+  it('asks only what is asked', () => {
+    const all = listNativeQuery({ groupFields: true, values: true, status: true, allowed: true });
+    expect(all).toContain('group(fullPath: $group) { customFields(active: true, fieldType: NUMBER, first: 100)');
+    expect(all).toContain('project(fullPath: $project) { workItems(iids: $iids, first: 100) { nodes { iid id widgets { ... on WorkItemWidgetStatus');
+    expect(all).toContain('workItemType { widgetDefinitions { ... on WorkItemWidgetDefinitionStatus { type allowedStatuses');
+    const status = listNativeQuery({ groupFields: false, values: false, status: true, allowed: false });
+    expect([status.includes('$group'), status.includes('customField'), status.includes('allowedStatuses'), status.includes('WorkItemWidgetStatus')]).toEqual([false, false, false, true]);
+  });
+});
+
+describe('list pages in a group with Status (globex)', () => {
+  it("the first read asks what the group has with the page's statuses: issues carry their status, capabilities the statuses", async () => {
+    const f = forge();
+    const issues = await f.listIssuesByNumber([1, 2, 3, 4].map((n) => ref('globex/app', n)));
+    expect(requests().sort()).toEqual(['GET /api/v4/projects/globex/app/issues', 'POST /api/graphql']);
+    expect(issues.map((i) => [i.ref.iid, i.status?.name ?? null]).sort()).toEqual([[1, 'Refinement'], [2, 'In progress'], [3, null], [4, 'Done']]);
+    const caps = await f.getCapabilities(ref('globex/app', 1));
+    expect(caps.statuses?.map((s) => s.name)).toContain('In review');
+    expect(requests()).toHaveLength(2); // capabilities from what the list read learnt
+    // The next page: one GraphQL query for the issues and their statuses, no REST read (the project's tier is known).
+    const again = await f.listIssuesByNumber([1, 2, 3, 4].map((n) => ref('globex/app', n)));
+    expect(requests().slice(2)).toEqual(['POST /api/graphql']);
+    const second = graphql()[1]!;
+    expect([second.includes('customFields('), second.includes('allowedStatuses'), second.includes('WorkItemWidgetStatus'), second.includes('WorkItemWidgetLabels')]).toEqual([false, false, true, true]);
+    // The same issues as the REST read made them.
+    expect(byIid(again)).toEqual(byIid(issues));
+  });
+
+  it('the GraphQL-only read gives what REST gives: labels, weight, health status, assignees, milestone, state (acme made Status-ready)', async () => {
+    // acme/platform/backend (Ultimate) has assignees, milestones, health statuses and closed issues: give acme statuses.
+    const globex = sandbox.gitlab.state.groups.find((g) => g.fullPath === 'globex')!;
+    sandbox.gitlab.state.groups.find((g) => g.fullPath === 'acme')!.statuses = globex.statuses!.map((x) => ({ ...x }));
+    const f = forge();
+    const refs = Array.from({ length: 40 }, (_, k) => ref(BACKEND, 100 + k));
+    const rest = await f.listIssuesByNumber(refs);
+    const gql = await f.listIssuesByNumber(refs);
+    expect(requests().slice(2)).toEqual(['POST /api/graphql']);
+    expect(rest.some((i) => i.assignees.length && i.milestone && i.healthStatus && i.state === 'closed')).toBe(false); // varied, not all at once
+    expect([rest.some((i) => i.assignees.length), rest.some((i) => i.milestone), rest.some((i) => i.healthStatus), rest.some((i) => i.state === 'closed')]).toEqual([true, true, true, true]);
+    expect(byIid(gql)).toEqual(byIid(rest));
+  });
+
+  it('a schema lacking a name of the GraphQL-only read: that page and the later ones are read by REST again', async () => {
+    const f = forge();
+    await f.listIssuesByNumber([ref('globex/app', 1)]);
+    sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 200, body: { errors: [{ message: "Field 'milestone' doesn't exist on type 'WorkItemWidgetMilestone'", extensions: { code: 'undefinedField' } }] }, times: 1 });
+    const [one] = await f.listIssuesByNumber([ref('globex/app', 1)]);
+    expect(one!.status?.name).toBe('Refinement');
+    await f.listIssuesByNumber([ref('globex/app', 2)]);
+    // After the first read: the failed GraphQL-only query, then twice REST with the statuses beside it.
+    expect(requests().slice(2).filter((r) => r.startsWith('GET'))).toEqual(['GET /api/v4/projects/globex/app/issues', 'GET /api/v4/projects/globex/app/issues']);
+    expect(graphql().map((q) => q.includes('WorkItemWidgetLabels'))).toEqual([false, true, false, false]);
+  });
+
+  it('a schema without Status: the list read fails over to labels once, then asks no more', async () => {
+    sandbox.gitlab.state.statusSchema.read = false;
+    const f = forge();
+    const issues = await f.listIssuesByNumber([1, 2].map((n) => ref('globex/app', n)));
+    expect(issues.map((i) => i.status)).toEqual([undefined, undefined]);
+    expect((await f.getCapabilities(ref('globex/app', 1))).statuses).toBeUndefined();
+    await f.listIssuesByNumber([ref('globex/app', 2)]);
+    // The second read asks only the custom fields, which the failed first one could not tell.
+    expect(graphql().map((q) => q.includes('WorkItemWidgetStatus'))).toEqual([true, false]);
+    await f.listIssuesByNumber([ref('globex/app', 2)]);
+    expect(graphql()).toHaveLength(2);
+  });
+
+  it('a GraphQL failure leaves the badges on labels and asks again next time', async () => {
+    sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 502, times: 1 });
+    const f = forge();
+    const [one] = await f.listIssuesByNumber([ref('globex/app', 1)]);
+    expect([one!.title, one!.status]).toEqual(['Export invoices as CSV', undefined]);
+    const [again] = await f.listIssuesByNumber([ref('globex/app', 1)]);
+    expect(again!.status?.name).toBe('Refinement');
   });
 });

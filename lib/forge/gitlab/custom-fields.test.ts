@@ -110,21 +110,26 @@ describe('groups and instances without them', () => {
 });
 
 describe('list pages', () => {
-  it("read the group's fields once and the page's values in one query, beside the one REST read", async () => {
+  it("ask the group's fields with the page's values in one query beside the one REST read, then one query for the issues and values", async () => {
     const f = forge();
     const issues = await f.listIssuesByNumber([1, 2].map((n) => ref('initech/portal', n)));
     expect(issues.map((i) => [i.ref.iid, i.splitWeights]).sort()).toEqual([[1, { backend: null, frontend: null }], [2, { backend: 2, frontend: 3 }]]);
-    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefinerySplitFieldsGroup', 'graphql RefinerySplitValuesList']);
-    await f.listIssuesByNumber([ref('initech/portal', 2)]);
-    expect(calls().slice(3).sort()).toEqual(['GET /api/v4/projects/initech/portal/issues', 'graphql RefinerySplitValuesList']);
+    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefineryListNative']);
+    expect(JSON.stringify(sandbox.requests.find((r) => r.path === '/api/graphql')!.body)).toContain('customFields(active: true');
+    const [two] = await f.listIssuesByNumber([ref('initech/portal', 2)]);
+    expect(calls().slice(2)).toEqual(['graphql RefineryListNative']);
+    expect([two!.title, two!.labels, two!.splitWeights]).toEqual(['Keep saved carts across devices', issues.find((i) => i.ref.iid === 2)!.labels, { backend: 2, frontend: 3 }]);
+    // Initech has no statuses: the second query asks neither the group nor Status again, and reads the issues.
+    const second = String((sandbox.requests.filter((r) => r.path === '/api/graphql').at(-1)!.body as { query: string }).query);
+    expect([second.includes('customFields('), second.includes('WorkItemWidgetStatus'), second.includes('WorkItemWidgetLabels')]).toEqual([false, false, true]);
   });
 
-  it('a group without the fields costs one query once; a GraphQL failure leaves the badges on labels', async () => {
+  it('a group without the fields or Status costs one query once; a GraphQL failure leaves the badges on labels', async () => {
     const f = forge();
     await f.listIssuesByNumber([ref('acme/platform/backend', 3)]);
     await f.listIssuesByNumber([ref('acme/platform/backend', 4)]);
-    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefinerySplitFieldsGroup']);
-    // The first view's one GraphQL question (Status and custom fields together on Premium) fails.
+    expect(calls().filter((c) => c.startsWith('graphql'))).toEqual(['graphql RefineryListNative']);
+    // The list's one GraphQL question (Status and custom fields together) fails.
     sandbox.faults.add({ forge: 'gitlab', path: '/api/graphql', status: 502, times: 1 });
     const [two] = await forge().listIssuesByNumber([ref('initech/portal', 2)]);
     expect([two!.title, two!.splitWeights]).toEqual(['Keep saved carts across devices', undefined]);

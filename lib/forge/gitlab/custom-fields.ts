@@ -41,16 +41,6 @@ export const DETECT = `query RefinerySplitFields($group: ID!, $project: ID!, $ii
   namespace(fullPath: $project) { workItem(iid: $iid) { ${WORK_ITEM} } }
 }`;
 
-/** A list page's first look at a group: its number fields only. */
-export const DETECT_GROUP = `query RefinerySplitFieldsGroup($group: ID!) {
-  group(fullPath: $group) { ${GROUP_NUMBER_FIELDS} }
-}`;
-
-/** A list page's issues of one project (up to 100, as its REST read). */
-export const VALUES_LIST = `query RefinerySplitValuesList($project: ID!, $iids: [String!]) {
-  project(fullPath: $project) { workItems(iids: $iids, first: 100) { nodes { iid ${WORK_ITEM} } } }
-}`;
-
 export const VALUES = `query RefinerySplitValues($project: ID!, $iid: String!) {
   namespace(fullPath: $project) { workItem(iid: $iid) { ${WORK_ITEM} } }
 }`;
@@ -105,28 +95,10 @@ export const topGroupOf = (projectPath: string): string => projectPath.split('/'
 
 export type FieldNodes = { id?: unknown; name?: unknown; fieldType?: unknown }[] | null | undefined;
 
+/** The split fields among a group's custom fields; null when it has neither. */
 export function splitFieldsOf(nodes: FieldNodes): SplitFields | null {
   const fields = { backend: named(nodes ?? [], SPLIT_FIELD_NAMES.backend), frontend: named(nodes ?? [], SPLIT_FIELD_NAMES.frontend) };
   return fields.backend || fields.frontend ? fields : null;
-}
-
-/** The group's split fields, null when it has neither. */
-export async function detectGroupSplitFields(post: Post, groupPath: string): Promise<SplitFields | null> {
-  const data = (await post(DETECT_GROUP, { group: groupPath })) as { group?: { customFields?: { nodes?: FieldNodes } | null } | null } | null;
-  return splitFieldsOf(data?.group?.customFields?.nodes);
-}
-
-/** The values of several issues of one project, by iid (issues the answer lacks are left out). */
-export async function readSplitValuesList(post: Post, projectPath: string, iids: readonly number[], fields: SplitFields): Promise<Map<number, SplitValues>> {
-  const data = (await post(VALUES_LIST, { project: projectPath, iids: iids.map(String) })) as {
-    project?: { workItems?: { nodes?: (RawWorkItem & { iid?: unknown })[] | null } | null } | null;
-  } | null;
-  const out = new Map<number, SplitValues>();
-  for (const node of data?.project?.workItems?.nodes ?? []) {
-    const values = valuesOf(node, fields);
-    if (values && typeof node.iid === 'string') out.set(Number(node.iid), values);
-  }
-  return out;
 }
 
 /** The group's split fields (null when it has neither) and this issue's values. */

@@ -24,17 +24,15 @@ import { createApi, type GitlabApi } from './api';
 import { assignedOptions, batchesByProject, MAX_PER_REQUEST, projectPathOf } from './bulk';
 import {
   CustomFieldsUnavailable,
-  detectGroupSplitFields,
   detectSplitFields,
   graphqlPoster,
   readSplitValues,
-  readSplitValuesList,
   SPLIT_FIELD_NAMES,
   topGroupOf,
   writeSplitValue,
   type SplitFields,
-  type SplitValues,
 } from './custom-fields';
+import { readEpic, setEpicHealth, type EpicFields } from './epic-work-item';
 import { guarded } from './errors';
 import { GraphqlUnavailable, setHealthStatusGraphql } from './health';
 import { addedScopes, planLabelWrite } from './labels';
@@ -53,13 +51,18 @@ import {
   type RawNote,
   type RawUser,
 } from './map';
+import { ListNativeUnavailable, readListNative, type ListNative, type ListNativeItem } from './list-native';
 import { commandLines, isUnrunCommands } from './quick-actions';
 import { createRequesterFn } from './requester';
 import { readNative, NativeUnavailable, type FieldsAsk } from './native-read';
 import { readStatus, setStatusGraphql, type StatusRead } from './status';
 
-/** Group epics have no weight or health status in the Epics API; they exist only from Premium. */
+/**
+ * Group epics have no weight or health status in the Epics API; they exist only from Premium. Their work item adds a
+ * rolled-up weight (read-only) and, on Ultimate, health status (epic-work-item.ts).
+ */
 const EPIC_CAPABILITIES: Capabilities = { weight: false, healthStatus: false, scopedLabels: true, epics: true };
+const epicCapabilities = (health: boolean | undefined): Capabilities => ({ ...EPIC_CAPABILITIES, healthStatus: health === true });
 const EXPIRY_WARNING_DAYS = 14;
 const DAY = 86_400_000;
 
@@ -89,6 +92,8 @@ export class GitlabForge implements Forge {
   private readonly statusGroups = new Map<string, WorkItemStatus[] | null>();
   /** This GitLab's GraphQL schema has no Status (older than 18.2): labels everywhere, no more queries. */
   private statusOff = false;
+  /** This GitLab's schema lacks a name the GraphQL-only list read uses: lists are read by REST. */
+  private fullListOff = false;
   /** Issue → its WorkItem global id, for the mutation. */
   private readonly workItemIds = new Map<string, string>();
   /**
@@ -97,6 +102,10 @@ export class GitlabForge implements Forge {
    */
   private readonly splitFields = new Map<string, Promise<SplitFields | null>>();
   private readonly graphql: ReturnType<typeof graphqlPoster>;
+  /** Per group: whether its epics have the health status widget (Ultimate), as their work-item read said. */
+  private readonly epicHealth = new Map<string, boolean>();
+  /** This GitLab's GraphQL has no epic work items (or not these widgets): epics stay on REST. */
+  private epicWorkItemsOff = false;
 
   constructor(private readonly connection: Pick<Connection, 'baseUrl' | 'token'>) {
     this.baseUrl = connection.baseUrl.replace(/\/+$/, '');
@@ -122,7 +131,11 @@ export class GitlabForge implements Forge {
 
   async getIssue(ref: IssueRef): Promise<Issue> {
     this.check(ref);
-    if (isEpic(ref)) return toIssue(ref, await this.epic(ref), 'epic');
+    if (isEpic(ref)) {
+      const [raw, fields] = await Promise.all([this.epic(ref), this.epicFields(ref)]);
+      this.capabilities.set(cacheKey(ref), epicCapabilities(this.epicHealth.get(cacheKey(ref))));
+      return withEpicFields(toIssue(ref, raw, 'epic'), fields);
+    }
     const rest = guarded(() => this.api.Issues.show(ref.iid, { projectId: ref.path }) as Promise<unknown> as Promise<RawIssue>);
     // Custom fields and Status exist from Premium: asked alongside the issue where the tier is known, after it on a
     // project's first view (the issue's answer tells the tier), never on Free.
@@ -215,17 +228,34 @@ export class GitlabForge implements Forge {
   }
 
   /**
-   * A list page's split weights for one project's issues: the group's fields asked once (no issue to ask with), then
-   * one query for the page's issues where it has them. Empty where it has none or on any failure: badges use labels.
+   * A list page's native fields for one project's issues (list-native.ts): one GraphQL query beside the REST read,
+   * where the top-level group has Status or split-weight custom fields or is not known yet (then the query also asks
+   * what it has). None where it has neither. Empty on any failure: the badges use labels.
    */
-  private async listSplitWeights(ref: IssueRef, iids: readonly number[]): Promise<Map<number, SplitValues>> {
+  private async listNative(ref: IssueRef, iids: readonly number[]): Promise<ListNative> {
+    const none: ListNative = { items: new Map() };
+    const key = groupKey(ref);
+    const group = topGroup(ref);
+    const fieldsKnown = this.splitFields.has(key);
+    const fields = fieldsKnown ? await this.splitFieldsOf(ref) : null;
+    const statusKnown = this.statusOff || this.statusGroups.has(group);
+    const ask = {
+      groupFields: !fieldsKnown,
+      values: !fieldsKnown || fields !== null,
+      status: !this.statusOff && this.statusGroups.get(group) !== null,
+      allowed: !statusKnown,
+    };
+    if (!ask.values && !ask.status) return none;
+    const read = readListNative(this.baseUrl, this.connection.token, ask, { group: topGroupOf(ref.path), project: ref.path, iids }, fields);
+    if (ask.groupFields) this.rememberFields(key, read.then((r) => r.fields ?? null, (e: unknown) => (e instanceof ListNativeUnavailable && e.feature === 'custom-fields' ? null : Promise.reject(e))));
     try {
-      const key = groupKey(ref);
-      if (!this.splitFields.has(key)) this.rememberFields(key, detectGroupSplitFields(this.graphql, topGroupOf(ref.path)));
-      const fields = await this.splitFieldsOf(ref);
-      return fields ? await readSplitValuesList(this.graphql, ref.path, iids, fields) : new Map();
-    } catch {
-      return new Map();
+      const answer = await read;
+      if (ask.allowed && answer.allowed !== undefined) this.statusGroups.set(group, answer.allowed);
+      for (const [iid, item] of answer.items) this.workItemIds.set(issueKey({ ...ref, iid }), item.workItemId);
+      return answer;
+    } catch (e) {
+      if (e instanceof ListNativeUnavailable && e.feature === 'status') this.statusOff = true;
+      return none;
     }
   }
 
@@ -345,6 +375,7 @@ export class GitlabForge implements Forge {
   async setHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue> {
     this.check(ref);
     if (!(await this.getCapabilities(ref)).healthStatus) throw new ForgeError('invalid', 'Health status needs GitLab Ultimate; use a health:: label instead.');
+    if (isEpic(ref)) return this.setEpicHealthStatus(ref, status);
     try {
       await setHealthStatusGraphql(this.baseUrl, this.connection.token, ref.path, ref.iid, status);
     } catch (e) {
@@ -354,6 +385,15 @@ export class GitlabForge implements Forge {
     const issue = await this.getIssue(ref);
     if (issue.healthStatus !== status) throw new ForgeError('invalid', 'GitLab did not store the health status.');
     return issue;
+  }
+
+  /** An epic's health status through its work item (the Epics REST API gets no new fields); read back. */
+  private async setEpicHealthStatus(ref: IssueRef, status: HealthStatus | null): Promise<Issue> {
+    const workItemId = this.workItemIds.get(issueKey(ref)) ?? (await this.epicFields(ref))?.workItemId;
+    if (!workItemId) throw new ForgeError('not-found', 'GitLab did not find this epic as a work item.', 404);
+    const saved = await setEpicHealth(this.baseUrl, this.connection.token, workItemId, status);
+    if (saved?.health?.value !== status) throw new ForgeError('invalid', 'GitLab did not store the epic’s health status.');
+    return this.getIssue(ref);
   }
 
   /**
@@ -500,20 +540,25 @@ export class GitlabForge implements Forge {
     // Epics are not in the issues API (their iids are the group's); they get no list badge.
     for (const batch of batchesByProject(refs.filter((r) => !isEpic(r)))) {
       const iids = batch.refs.map((r) => r.iid);
+      // A project read before, in a group with Status or split-weight fields: one GraphQL query, no REST read.
+      const listed = await this.listFull(batch.refs, iids);
+      if (listed) {
+        out.push(...listed);
+        continue;
+      }
       let rows: RawIssue[];
-      // The custom fields' values at the same time (none asked for where the group has no split-weight fields).
-      const split = this.listSplitWeights(batch.refs[0]!, iids);
+      // Status and the custom fields' values at the same time (nothing asked where the group has neither).
+      const native = this.listNative(batch.refs[0]!, iids);
       try {
         rows = await guarded(() => this.api.Issues.all({ projectId: batch.path, iids, state: 'all', perPage: MAX_PER_REQUEST, maxPages: 1 }) as Promise<unknown> as Promise<RawIssue[]>);
       } catch (e) {
         if (e instanceof ForgeError && e.kind === 'not-found') continue;
         throw e;
       }
-      const values = await split;
+      const { items } = await native;
       for (const raw of rows) {
         const ref = batch.refs.find((r) => r.iid === raw.iid);
-        const v = values.get(raw.iid);
-        if (ref) out.push(v ? { ...this.remember(ref, raw), splitWeights: { backend: v.backend, frontend: v.frontend } } : this.remember(ref, raw));
+        if (ref) out.push(this.withListNative(ref, this.remember(ref, raw), items.get(raw.iid)));
       }
     }
     return out;
@@ -538,7 +583,66 @@ export class GitlabForge implements Forge {
         people.push({ username, issues: [], truncated: false, error: e instanceof ForgeError ? e.toData() : { kind: 'unknown', message: String(e) } });
       }
     }
+    await this.withCapacitySplit(people);
     return { milestones: [...milestones].sort(), people };
+  }
+
+  /**
+   * Capacity's issues with their split-weight custom field values: one GraphQL query per project among them
+   * (list-native.ts, which on a group's first ask also asks its fields), none in a group known to have no such fields.
+   * A failure leaves the split labels to be read.
+   */
+  private async withCapacitySplit(people: AssignedWork['people']): Promise<void> {
+    const values = new Map<string, Issue['splitWeights']>();
+    for (const batch of batchesByProject(people.flatMap((p) => p.issues.map((i) => i.ref)))) {
+      const first = batch.refs[0]!;
+      if (this.splitFields.has(groupKey(first)) && !(await this.splitFieldsOf(first))) continue;
+      const { items } = await this.listNative(first, batch.refs.map((r) => r.iid));
+      for (const ref of batch.refs) {
+        const split = items.get(ref.iid)?.split;
+        if (split) values.set(issueKey(ref), { backend: split.backend, frontend: split.frontend });
+      }
+    }
+    for (const person of people) {
+      person.issues = person.issues.map((issue) => {
+        const split = values.get(issueKey(issue.ref));
+        return split ? { ...issue, splitWeights: split } : issue;
+      });
+    }
+  }
+
+  /**
+   * The GraphQL-only list read (list-native.ts, `full`), where the project's tier is known (an earlier REST read) and
+   * its group has Status or split-weight fields; null where it does not apply or fails, so the caller reads by REST.
+   */
+  private async listFull(refs: readonly IssueRef[], iids: readonly number[]): Promise<Issue[] | null> {
+    const first = refs[0]!;
+    if (this.fullListOff || !this.capabilities.has(cacheKey(first)) || !this.splitFields.has(groupKey(first))) return null;
+    const fields = await this.splitFieldsOf(first);
+    const status = !this.statusOff && !!this.statusGroups.get(topGroup(first))?.length;
+    if (!fields && !status) return null;
+    try {
+      const ask = { groupFields: false, values: fields !== null, status, allowed: false, full: true };
+      const answer = await readListNative(this.baseUrl, this.connection.token, ask, { group: topGroupOf(first.path), project: first.path, iids }, fields);
+      return refs.flatMap((ref) => {
+        const item = answer.items.get(ref.iid);
+        if (!item?.issue) return [];
+        this.workItemIds.set(issueKey(ref), item.workItemId);
+        return [this.withListNative(ref, { ref, ...item.issue }, item)];
+      });
+    } catch (e) {
+      if (e instanceof ListNativeUnavailable) this.fullListOff = true;
+      else if (e instanceof ForgeError && (e.kind === 'rate-limited' || e.kind === 'auth')) throw e;
+      return null;
+    }
+  }
+
+  /** A listed issue with its status (where its group has statuses) and split-weight field values. */
+  private withListNative(ref: IssueRef, issue: Issue, item: ListNativeItem | undefined): Issue {
+    if (!item) return issue;
+    const status = item.status && this.knownCapabilities(ref)?.statuses ? { status: item.status } : {};
+    const split = item.split ? { splitWeights: { backend: item.split.backend, frontend: item.split.frontend } } : {};
+    return { ...issue, ...status, ...split };
   }
 
   private mayHaveStatus(ref: IssueRef): boolean {
@@ -632,11 +736,30 @@ export class GitlabForge implements Forge {
     return group;
   }
 
+  /**
+   * The epic's work-item fields (rolled-up weight, health status); null where this GitLab has no epic work items or
+   * the read failed (the epic still shows from REST). Tells the group's capabilities whether it has health status.
+   */
+  private async epicFields(ref: IssueRef): Promise<EpicFields | null> {
+    if (this.epicWorkItemsOff) return null;
+    try {
+      const fields = await readEpic(this.baseUrl, this.connection.token, ref.path, ref.iid);
+      if (fields) {
+        this.workItemIds.set(issueKey(ref), fields.workItemId);
+        this.epicHealth.set(cacheKey(ref), fields.health !== null);
+      }
+      return fields;
+    } catch (e) {
+      if (e instanceof GraphqlUnavailable) this.epicWorkItemsOff = true;
+      return null;
+    }
+  }
+
   /** Epic notes are addressed by the epic's global id, so epics are read first. */
   private async epic(ref: IssueRef): Promise<RawEpic> {
     try {
       const epic = await guarded(() => this.api.Epics.show(ref.path, ref.iid) as Promise<unknown> as Promise<RawEpic>);
-      this.capabilities.set(cacheKey(ref), EPIC_CAPABILITIES);
+      this.capabilities.set(cacheKey(ref), epicCapabilities(this.epicHealth.get(cacheKey(ref))));
       return epic;
     } catch (e) {
       // "If epics feature is not available a 403 status code is returned" (Epics API docs).
@@ -675,6 +798,16 @@ const isEpic = (ref: IssueRef): boolean => ref.kind === 'epic' || ref.container 
 const cacheKey = (ref: IssueRef): string => `${isEpic(ref) ? 'group' : 'project'}:${ref.path}`;
 const topGroup = (ref: IssueRef): string => ref.path.split('/')[0]!.toLowerCase();
 const issueKey = (ref: IssueRef): string => `${ref.path.toLowerCase()}#${ref.iid}`;
+
+/** The epic with what its work item adds: GitLab's rolled-up weight and the health status (where licensed). */
+function withEpicFields(issue: Issue, fields: EpicFields | null): Issue {
+  if (!fields) return issue;
+  return {
+    ...issue,
+    ...(fields.health ? { healthStatus: fields.health.value } : {}),
+    ...(fields.rolledUpWeight ? { rolledUpWeight: fields.rolledUpWeight } : {}),
+  };
+}
 
 /** What GitLab keeps outside REST for an issue, where it has it. */
 interface Native {

@@ -1,8 +1,11 @@
 // GraphQL for custom fields (GitLab 17.11 behind `custom_fields_feature`, GA in 18.0, Premium+): a group's
 // `customFields`, a work item's (`namespace.workItem`, `project.workItems(iids)`) `customFieldValues`, and
-// `workItemUpdate(customFieldsWidget)`.
+// `workItemUpdate(customFieldsWidget)`. `project.workItems(iids)` also answers a list page's Status: each work item's
+// status widget and its type's allowed statuses (graphql-status.ts).
 // Only what Refinery asks, read from the operation's variables. With `features.customFields` off the schema lacks
 // them and answers as GraphQL does for an unknown field or argument.
+import { issueEntity } from './entities';
+import { statusWidgets, unknownField } from './graphql-status';
 import { ACCESS, tierAtLeast, nowIso, type GitlabState, type GlCustomField, type GlIssue, type GlProject, type GlToken } from './state';
 
 const FIELD_GID = 'gid://gitlab/Issuables::CustomField/';
@@ -17,6 +20,9 @@ export function isCustomFieldsOperation(query: string): boolean {
   return /\bworkItemUpdate\s*\(|\bcustomFields\s*\(|\bcustomFieldValues\b|\bworkItem\s*\(/.test(query);
 }
 
+/** A list page's `project(fullPath) { workItems(iids) }`, with custom field values, Status or both. */
+export const isWorkItemsList = (query: string): boolean => /\bproject\s*\(/.test(query) && /\bworkItems\s*\(/.test(query);
+
 function topGroupOf(state: GitlabState, p: GlProject) {
   let g = state.groups.find((x) => x.id === p.namespaceId);
   while (g && g.parentId !== null) g = state.groups.find((x) => x.id === g!.parentId);
@@ -24,7 +30,7 @@ function topGroupOf(state: GitlabState, p: GlProject) {
 }
 
 /** The work item as `{ id widgets { … on WorkItemWidgetCustomFields { customFieldValues … } } }` selects it. */
-function workItemJson(state: GitlabState, issue: GlIssue) {
+function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false, fullBase?: string) {
   const project = state.projects.find((p) => p.id === issue.projectId)!;
   const group = topGroupOf(state, project);
   const fields = group && tierAtLeast(group.tier, 'premium') ? state.customFields.filter((f) => f.groupId === group.id && f.active) : [];
@@ -34,13 +40,62 @@ function workItemJson(state: GitlabState, issue: GlIssue) {
     return f.fieldType === 'number' ? { customField, value: typeof stored?.value === 'number' ? stored.value : null } : { customField };
   });
   // Other widgets answer `{}`: the query selects fields of the custom fields widget only.
-  return { id: `${WORK_ITEM_GID}${issue.id}`, iid: String(issue.iid), widgets: [{}, { customFieldValues }, {}] };
+  if (!withStatus) return { id: `${WORK_ITEM_GID}${issue.id}`, iid: String(issue.iid), widgets: [{}, { customFieldValues }, {}] };
+  // A list page's query selects the status widget and the type's definitions too.
+  const status = statusWidgets(state, project, issue);
+  return {
+    id: `${WORK_ITEM_GID}${issue.id}`,
+    iid: String(issue.iid),
+    widgets: [...status.widgets, ...(fields.length ? [{ customFieldValues }] : [{}])],
+    workItemType: { widgetDefinitions: status.definitions },
+    ...(fullBase === undefined ? {} : fullWorkItem(state, issue, fullBase)),
+  };
+}
+
+const HEALTH_ENUM: Record<string, string> = { on_track: 'onTrack', needs_attention: 'needsAttention', at_risk: 'atRisk' };
+
+/**
+ * A list page's GraphQL-only read: the work item's own fields and the description, labels, weight, health status,
+ * assignees and milestone widgets, from the same data as the REST issue (weight from Premium, health status on
+ * Ultimate: the widgets are absent below, as the REST keys are).
+ */
+function fullWorkItem(state: GitlabState, issue: GlIssue, base: string) {
+  const e = issueEntity({ state, base }, issue) as Record<string, unknown> & {
+    assignees: { id: number; username: string; name: string; avatar_url: string; web_url: string }[];
+    milestone: { id: number; title: string } | null;
+    labels: string[];
+  };
+  const type = issue.issueType.replace(/_/g, ' ');
+  return {
+    title: issue.title,
+    state: issue.state === 'closed' ? 'CLOSED' : 'OPEN',
+    webUrl: e.web_url,
+    updatedAt: issue.updatedAt,
+    typeName: type.charAt(0).toUpperCase() + type.slice(1),
+    fullWidgets: [
+      { type: 'DESCRIPTION', description: issue.description },
+      { type: 'LABELS', labels: { nodes: e.labels.map((title) => ({ title })) } },
+      ...('weight' in e ? [{ type: 'WEIGHT', weight: e.weight }] : []),
+      ...('health_status' in e ? [{ type: 'HEALTH_STATUS', healthStatus: e.health_status ? HEALTH_ENUM[String(e.health_status)] : null }] : []),
+      { type: 'ASSIGNEES', assignees: { nodes: e.assignees.map((u) => ({ id: `gid://gitlab/User/${u.id}`, username: u.username, name: u.name, avatarUrl: u.avatar_url, webUrl: u.web_url })) } },
+      { type: 'MILESTONE', milestone: e.milestone ? { id: `gid://gitlab/Milestone/${e.milestone.id}`, title: e.milestone.title } : null },
+    ],
+  };
+}
+
+/** Folds fullWorkItem's parts into the work item's widgets and type. */
+function withFull(item: ReturnType<typeof workItemJson>): Record<string, unknown> {
+  if (!('fullWidgets' in item)) return item;
+  const { fullWidgets, typeName, ...rest } = item as typeof item & ReturnType<typeof fullWorkItem>;
+  return { ...rest, widgets: [...fullWidgets, ...rest.widgets], workItemType: { name: typeName, ...('workItemType' in rest ? rest.workItemType : {}) } };
 }
 
 const readable = (p: GlProject, token: GlToken) => p.members[token.userId] !== undefined;
 
-function read(state: GitlabState, query: string, vars: Record<string, unknown>, token: GlToken): Body {
-  if (!state.features.customFields) {
+function read(state: GitlabState, query: string, vars: Record<string, unknown>, token: GlToken, base: string): Body {
+  const statusUnknown = unknownField(query, state);
+  if (statusUnknown) return statusUnknown as Body;
+  if (!state.features.customFields && /customField|CustomField/.test(query)) {
     if (/\bcustomFields\s*\(/.test(query)) return { errors: [error("Field 'customFields' doesn't exist on type 'Group'", { code: 'undefinedField', typeName: 'Group', fieldName: 'customFields' })] };
     return { errors: [error("No such type WorkItemWidgetCustomFields, so it can't be a fragment condition", { code: 'undefinedType', typeName: 'WorkItemWidgetCustomFields' })] };
   }
@@ -59,7 +114,9 @@ function read(state: GitlabState, query: string, vars: Record<string, unknown>, 
     const project = state.projects.find((p) => p.fullPath === vars.project);
     const iids = Array.isArray(vars.iids) ? vars.iids.map(String) : null;
     const issues = project ? state.issues.filter((i) => i.projectId === project.id && (!iids || iids.includes(String(i.iid)))).slice(0, 100) : [];
-    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => workItemJson(state, i)) } } : null;
+    const withStatus = /\bWorkItemWidgetStatus\b/.test(query);
+    const full = /\bWorkItemWidgetLabels\b/.test(query) ? base : undefined;
+    data.project = project && readable(project, token) ? { workItems: { nodes: issues.map((i) => withFull(workItemJson(state, i, withStatus || full !== undefined, full))) } } : null;
   }
   if (/\bnamespace\s*\(/.test(query)) {
     const project = state.projects.find((p) => p.fullPath === vars.project);
@@ -95,7 +152,7 @@ function update(state: GitlabState, vars: Record<string, unknown>, token: GlToke
   return { data: { workItemUpdate: { workItem: workItemJson(state, issue), errors: [] } } };
 }
 
-export function customFieldsGraphql(state: GitlabState, query: string, variables: Record<string, unknown>, token: GlToken | undefined): Body {
+export function customFieldsGraphql(state: GitlabState, query: string, variables: Record<string, unknown>, token: GlToken | undefined, base = ''): Body {
   if (!token) return { errors: [error('Authentication required')] };
-  return /\bworkItemUpdate\s*\(/.test(query) ? update(state, variables, token) : read(state, query, variables, token);
+  return /\bworkItemUpdate\s*\(/.test(query) ? update(state, variables, token) : read(state, query, variables, token, base);
 }

@@ -8,7 +8,8 @@ import { tierAtLeast, type GitlabState, type GlIssue, type GlToken } from './sta
 
 type Body = { data?: unknown; errors?: unknown[] };
 
-export const isChildrenRead = (query: string) => /\bWorkItemWidgetHierarchy\b/.test(query) && /\bchildren\s*\(/.test(query);
+/** lib/forge/gitlab/children.ts's read, by its operation name (other reads may select the hierarchy widget too). */
+export const isChildrenRead = (query: string) => /\bquery\s+RefineryWorkItemChildren\b/.test(query);
 
 const HEALTH = { on_track: 'onTrack', needs_attention: 'needsAttention', at_risk: 'atRisk' } as const;
 const cursor = (k: number) => Buffer.from(`children:${k}`).toString('base64');

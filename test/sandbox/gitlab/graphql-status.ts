@@ -22,7 +22,7 @@ function argument(query: string, field: string, arg: string, variables: Record<s
 export const isStatusRead = (query: string) => /\bnamespace\s*\(/.test(query) && /\bworkItem\s*\(/.test(query);
 export const isWorkItemUpdate = (query: string) => /\bworkItemUpdate\s*\(/.test(query);
 
-function unknownField(query: string, state: GitlabState): Body | null {
+export function unknownField(query: string, state: GitlabState): Body | null {
   if (state.statusSchema.read) return null;
   for (const [field, typeName] of [['allowedStatuses', 'WorkItemWidgetDefinitionStatus'], ['category', 'WorkItemStatus']] as const) {
     if (new RegExp(`\\b${field}\\b`).test(query)) {
@@ -36,7 +36,7 @@ function canWrite(token: GlToken | undefined, p: GlProject): boolean {
   return !!token && token.scopes.includes('api') && (p.members[token.userId] ?? 0) >= ACCESS.developer;
 }
 
-function statusWidgets(state: GitlabState, p: GlProject, issue: GlIssue) {
+export function statusWidgets(state: GitlabState, p: GlProject, issue: GlIssue) {
   const statuses = statusesFor(state, p);
   // Status is licensed from Premium; acme's groups have it off (labels only).
   if (!statuses || p.tier === 'free') return { widgets: [{}], definitions: [{}] };

@@ -4,7 +4,8 @@
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
 import { childrenRead, isChildrenRead } from './graphql-children';
-import { customFieldsGraphql, isCustomFieldsOperation } from './custom-fields';
+import { customFieldsGraphql, isCustomFieldsOperation, isWorkItemsList } from './custom-fields';
+import { epicOfUpdate, epicRead, epicReadGroup, epicUpdate } from './graphql-epics';
 import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
 import { json, rateLimitHeaders } from './http';
 import { HEALTH_VALUES, setHealthStatus } from './ops';
@@ -108,13 +109,18 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   if (isChildrenRead(query)) return reply(200, childrenRead(state, req.base, query, body.variables ?? {}, token));
   // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
   const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
+  // Epics as work items: a read of a group's namespace, an update of an epic's work item.
+  const epicGroup = isStatusRead(query) ? epicReadGroup(state, query, body.variables ?? {}) : null;
+  if (epicGroup !== null) return reply(200, epicRead(state, epicGroup, query, body.variables ?? {}, token));
+  const epic = isWorkItemUpdate(query) ? epicOfUpdate(state, body.variables ?? {}) : undefined;
+  if (epic) return reply(200, epicUpdate(state, epic, body.variables ?? {}, token));
   const customFieldsOp = isWorkItemUpdate(query) ? 'customFieldsWidget' in updateInput : /\bcustomField(s|Values)\b/.test(query);
   // One read of both (an issue view's): each module answers its part, merged as one GraphQL answer would be.
   if (customFieldsOp && !isWorkItemUpdate(query) && isStatusRead(query) && /\bWorkItemWidgetStatus\b/.test(query)) {
     const vars = body.variables ?? {};
     return reply(200, mergeAnswers(statusRead(state, query, vars, token), customFieldsGraphql(state, query, vars, token)));
   }
-  if (customFieldsOp && isCustomFieldsOperation(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token));
+  if ((customFieldsOp && isCustomFieldsOperation(query)) || isWorkItemsList(query)) return reply(200, customFieldsGraphql(state, query, body.variables ?? {}, token, req.base));
   if (isWorkItemUpdate(query)) return reply(200, workItemUpdate(state, query, body.variables ?? {}, token));
   if (isStatusRead(query)) return reply(200, statusRead(state, query, body.variables ?? {}, token));
   const input = mutationInput(query, body.variables ?? {});

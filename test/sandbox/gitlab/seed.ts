@@ -144,7 +144,7 @@ export function createGitlabState(): GitlabState {
     boards: [],
     customFields: [],
     customFieldValues: [],
-    features: { customFields: true },
+    features: { customFields: true, epicWorkItems: true },
     seq: { issue: 5000, note: 9000, label: 100, epic: 700, workItem: 20_000, link: 300 },
     rate: new Map(),
   };
@@ -201,33 +201,50 @@ function seedStatusGroup(s: GitlabState): void {
     [4, 'Remove the legacy importer', 3, 'closed'],
   ];
   for (const [iid, title, statusId, state] of specs) {
-    s.issues.push({
-      id: s.seq.issue++,
-      projectId: p.id,
-      iid,
-      title,
-      description: `${title}.\n\nPlanned with GitLab Status instead of workflow labels.`,
-      state,
-      issueType: 'issue',
-      authorId: 4,
-      assigneeIds: [],
-      labels: ['type::feature'],
-      milestoneId: null,
-      weight: iid === 2 ? 2 : null,
-      healthStatus: null,
-      epicId: null,
-      confidential: false,
-      dueDate: null,
-      upvotes: 0,
-      createdAt: at(-20 + iid),
-      updatedAt: at(-5 + iid),
-      closedAt: state === 'closed' ? at(-4) : null,
-      closedById: state === 'closed' ? 3 : null,
-      promotedToEpicId: null,
-      statusId,
-    });
+    statusIssue(s, p, { iid, title, description: `${title}.\n\nPlanned with GitLab Status instead of workflow labels.`, state, labels: ['type::feature'], weight: iid === 2 ? 2 : null, statusId, createdAt: at(-20 + iid), updatedAt: at(-5 + iid) });
   }
+  seedStatusBacklog(s, members);
+}
 
+/**
+ * `globex/backlog`: 22 open issues still planned with workflow:: labels in a group that has Status, for "Move workflow
+ * labels to Status". #1–#19 have no status and a label of a stage that maps to one (refinement, ready for development,
+ * in dev, in review, complete, in turn); #20 already has the status its label maps to; #21's stage (design) maps to
+ * none; #22's status (In progress) is further along than its label (refinement).
+ */
+function seedStatusBacklog(s: GitlabState, members: Record<number, number>): void {
+  const p: GlProject = { id: 1005, fullPath: 'globex/backlog', name: 'Backlog', tier: 'premium', namespaceId: 60, description: 'Globex work still labelled the old way.', createdAt: at(-300), members: { ...members } };
+  s.projects.push(p);
+  for (const [name, color, description] of HANDBOOK_LABELS) addLabel(s, { projectId: p.id, groupId: null, name, color, description });
+  const cycle = ['refinement', 'ready for development', 'in dev', 'in review', 'complete'];
+  for (let iid = 1; iid <= 22; iid++) {
+    const stage = iid === 20 ? 'in review' : iid === 21 ? 'design' : iid === 22 ? 'refinement' : cycle[(iid - 1) % cycle.length]!;
+    const statusId = iid === 20 ? 13 : iid === 22 ? 2 : null;
+    const labels = [`workflow::${stage}`, 'type::feature'];
+    statusIssue(s, p, { iid, title: `Backlog item ${iid}`, description: `Backlog item ${iid}, planned with workflow labels.`, state: 'opened', labels, weight: null, statusId, createdAt: at(-60 + iid), updatedAt: at(-30 + iid) });
+  }
+}
+
+/** An unassigned issue of a globex project, without milestone, epic or health status. */
+function statusIssue(s: GitlabState, p: GlProject, i: Pick<GlIssue, 'iid' | 'title' | 'description' | 'state' | 'labels' | 'weight' | 'statusId' | 'createdAt' | 'updatedAt'>): void {
+  const closed = i.state === 'closed';
+  s.issues.push({
+    ...i,
+    id: s.seq.issue++,
+    projectId: p.id,
+    issueType: 'issue',
+    authorId: 4,
+    assigneeIds: [],
+    milestoneId: null,
+    healthStatus: null,
+    epicId: null,
+    confidential: false,
+    dueDate: null,
+    upvotes: 0,
+    closedAt: closed ? at(-4) : null,
+    closedById: closed ? 3 : null,
+    promotedToEpicId: null,
+  });
 }
 
 /**

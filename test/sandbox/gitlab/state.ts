@@ -166,6 +166,8 @@ export interface GlEpic {
   labels: string[];
   createdAt: string;
   updatedAt: string;
+  /** Ultimate: the epic work item's health status widget. */
+  healthStatus?: HealthStatusValue | null;
 }
 
 export interface GlIssueLink {
@@ -232,7 +234,7 @@ export interface GitlabState {
    * What this instance's GraphQL schema has: `customFields` false is a GitLab before custom fields (or with the
    * feature off), whose schema lacks the fields and the `customFieldsWidget` argument.
    */
-  features: { customFields: boolean };
+  features: { customFields: boolean; epicWorkItems: boolean };
   /** Next global ids, per table. */
   seq: { issue: number; note: number; label: number; epic: number; workItem: number; link: number };
   /** Requests per token in the current rate-limit window (RateLimit-* headers). */

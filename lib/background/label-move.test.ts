@@ -1,11 +1,13 @@
-// Moving a weight label into the field, one issue, against the sandbox forges through the real adapters.
+// Moving labels into native fields, one issue, against the sandbox forges through the real adapters: weight labels into
+// the weight field, workflow labels into GitLab Status.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../test/sandbox/server';
 import { createGithubForge } from '../forge/github';
 import { GitlabForge } from '../forge/gitlab';
 import type { IssueRef } from '../forge/model';
-import { DEFAULT_SETTINGS } from '../handbook/settings';
+import { DEFAULT_SETTINGS, mergeSettings } from '../handbook/settings';
 import { withCache } from './cached-forge';
+import { moveWorkflowLabel } from './status-move';
 import { moveWeightLabel } from './weight-move';
 
 let sb: Sandbox;
@@ -52,5 +54,49 @@ describe('moveWeightLabel', () => {
     await expect(moveWeightLabel(f, backlog(2), DEFAULT_SETTINGS)).rejects.toMatchObject({ kind: 'conflict' });
     expect(sb.github.state.repos.find((r) => r.name === 'backlog')!.issues.find((i) => i.number === 2)!.labels).toContain('weight::2');
     expect(writes()).toEqual(['POST /api/v3/repos/northwind/backlog/issues/2/issue-field-values']);
+  });
+});
+
+const globexRef = (iid: number, path = 'globex/app'): IssueRef => ({ forge: 'gitlab', baseUrl: sb.gitlab.url, container: 'project', path, iid, kind: 'issue' });
+const globex = (iid: number) => sb.gitlab.state.issues.find((i) => i.projectId === 1004 && i.iid === iid)!;
+/** Writes, GraphQL mutations included. */
+const allWrites = () =>
+  sb.requests
+    .filter((r) => r.method !== 'GET' && (r.path !== '/api/graphql' || /^\s*mutation/.test(String((r.body as { query?: string }).query))))
+    .map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+
+describe('moveWorkflowLabel', () => {
+  it('sets the mapped status, reads it back, then removes the label; run again, nothing more is written', async () => {
+    globex(3).labels.push('workflow::in dev');
+    const f = gitlab();
+    const out = await moveWorkflowLabel(f, globexRef(3), DEFAULT_SETTINGS);
+    expect(out.move).toMatchObject({ kind: 'move', status: { name: 'In progress' }, labels: ['workflow::in dev'] });
+    expect(out.issue.status?.name).toBe('In progress');
+    expect(out.issue.labels).not.toContain('workflow::in dev');
+    expect([globex(3).statusId, globex(3).labels]).toEqual([2, ['type::feature']]);
+    expect(allWrites()).toEqual(['POST /api/graphql', 'PUT /api/v4/projects/globex/app/issues/3']);
+    expect((await moveWorkflowLabel(f, globexRef(3), DEFAULT_SETTINGS)).move).toEqual({ kind: 'none' });
+    expect(allWrites()).toHaveLength(2);
+  });
+
+  it('while the team migrates (also write workflow labels) the label stays', async () => {
+    globex(3).labels.push('workflow::in review');
+    const out = await moveWorkflowLabel(gitlab(), globexRef(3), mergeSettings({ nativeStatus: { mapping: {}, alsoWriteLabels: true } }));
+    expect(out.move).toMatchObject({ kind: 'move', labels: [] });
+    expect([globex(3).statusId, globex(3).labels]).toEqual([13, ['type::feature', 'workflow::in review']]);
+  });
+
+  it('a status GitLab did not keep is an error and the label is kept', async () => {
+    sb.gitlab.state.statusSchema.dropWrites = true;
+    globex(3).labels.push('workflow::in dev');
+    await expect(moveWorkflowLabel(gitlab(), globexRef(3), DEFAULT_SETTINGS)).rejects.toMatchObject({ kind: 'invalid' });
+    expect(globex(3).labels).toContain('workflow::in dev');
+    expect(allWrites()).toEqual(['POST /api/graphql']);
+  });
+
+  it('where the group has no statuses, the label is left alone (nothing written)', async () => {
+    const out = await moveWorkflowLabel(gitlab(), globexRef(1, 'acme/platform/backend'), DEFAULT_SETTINGS);
+    expect(out.move.kind === 'skip' || out.move.kind === 'none').toBe(true);
+    expect(allWrites()).toEqual([]);
   });
 });
