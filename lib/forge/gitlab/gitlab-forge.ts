@@ -525,15 +525,15 @@ export class GitlabForge implements Forge {
     return out.html;
   }
 
-  /**
-   * Issues by number for list pages: one `GET /projects/:id/issues?iids[]=…&per_page=100` per project among the refs
-   * (a group list shows several projects). A project the token cannot see answers 404: its issues stay missing.
-   */
   /** The work-item hierarchy's children, one GraphQL request per page (children.ts). */
   listChildren(ref: IssueRef): Promise<ChildrenRead> {
     return readGitlabChildren(this.baseUrl, this.connection.token, ref);
   }
 
+  /**
+   * Issues by number for list pages: one `GET /projects/:id/issues?iids[]=…&per_page=100` per project among the refs
+   * (a group list shows several projects). A project the token cannot see answers 404: its issues stay missing.
+   */
   async listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]> {
     refs.forEach((r) => this.check(r));
     const out: Issue[] = [];
