@@ -21,6 +21,7 @@ import {
   user,
   weightValue,
 } from './forge/model';
+import { childrenRead } from './forge/children-model';
 import { epicUpdateSchema, statusUpdateSchema } from './handbook/status-schemas';
 
 export const connectionKind = z.deferred(() => z.enum(['gitlab', 'github']));
@@ -175,6 +176,14 @@ export const protocol = {
   listLinkedChanges: {
     request: z.deferred(() => z.object({ ref: issueRef })),
     response: z.deferred(() => z.array(linkedChange)),
+  },
+  /**
+   * The Plan section: a parent's children (GitLab hierarchy, GitHub sub-issues or a tracking issue's task list) with
+   * their fields and newest comments, one GraphQL request per page; read-only, through the read cache unless `fresh`.
+   */
+  listChildren: {
+    request: z.deferred(() => z.object({ ref: issueRef, fresh: z._default(z.boolean(), false) })),
+    response: childrenRead,
   },
   changeLabels: { request: z.deferred(() => z.object({ ref: issueRef, change: labelChange })), response: issue },
   /** The handbook weight: the issue's weight field where the tier has one, else an exclusive `weight::N` label. */

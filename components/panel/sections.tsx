@@ -12,6 +12,7 @@ const StatusSection = lazy(() => import('@/components/status/StatusSection').the
 const RefinementSection = lazy(() =>
   import('@/components/refinement/RefinementSection').then((m) => ({ default: m.RefinementSection })),
 );
+const PlanSection = lazy(() => import('@/components/plan/PlanSection').then((m) => ({ default: m.PlanSection })));
 const TemplatesSection = lazy(() =>
   import('@/components/templates/TemplatesSection').then((m) => ({ default: m.TemplatesSection })),
 );
@@ -44,6 +45,8 @@ export const PANEL_SECTIONS: PanelSection[] = [
     collapsed: { title: (view, settings) => (isEpicTarget(view.issue, settings) ? 'Weekly epic update' : 'Async status update') },
   },
   { id: 'refinement', Component: RefinementSection, collapsed: { title: () => 'Refinement' } },
+  // A parent's children: weights, progress and health rolled up, and the weekly update drafted from them (issue 18).
+  { id: 'plan', Component: PlanSection, collapsed: { title: () => 'Plan' } },
   // The caret the user leaves in the page's editor before opening Templates is where a template goes.
   { id: 'templates', Component: TemplatesSection, collapsed: { title: () => 'Templates' }, watchPage: () => trackEditorFocus(document) },
 ];

@@ -1,6 +1,6 @@
 // The handbook's weekly epic update: status (ok / so-so / bad), done and remaining with an ETA, confidence, what is
 // next and who needs to help (mentioned). Drafted and posted once like the issue update.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Note } from '@/lib/forge/model';
 import { draftKey } from '@/lib/drafts/store';
@@ -9,7 +9,7 @@ import type { FieldError } from '@/lib/handbook/status-format';
 import { call, type IssueView } from '@/lib/messaging';
 import { PeoplePicker } from '@/components/weights/PeoplePicker';
 import { HEALTH_TEXT } from '@/components/panel/summary';
-import { checkEpicForm, epicPrefill, isEpicDraftValue, type EpicDraftValue, type EpicForm } from './epicFormState';
+import { checkEpicForm, epicPrefill, fullEpicForm, isEpicDraftValue, type EpicDraftValue, type EpicForm } from './epicFormState';
 import { PercentField } from './PercentField';
 import { FormActions } from './FormActions';
 import { failedText } from './postText';
@@ -21,6 +21,11 @@ export interface EpicUpdateFormProps {
   notes: readonly Note[] | null;
   onPosted: (note: Note) => void;
   onRemoteChange: () => void;
+  /**
+   * Fields drafted elsewhere (the Plan section's "Draft weekly update"): written over the draft once it has loaded, and
+   * saved as the draft; nothing is posted until the user posts.
+   */
+  prefill?: Partial<EpicForm>;
 }
 
 type Phase = { status: 'idle' } | { status: 'posted'; text: string } | { status: 'failed'; error: ForgeErrorData };
@@ -32,7 +37,7 @@ function latestEpicUpdate(notes: readonly Note[] | null) {
   return note ? parseEpicUpdate(note.body, { createdAt: note.createdAt, author: note.author.username }) : null;
 }
 
-export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUpdateFormProps) {
+export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange, prefill }: EpicUpdateFormProps) {
   const ref = view.issue.ref;
   const id = useId();
   const summary = useRef<HTMLDivElement>(null);
@@ -41,7 +46,14 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
   const [preview, setPreview] = useState<string | null>(null);
   const initial = (): EpicDraftValue => ({ v: 1, epic: epicPrefill(latestEpicUpdate(notes)) });
   const drafted = useDraftedForm(draftKey(ref, 'epic'), isEpicDraftValue, initial, onRemoteChange);
-  const form = drafted.value?.epic ?? null;
+  const form = drafted.value ? fullEpicForm(drafted.value.epic) : null;
+  const prefilled = useRef<Partial<EpicForm> | null>(null);
+  const { change } = drafted;
+  useEffect(() => {
+    if (form === null || !prefill || prefilled.current === prefill) return;
+    prefilled.current = prefill;
+    change({ v: 1, epic: { ...form, ...prefill } });
+  }, [form, prefill, change]);
   if (form === null) return <p role="status">Loading your draft…</p>;
 
   const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
@@ -94,10 +106,10 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
       <input id={`${id}-${key}`} type="text" value={form[key]} placeholder={hint} aria-invalid={byPath[key] ? true : undefined} onChange={(e) => edit({ [key]: e.target.value })} />
     </div>
   );
-  const area = (key: 'next' | 'help', label: string) => (
+  const area = (key: 'changes' | 'next' | 'help', label: string, rows = 2) => (
     <div className={`epic-field epic-${key}`}>
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <textarea id={`${id}-${key}`} rows={2} value={form[key]} aria-invalid={byPath[key] ? true : undefined} onChange={(e) => edit({ [key]: e.target.value })} />
+      <textarea id={`${id}-${key}`} rows={rows} value={form[key]} aria-invalid={byPath[key] ? true : undefined} onChange={(e) => edit({ [key]: e.target.value })} />
     </div>
   );
 
@@ -122,6 +134,7 @@ export function EpicUpdateForm({ view, notes, onPosted, onRemoteChange }: EpicUp
           {text('eta', 'ETA', 'end of 18.11')}
         </div>
         <PercentField label="Confidence" value={form.confidence} onChange={(confidence) => edit({ confidence })} error={byPath.confidence} />
+        {area('changes', 'Since the last update (one line per child)', form.changes ? 4 : 2)}
         {area('next', "What's next")}
         {area('help', 'Help needed')}
         <PeoplePicker issueRef={ref} selected={form.mentions} onChange={(mentions) => edit({ mentions })} legend="Mention who can help" />

@@ -9,6 +9,8 @@ export interface EpicForm {
   remaining: string;
   eta: string;
   confidence: string;
+  /** One line per child that moved since the last weekly update (drafted from the children: "Draft weekly update"). */
+  changes: string;
   next: string;
   help: string;
   mentions: string[];
@@ -19,7 +21,7 @@ export interface EpicDraftValue {
   epic: EpicForm;
 }
 
-export const EMPTY_EPIC: EpicForm = { status: '', summary: '', done: '', remaining: '', eta: '', confidence: '', next: '', help: '', mentions: [] };
+export const EMPTY_EPIC: EpicForm = { status: '', summary: '', done: '', remaining: '', eta: '', confidence: '', changes: '', next: '', help: '', mentions: [] };
 
 /**
  * The last weekly update carries over where things stand (status, done, remaining, ETA, confidence); what is next and
@@ -38,6 +40,11 @@ export function epicPrefill(last: Pick<ParsedEpicUpdate, 'status' | 'done' | 're
   };
 }
 
+/** A stored draft as a whole form (older drafts lack fields added since). */
+export function fullEpicForm(epic: Partial<EpicForm>): EpicForm {
+  return { ...EMPTY_EPIC, ...epic, mentions: epic.mentions ?? [] };
+}
+
 export type EpicCheck = { ok: true; update: EpicUpdate } | { ok: false; errors: FieldError[] };
 
 export function checkEpicForm(f: EpicForm): EpicCheck {
@@ -53,6 +60,8 @@ export function isEpicDraftValue(raw: unknown): raw is EpicDraftValue {
   const texts = ['summary', 'done', 'remaining', 'eta', 'confidence', 'next', 'help'] as const;
   return (
     texts.every((k) => typeof epic[k] === 'string') &&
+    // Drafts saved before "Since the last update" existed have no `changes`.
+    (epic.changes === undefined || typeof epic.changes === 'string') &&
     (epic.status === '' || EPIC_STATUSES.includes(epic.status as EpicStatus)) &&
     Array.isArray(epic.mentions) &&
     epic.mentions.every((m) => typeof m === 'string')

@@ -28,6 +28,7 @@ export const METHOD_ACCESS: Readonly<Record<Method, Access>> = {
   getIssue: reads,
   listNotes: reads,
   listLinkedChanges: reads,
+  listChildren: reads,
   listMembers: reads,
   listLabels: reads,
   renderMarkdown: reads,

@@ -62,6 +62,12 @@ export function createHandlers(forgeFor: ForgeFactory, postStatus: StatusPoster 
       return forge.listNotes(ref);
     },
     listLinkedChanges: async ({ ref }) => (await forgeForRef(ref)).listLinkedChanges(ref),
+    listChildren: async ({ ref, fresh }) => {
+      const forge = await forgeForRef(ref);
+      if (!forge.listChildren) throw new ForgeError('invalid', 'This forge cannot list an issue’s children.');
+      if (fresh) forge.invalidate(ref);
+      return forge.listChildren(ref);
+    },
     changeLabels: async ({ ref, change }) => (await forgeForRef(ref)).changeLabels(ref, change),
     setWeight: async ({ ref, weight }) => writeWeight(await forgeForRef(ref), ref, weight, await loadSettings()),
     listIssueTypes: async ({ ref }) => {

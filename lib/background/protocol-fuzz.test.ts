@@ -293,6 +293,7 @@ const VALID: Record<string, (h: Host) => Obj> = {
   getIssue: (h) => ({ ref: refOf(h), hint: { title: 'A title', labels: ['workflow::in dev'] } }),
   listNotes: (h) => ({ ref: refOf(h), fresh: true }),
   listLinkedChanges: (h) => ({ ref: refOf(h) }),
+  listChildren: (h) => ({ ref: refOf(h), fresh: false }),
   changeLabels: (h) => ({ ref: refOf(h), change: { add: ['fuzz-added'], remove: ['fuzz-removed'] } }),
   setWeight: (h) => ({ ref: refOf(h), weight: 3 }),
   moveWeightLabel: (h) => ({ ref: refOf(h) }),

@@ -1,4 +1,5 @@
 // The one interface both adapters implement. Only the background imports lib/forge.
+import type { ChildrenRead } from './children-model';
 import type { ForgeErrorData } from './errors';
 import type { Capabilities, HealthStatus, Issue, IssueRef, LabelChange, LabelDef, LinkedChange, Note, SplitSide, User } from './model';
 
@@ -86,6 +87,12 @@ export interface Forge {
    * one GraphQL request for all. Issues that do not exist or that the token cannot read are left out of the answer.
    */
   listIssuesByNumber(refs: readonly IssueRef[]): Promise<Issue[]>;
+  /**
+   * A parent's children for the Plan section, all levels the forge exposes in one query, with each child's weight,
+   * health, labels and newest comments: one GraphQL request per page of children, never one per child (at most 3).
+   * GitHub: sub-issues, else the issues a tracking issue's task list links; GitLab: the work-item hierarchy.
+   */
+  listChildren?(ref: IssueRef): Promise<ChildrenRead>;
   /** Issues assigned to each user in a milestone, 100 at most each: GitLab one request per user, GitHub one for all. */
   listAssignedIssues(query: AssignedQuery): Promise<AssignedWork>;
 }

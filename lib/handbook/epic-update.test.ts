@@ -75,9 +75,18 @@ describe('parseEpicUpdate', () => {
       ...seeded,
       help: '@dave to confirm the feature-flag rollout plan.',
       eta: 'end of 18.11',
+      changes: '',
       ...meta,
       updateId: null,
     });
+  });
+
+  it("writes and reads back the children's lines under \"Since the last update\"", () => {
+    const changes = '- acme/app#3 Tree API: 40% → 70% complete\nacme/app#4 Audit events: closed\n/close';
+    const body = formatEpicUpdate({ ...seeded, changes }, { updateId: ID });
+    expect(body).toContain('- Since the last update:\n  - acme/app#3 Tree API: 40% → 70% complete\n  - acme/app#4 Audit events: closed\n  - \\/close\n');
+    expect(parseEpicUpdate(body, meta)!.changes).toBe('- acme/app#3 Tree API: 40% → 70% complete\n- acme/app#4 Audit events: closed\n- \\/close');
+    expect(formatEpicUpdate({ ...seeded, changes: ' \n ' }, { updateId: ID })).not.toContain('Since the last update');
   });
 
   it('reads back what formatEpicUpdate wrote', () => {

@@ -5,6 +5,8 @@
 //
 //   - Done: 3 of 8 issues. Remaining: 5, ETA end of 18.11.
 //   - Confidence: 70%
+//   - Since the last update:
+//     - group/project#12 Paginate the tree API: 40% → 70% complete
 //   - Next: finish !11, break down the blame streaming issue.
 //   - Help needed: @dave to confirm the feature-flag rollout plan.
 //
@@ -55,6 +57,16 @@ function progressLine(u: Pick<EpicUpdate, 'done' | 'remaining' | 'eta'>): string
   return parts.length ? `- ${parts.join('. ')}.` : null;
 }
 
+/** `- Since the last update:` with the children's lines below it, each kept a list item of its own. */
+function changesItem(text: string): string | null {
+  const lines = escapeQuickActions(text.trim())
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (!lines.length) return null;
+  return ['- Since the last update:', ...lines.map((l) => `  ${/^[-*+]\s/.test(l) ? l : `- ${l}`}`)].join('\n');
+}
+
 /** The comment body; throws with readable messages when validateEpicUpdate refuses the input. */
 export function formatEpicUpdate(input: EpicUpdateInput, opts: { updateId: string }): string {
   const checked = validateEpicUpdate(input);
@@ -68,6 +80,7 @@ export function formatEpicUpdate(input: EpicUpdateInput, opts: { updateId: strin
   const items = [
     progressLine(u),
     u.confidence === null ? null : `- Confidence: ${u.confidence}%`,
+    changesItem(u.changes),
     u.next.trim() ? item('Next', u.next) : null,
     helpText ? item('Help needed', helpText) : null,
   ].filter((l): l is string => l !== null);
@@ -126,12 +139,13 @@ export interface ParsedEpicUpdate extends EpicUpdate {
   updateId: string | null;
 }
 
-type EpicField = 'status' | 'progress' | 'confidence' | 'next' | 'help';
+type EpicField = 'status' | 'progress' | 'confidence' | 'changes' | 'next' | 'help';
 
 function epicField(key: string): EpicField | null {
   if (key === 'status' || key === 'overall status') return 'status';
   if (/^(done|remaining|eta|progress)$/.test(key)) return 'progress';
   if (/^(confidence|confidence level)$/.test(key)) return 'confidence';
+  if (/^(since the last update|since last update|changes|children)$/.test(key)) return 'changes';
   if (/^(next|what's next|whats next|next steps)$/.test(key)) return 'next';
   if (/^(help|help needed|help\/support|needs help|support needed)$/.test(key)) return 'help';
   return null;
@@ -140,8 +154,8 @@ function epicField(key: string): EpicField | null {
 /** One comment as an epic update, or null when it has no recognisable status (and is not ours). */
 export function parseEpicUpdate(body: string, meta: { createdAt: string; author: string }): ParsedEpicUpdate | null {
   let found: { status: EpicStatus; summary: string } | null = null;
-  const u = { done: '', remaining: '', eta: '', confidence: null as number | null, next: '', help: '' };
-  let open: 'next' | 'help' | null = null;
+  const u = { done: '', remaining: '', eta: '', confidence: null as number | null, changes: '', next: '', help: '' };
+  let open: 'changes' | 'next' | 'help' | null = null;
   for (const line of visibleLines(body)) {
     const kv = keyValue(line);
     const field = kv ? epicField(kv.key) : null;
@@ -159,13 +173,14 @@ export function parseEpicUpdate(body: string, meta: { createdAt: string; author:
       u.remaining ||= p.remaining ?? '';
       u.eta ||= p.eta ?? '';
     } else if (field === 'confidence' && u.confidence === null) u.confidence = percentValue(kv.value);
-    else if ((field === 'next' || field === 'help') && !u[field]) {
+    else if ((field === 'changes' || field === 'next' || field === 'help') && !u[field]) {
       u[field] = kv.value.replace(/^\\\//, '/');
       open = field;
     }
   }
   const updateId = markerId(body, 'epic-update');
   if (!found) return null;
+  u.changes = u.changes.trim();
   const mentions = [...new Set([...u.help.matchAll(MENTION)].map((m) => m[1] as string))];
   return { ...found, ...u, mentions, ...meta, updateId };
 }

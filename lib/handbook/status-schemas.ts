@@ -92,6 +92,8 @@ export const epicUpdateSchema = z.deferred(() =>
     remaining: z.string().check(z.maxLength(1000, { error: '"Remaining" is too long (at most 1000 characters)' })),
     eta: z.string().check(z.maxLength(200, { error: 'The ETA is too long (at most 200 characters)' })),
     confidence: z.nullable(percent('Confidence')),
+    /** What moved per child since the last weekly update, one `- …` line each (drafted from the children, issue 18). */
+    changes: z._default(z.string().check(z.maxLength(20000, { error: '"Since the last update" is too long (at most 20000 characters)' })), ''),
     next: z.string().check(z.maxLength(5000, { error: '"Next" is too long (at most 5000 characters)' })),
     help: z.string().check(z.maxLength(5000, { error: '"Help needed" is too long (at most 5000 characters)' })),
     mentions: z.array(username).check(z.maxLength(20, { error: 'At most 20 mentions' })),

@@ -37,6 +37,11 @@ import {
   unfilledPlaceholders,
 } from '@/lib/handbook/templates';
 import { workflowStepper } from '@/lib/handbook/workflow';
+import { weeklyDraft } from '@/lib/handbook/plan/draft';
+import { child as planChild } from '@/lib/handbook/plan/__fixtures__/children';
+import { rollUp } from '@/lib/handbook/plan/rollup';
+import { taskLinks } from '@/lib/handbook/plan/task-list';
+import { childUpdates, looksLikeUpdate } from '@/lib/handbook/plan/updates';
 import { labelsWithStatusStage, statusStepper } from '@/lib/handbook/status-mapping';
 import { describeWeightMove, planWeightMove } from '@/lib/handbook/weight-move';
 import { describeStatusMove, planStatusMove } from '@/lib/handbook/status-move';
@@ -126,6 +131,17 @@ export const PARSERS: readonly ParserCase[] = [
   { name: 'parseProgress', run: (t) => parseProgress(t) },
   { name: 'parseEpicUpdate', run: (t) => parseEpicUpdate(t, meta) },
   { name: 'epicHistoryFromNotes', run: (t) => epicHistoryFromNotes([noteOf(t)]) },
+  // A parent's plan (issue 18): children's comments, titles and labels; a tracking issue's task list
+  { name: 'looksLikeUpdate', run: (t) => looksLikeUpdate(t) },
+  { name: 'childUpdates', run: (t) => childUpdates([{ body: t, createdAt: '2026-12-01T00:00:00Z', author: 'dave' }]) },
+  { name: 'taskLinks', run: (t) => taskLinks(t, 'acme/widgets', 'github.com') },
+  {
+    name: 'rollUp + weeklyDraft',
+    run: (t) => {
+      const c = planChild({ title: t, labels: labelsOf(t), comments: [{ body: t, createdAt: '2026-12-01T00:00:00Z', author: 'dave' }] });
+      return weeklyDraft(rollUp({ parent: { weight: 3 }, children: [c] }, DEFAULT_SETTINGS, Date.parse('2026-12-09T00:00:00Z')), { lastWeeklyAt: null });
+    },
+  },
   // Checklists
   { name: 'parseChecklist', run: (t) => parseChecklist(t) },
   { name: 'findChecklistNote', run: (t) => findChecklistNote([noteOf(t)]) },

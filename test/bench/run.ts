@@ -162,6 +162,53 @@ async function listPage(ext: Launched, sandbox: Sandbox) {
   return { rows, badges, requests: reqs.length, dataToBadgesMs: allShownAt && apiAt ? Math.max(0, allShownAt - 1000 - apiAt) : null };
 }
 
+/** The Plan section's read of a parent's children: GraphQL requests named by children.ts's operations. */
+const CHILDREN_READ = /RefineryWorkItemChildren|RefineryChildren|RefineryTrackedIssues/;
+
+/**
+ * Requests when the Plan section opens on a parent with 100 children (issue 18: at most 3, never one per child): a GitLab
+ * epic (children in two projects), a GitHub issue with sub-issues, a GitHub tracking issue's task list. Run last: the
+ * section stays open in the profile, and the children added here stay in the sandbox.
+ */
+async function planReads(ext: Launched, sandbox: Sandbox) {
+  const gl = sandbox.gitlab.state;
+  const epic = gl.epics.find((e) => e.groupId === 51 && e.iid === 2)!;
+  const model = gl.issues.find((i) => i.epicId === epic.id)!;
+  const glChildren = gl.issues.filter((i) => i.epicId === epic.id).length;
+  for (let k = 0; k < 100 - glChildren; k++) gl.issues.push({ ...model, id: 800_000 + k, iid: 500 + k, projectId: k % 2 ? 1001 : 1002 });
+  const plans = sandbox.github.state.repos.find((r) => r.owner === 'acme' && r.name === 'plans')!;
+  const parent = plans.issues.find((i) => i.number === 1)!;
+  const template = plans.issues.find((i) => i.number === 4)!;
+  const extra = Array.from({ length: 100 - (parent.subIssueIds?.length ?? 0) }, (_, k) => ({ ...template, id: 9_100_000 + k, number: 500 + k, subIssueIds: undefined }));
+  plans.issues.push(...extra);
+  parent.subIssueIds = [...(parent.subIssueIds ?? []), ...extra.map((i) => i.id)];
+  const tracking = plans.issues.find((i) => i.number === 6)!;
+  tracking.body = [2, 3, 4, 5, ...extra.map((i) => i.number)].map((n) => `- [ ] #${n}`).join('\n');
+  const out: { parent: string; children: number; childrenRequests: number; requests: number }[] = [];
+  // `requests`: the whole page view with the section open (the issue, its comments, the children; list badges on epics).
+  for (const [name, url] of [
+    ['GitLab epic', 'https://gitlab.com/groups/acme/platform/-/epics/2'],
+    ['GitHub sub-issues', 'https://github.com/acme/plans/issues/1'],
+    ['GitHub task list', 'https://github.com/acme/plans/issues/6'],
+  ] as const) {
+    // The whole view: the section stays open once opened, so on the next parent it reads as the panel comes up.
+    await settle(sandbox);
+    const before = sandbox.requests.length;
+    const page = await open(ext.context, url);
+    await waitReady(page);
+    const toggle = page.locator('[data-refinery="panel"]').getByRole('button', { name: 'Plan', exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const source = page.locator('[data-plan-source]');
+    await source.waitFor({ timeout: 15_000 });
+    const children = Number(/^(\d+)/.exec((await source.textContent()) ?? '')?.[1] ?? 0);
+    await settle(sandbox);
+    const reqs = sandbox.requests.slice(before);
+    out.push({ parent: name, children, childrenRequests: reqs.filter((r) => CHILDREN_READ.test(JSON.stringify(r.body ?? ''))).length, requests: reqs.length });
+    await page.close();
+  }
+  return out;
+}
+
 type TraceEvent = {
   name: string;
   ph: string;
@@ -315,6 +362,7 @@ async function main(): Promise<void> {
         without: tasksSummary(tracedWithout),
       },
     };
+    results.plan = await planReads(ext, sandbox);
   } finally {
     await ext.close();
     await base.close();
@@ -349,6 +397,8 @@ async function main(): Promise<void> {
   const lp = results.listPage as Awaited<ReturnType<typeof listPage>>;
   lines.push('', row(['List page (GitLab, 100 issues)', 'rows', 'badges', 'requests', 'data→badges ms']));
   lines.push(row(['', lp.rows, lp.badges, lp.requests, lp.dataToBadgesMs ?? 'n/a']));
+  lines.push('', row(['Plan section, 100 children', 'children read', 'children requests', 'view, all requests']));
+  for (const p of results.plan as Awaited<ReturnType<typeof planReads>>) lines.push(row([p.parent, p.children, p.childrenRequests, p.requests]));
   const pc = results.pageCost as {
     taskMs: { with: number; without: number };
     scriptMs: { with: number; without: number };

@@ -5,7 +5,9 @@
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge, IssueTypeDef, SubIssueResult } from '../forge';
 import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type SplitSide, type User } from '../model';
-import { MAX_ISSUES_PER_QUERY, type FieldNames } from './bulk';
+import { MAX_ISSUES_PER_QUERY, NO_FIELD_NAMES, type FieldNames } from './bulk';
+import { readGithubChildren } from './children';
+import type { ChildrenRead } from '../children-model';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
 import { createGithubClient, type GithubClient, type GithubClientOptions } from './client';
 import type { EtagStats } from './etag-fetch';
@@ -426,6 +428,15 @@ export class GithubForge implements Forge {
       const owners = [...new Set(refs.map((r) => this.target(r).owner.toLowerCase()))];
       const fields = new Map(await Promise.all(owners.map(async (o) => [o, await this.fieldNames(o)] as const)));
       return readIssuesByNumber(this.octokit, this.connection.baseUrl, refs, this.graphql, (ref) => fields.get(this.target(ref).owner.toLowerCase())!);
+    });
+  }
+
+  /** The issue's sub-issues (two levels), else its task list's issues: one GraphQL request per page (children.ts). */
+  listChildren(ref: IssueRef): Promise<ChildrenRead> {
+    return this.run(async () => {
+      const owner = this.target(ref).owner.toLowerCase();
+      const fields = await this.fieldNames(owner);
+      return readGithubChildren(this.octokit, this.connection.baseUrl, ref, this.graphql, (o) => (o === owner ? fields : NO_FIELD_NAMES));
     });
   }
 

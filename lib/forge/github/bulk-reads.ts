@@ -49,7 +49,7 @@ export type { GraphqlSupport };
  * Sends the query built for what the server supports; where the server refuses an extra (an undefined field: issue
  * types, issue fields), drops it for this adapter's life and asks again, once per extra.
  */
-async function postSupported<Q extends { query: string }>(octokit: GithubOctokit, webBase: string, support: GraphqlSupport, build: () => Q): Promise<{ q: Q; answer: Answer }> {
+export async function postSupported<Q extends { query: string }>(octokit: GithubOctokit, webBase: string, support: GraphqlSupport, build: () => Q): Promise<{ q: Q; answer: Answer }> {
   for (;;) {
     const q = build();
     const answer = await post(octokit, webBase, q.query);

@@ -1,5 +1,7 @@
 // The GitLab adapter: REST v4 through gitbeaker's resources, health status, Status and custom fields through GraphQL,
 // every failure a ForgeError.
+import type { ChildrenRead } from '../children-model';
+import { readGitlabChildren } from './children';
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -521,6 +523,11 @@ export class GitlabForge implements Forge {
     const out = await guarded(() => this.api.Markdown.render(text, options) as Promise<unknown> as Promise<{ html?: unknown }>);
     if (typeof out?.html !== 'string') throw new ForgeError('forge', 'GitLab answered the Markdown preview without HTML.');
     return out.html;
+  }
+
+  /** The work-item hierarchy's children, one GraphQL request per page (children.ts). */
+  listChildren(ref: IssueRef): Promise<ChildrenRead> {
+    return readGitlabChildren(this.baseUrl, this.connection.token, ref);
   }
 
   /**

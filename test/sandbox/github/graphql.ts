@@ -6,7 +6,7 @@
 import type { SandboxReply, SandboxRequest } from '../core';
 import { badCredentials, identify, repoAccess, type Identity } from './auth';
 import { avatarUrl } from './json';
-import { findIssue, findRepo, findUser, findUserByLogin, orgOf, type GhIssue, type GhRepo, type GithubState } from './model';
+import { findIssue, findRepo, findUser, findUserByLogin, orgOf, type GhComment, type GhIssue, type GhRepo, type GithubState } from './model';
 import { bucketFor, rateHeaders, remaining } from './rate-limit';
 import { issueMatches, qualifierOf, searchTerms } from './search';
 import { basesOf, type Bases } from './urls';
@@ -156,7 +156,7 @@ interface Exec {
 
 type Obj = { type: string; fields: Record<string, (args: Record<string, Value>, path: (string | number)[]) => unknown> };
 
-function connection(ex: Exec, field: string, args: Record<string, Value>, nodes: Obj[], type: string): Obj | null {
+function connection(ex: Exec, field: string, args: Record<string, Value>, nodes: Obj[], type: string, totalCount = nodes.length): Obj | null {
   const first = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
   if (first === null) {
     ex.invalid.push({ message: `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`, type: 'MISSING_PAGINATION_BOUNDARIES' });
@@ -166,7 +166,21 @@ function connection(ex: Exec, field: string, args: Record<string, Value>, nodes:
     ex.invalid.push({ message: `Requesting ${first} records on the \`${field}\` connection exceeds the \`first\` limit of 100 records.`, type: 'EXCESSIVE_PAGINATION' });
     return null;
   }
-  return { type, fields: { totalCount: () => nodes.length, nodes: () => nodes.slice(0, first) } };
+  // Cursors are opaque to clients: here the index after which the page starts, as GitHub's are base64 text.
+  const start = typeof args.after === 'string' ? Number(Buffer.from(args.after, 'base64').toString().replace(/^cursor:/, '')) || 0 : 0;
+  const page = typeof args.first === 'number' ? nodes.slice(start, start + first) : nodes.slice(Math.max(0, nodes.length - first));
+  const from = typeof args.first === 'number' ? start : Math.max(0, nodes.length - first);
+  const cursor = (k: number) => Buffer.from(`cursor:${k}`).toString('base64');
+  const pageInfo: Obj = {
+    type: 'PageInfo',
+    fields: {
+      hasNextPage: () => from + page.length < nodes.length,
+      hasPreviousPage: () => from > 0,
+      endCursor: () => (page.length ? cursor(from + page.length) : null),
+      startCursor: () => (page.length ? cursor(from) : null),
+    },
+  };
+  return { type, fields: { totalCount: () => totalCount, nodes: () => page, pageInfo: () => pageInfo } };
 }
 
 function userObj(ex: Exec, userId: number): Obj | null {
@@ -211,8 +225,31 @@ function issueObj(ex: Exec, repo: GhRepo, i: GhIssue): Obj {
       issueType: () => (i.type ? { type: 'IssueType', fields: { name: () => i.type } } : null),
       issueFieldValues: (args) => connection(ex, 'issueFieldValues', args, fieldValues(ex, repo, i), 'IssueFieldValueConnection'),
       repository: () => repoObj(ex, repo),
+      closedAt: () => i.closedAt,
+      comments: (args) =>
+        connection(ex, 'comments', args, repo.comments.filter((c) => c.issueNumber === i.number).map((c) => commentObj(ex, c)), 'IssueCommentConnection'),
+      // Sub-issues the token cannot see are counted but not listed, as on github.com.
+      subIssues: (args) => connection(ex, 'subIssues', args, subIssuesOf(ex, i).visible, 'IssueConnection', subIssuesOf(ex, i).total),
+      subIssuesSummary: () => {
+        const subs = subIssuesOf(ex, i);
+        const completed = subs.all.filter((x) => x.issue.state === 'closed').length;
+        return { type: 'SubIssuesSummary', fields: { total: () => subs.total, completed: () => completed, percentCompleted: () => (subs.total ? Math.floor((completed * 100) / subs.total) : 0) } };
+      },
     },
   };
+}
+
+function commentObj(ex: Exec, c: GhComment): Obj {
+  return {
+    type: 'IssueComment',
+    fields: { body: () => c.body, createdAt: () => c.createdAt, updatedAt: () => c.updatedAt, author: () => userObj(ex, c.authorId), databaseId: () => c.id },
+  };
+}
+
+function subIssuesOf(ex: Exec, i: GhIssue): { all: { repo: GhRepo; issue: GhIssue }[]; visible: Obj[]; total: number } {
+  const all = (i.subIssueIds ?? []).flatMap((id) => ex.state.repos.flatMap((repo) => repo.issues.filter((x) => x.id === id).map((issue) => ({ repo, issue }))));
+  const visible = all.filter((x) => repoAccess(ex.id, x.repo)).map((x) => issueObj(ex, x.repo, x.issue));
+  return { all, visible, total: all.length };
 }
 
 /** GraphQL type names of issue fields and their values (`GraphQL-Features: issue_fields` during the preview). */

@@ -312,6 +312,40 @@ function labelsOf(state: GithubState, defs: [string, string, string | null][], i
   });
 }
 
+/**
+ * acme/plans, for the Plan section (issue 18): #1 a parent with sub-issues (acme/widgets#3, #2 with its own sub-issue
+ * #5, #3 at risk, #4 closed), #6 a tracking issue whose task list links #2, #4, acme/widgets#3 and an issue in a
+ * repository the token cannot read.
+ */
+const PLAN_ISSUES: IssueSeed[] = [
+  { number: 1, title: 'Faster repository browser', body: 'Everything the browser needs for large repositories.', labels: ['epic', 'weight::5'], author: 103, daysAgo: 20 },
+  { number: 2, title: 'Paginate the tree API', labels: ['weight::3', 'workflow::in dev'], author: 101, daysAgo: 15 },
+  { number: 3, title: 'Stream blame ranges', labels: ['weight::2', 'workflow::in dev', 'health::at risk'], author: 101, daysAgo: 15 },
+  { number: 4, title: 'Record audit events for the browser', labels: ['weight::1'], author: 105, state: 'closed', daysAgo: 14 },
+  { number: 5, title: 'Tree API: frontend pagination', labels: ['weight::2'], author: 105, daysAgo: 10 },
+  {
+    number: 6,
+    title: 'Tracking: repository browser, first quarter',
+    body: '## Tasks\n\n- [ ] #2\n- [x] acme/plans#4\n- [ ] acme/widgets#3 viewed files\n- [ ] acme/hidden#1\n- [ ] Write the docs (no issue yet)\n',
+    labels: ['epic'],
+    author: 103,
+    daysAgo: 12,
+  },
+];
+
+function seedPlans(state: GithubState, plans: GhRepo, widgets: GhRepo, now: number): GhRepo {
+  plans.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
+  build(state, plans, PLAN_ISSUES, now);
+  const id = (repo: GhRepo, n: number) => repo.issues.find((i) => i.number === n)!.id;
+  plans.issues.find((i) => i.number === 1)!.subIssueIds = [id(widgets, 3), id(plans, 2), id(plans, 3), id(plans, 4)];
+  plans.issues.find((i) => i.number === 2)!.subIssueIds = [id(plans, 5)];
+  comment(state, plans, 2, 101, now - 2 * DAY, 'Complete: 60%\nConfidence: 80%\nNotes: cursor pagination merged\nHealth status: on track');
+  comment(state, plans, 3, 101, now - 6 * DAY, 'Complete: 20%\nConfidence: 70%\nHealth status: on track');
+  comment(state, plans, 3, 101, now - DAY, `${text.statusUpdate(30, 50, 'the Gitaly RPC is slower than expected')}\nHealth status: at risk`);
+  comment(state, plans, 5, 105, now - DAY, 'Status update: mostly complete, the rest is soon');
+  return plans;
+}
+
 export function seedState(now: number = Date.now()): GithubState {
   const state: GithubState = {
     users: [
@@ -452,6 +486,8 @@ export function seedState(now: number = Date.now()): GithubState {
   notes.labels = [...labelsOf(state, GITHUB_DEFAULT_LABELS, true), ...labelsOf(state, HANDBOOK_LABELS, false)];
   build(state, notes, NOTES_ISSUES, now);
 
-  state.repos.push(widgets, gadgets, roadmap, notes, backlog);
+  const plans = seedPlans(state, repo(2006, 'acme', 'plans', { 101: 'admin', 103: 'push', 105: 'push' }), widgets, now);
+
+  state.repos.push(widgets, gadgets, roadmap, notes, backlog, plans);
   return state;
 }

@@ -3,6 +3,7 @@
 // Real behaviour mirrored: on tiers without health status (EE Free/Premium) the argument is dropped silently and the
 // issue comes back with `healthStatus: null`; permission problems come back as GraphQL errors with HTTP 200.
 import type { SandboxReply, SandboxRequest } from '../core';
+import { childrenRead, isChildrenRead } from './graphql-children';
 import { customFieldsGraphql, isCustomFieldsOperation, isWorkItemsList } from './custom-fields';
 import { epicOfUpdate, epicRead, epicReadGroup, epicUpdate } from './graphql-epics';
 import { isStatusRead, isWorkItemUpdate, statusRead, workItemUpdate } from './graphql-status';
@@ -105,6 +106,7 @@ export function graphqlHandler(state: GitlabState, req: SandboxRequest): Sandbox
   if (raw && (!token || token.expired || token.revoked)) return reply(401, { errors: [gqlError('Invalid token')] });
   const body = (req.body ?? {}) as GqlRequest;
   const query = body.query ?? '';
+  if (isChildrenRead(query)) return reply(200, childrenRead(state, req.base, query, body.variables ?? {}, token));
   // Custom fields and Status share workItem reads and the workItemUpdate mutation: told apart by what they name.
   const updateInput = ((body.variables ?? {}).input ?? {}) as Record<string, unknown>;
   // Epics as work items: a read of a group's namespace, an update of an epic's work item.

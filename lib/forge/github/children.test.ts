@@ -1,0 +1,84 @@
+// A GitHub parent's children through the adapter, against the sandbox: sub-issues two levels deep and a tracking
+// issue's task list, each in one GraphQL request per page, never one per child.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../test/sandbox/server';
+import type { IssueRef } from '../model';
+import { createGithubForge } from './adapter';
+import { linkedIssuesQuery, subIssuesQuery } from './children';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+
+const ref = (iid: number, path = 'acme/plans'): IssueRef => ({ forge: 'github', baseUrl: sb.github.url, container: 'project', path, iid, kind: 'issue' });
+const forge = (token = 'sandbox-github-token') => createGithubForge({ id: 'gh', kind: 'github', baseUrl: sb.github.url, token }, { retryBaseMs: 5 });
+const graphqlPosts = () => sb.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/graphql'));
+
+describe('listChildren on GitHub', () => {
+  it('reads sub-issues and their sub-issues, labels and newest comments in one GraphQL request', async () => {
+    const f = forge();
+    await f.getIssue(ref(1)); // the panel has read the issue (and its organisation's fields) already
+    sb.requests.length = 0;
+    const read = await f.listChildren(ref(1));
+    expect(read.source).toBe('sub-issues');
+    expect(read.requests).toBe(1);
+    expect(graphqlPosts()).toHaveLength(1);
+    expect(sb.requests).toHaveLength(1);
+    expect(read.children.map((c) => [c.reference, c.depth, c.under, c.state])).toEqual([
+      ['acme/widgets#3', 1, null, 'opened'],
+      ['acme/plans#2', 1, null, 'opened'],
+      ['acme/plans#5', 2, 'acme/plans#2', 'opened'],
+      ['acme/plans#3', 1, null, 'opened'],
+      ['acme/plans#4', 1, null, 'closed'],
+    ]);
+    const three = read.children.find((c) => c.reference === 'acme/plans#3')!;
+    expect(three.labels).toContain('health::at risk');
+    expect(three.comments.map((c) => c.body.split('\n')[0])).toEqual(['Complete: 20%', 'Complete: 30%']);
+    expect(three.comments[0]!.author).toBe('alice');
+    const widgets3 = sb.github.state.repos.find((r) => r.name === 'widgets')!.comments.filter((c) => c.issueNumber === 3);
+    expect(read.children[0]!.comments.map((c) => c.body)).toEqual(widgets3.slice(-5).map((c) => c.body));
+    expect(read).toMatchObject({ leftOut: 0, unreadable: { count: 0, names: [] } });
+  });
+
+  it("a tracking issue's task list: one query for the parent, one aliasing every linked issue; unreadable ones named", async () => {
+    const read = await forge().listChildren(ref(6));
+    expect(read.source).toBe('task-list');
+    expect(read.requests).toBe(2);
+    expect(graphqlPosts()).toHaveLength(2);
+    expect(read.children.map((c) => c.reference)).toEqual(['acme/plans#2', 'acme/plans#4', 'acme/widgets#3']);
+    expect(read.unreadable).toEqual({ count: 1, names: ['acme/hidden#1'] });
+  });
+
+  it('sub-issues the token cannot see are counted as unreadable', async () => {
+    const widgets = sb.github.state.repos.find((r) => r.name === 'widgets')!;
+    widgets.permissions = { 101: 'admin' }; // erin loses acme/widgets
+    sb.github.state.tokens['sandbox-erin'] = { userId: 105, kind: 'classic', scopes: ['repo'] };
+    const read = await forge('sandbox-erin').listChildren(ref(1));
+    expect(read.children.map((c) => c.reference)).not.toContain('acme/widgets#3');
+    expect(read.unreadable.count).toBe(1);
+  });
+
+  it('pages of 100 sub-issues: 250 children cost 3 requests, the rest are left out', async () => {
+    const plans = sb.github.state.repos.find((r) => r.name === 'plans')!;
+    const parent = plans.issues.find((i) => i.number === 1)!;
+    const template = plans.issues.find((i) => i.number === 4)!;
+    const extra = Array.from({ length: 350 }, (_, k) => ({ ...template, id: 9_000_000 + k, number: 100 + k, subIssueIds: undefined }));
+    plans.issues.push(...extra);
+    parent.subIssueIds = extra.map((i) => i.id);
+    const read = await forge().listChildren(ref(1));
+    expect(read.requests).toBe(3);
+    expect(read.children).toHaveLength(300);
+    expect(read.leftOut).toBe(50);
+  });
+
+  it('asks only names of GitHub\'s schema it knows', () => {
+    const q = subIssuesQuery(ref(1), { issueType: true, issueFields: false }, null);
+    expect(q).toContain('subIssues(first: 100)');
+    expect(q).toContain('comments(last: 5)');
+    expect(subIssuesQuery(ref(1), { issueType: false, issueFields: false, subIssues: false }, null)).not.toContain('subIssues');
+    expect(linkedIssuesQuery([{ path: 'a/b', number: 2, checked: false }], { issueType: false, issueFields: false }).query).toContain('r0: repository(owner: "a", name: "b") {\ni2: issue(number: 2)');
+  });
+});

@@ -1,0 +1,80 @@
+// A GitLab epic's children through the adapter, against the sandbox: the work-item hierarchy across projects in one
+// GraphQL request per page, and the lighter query where GitLab finds the first too complex.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../test/sandbox/server';
+import { childrenRead } from '../children-model';
+import type { IssueRef } from '../model';
+import { childrenQuery, refOfReference } from './children';
+import { GitlabForge } from './gitlab-forge';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.reset());
+
+const forge = (token = 'sandbox-gitlab-token') => new GitlabForge({ baseUrl: sb.gitlab.url, token });
+const epic = (iid = 2): IssueRef => ({ forge: 'gitlab', baseUrl: sb.gitlab.url, container: 'group', path: 'acme/platform', iid, kind: 'epic' });
+const graphql = () => sb.requests.filter((r) => r.path === '/api/graphql');
+
+describe('listChildren on GitLab', () => {
+  it("an epic's children in two projects, with weights, health, labels and newest comments, in one request", async () => {
+    const read = await forge().listChildren(epic());
+    expect(childrenRead.parse(read)).toEqual(read);
+    expect(read.source).toBe('hierarchy');
+    expect(read.requests).toBe(1);
+    expect(sb.requests).toHaveLength(1);
+    expect(graphql()).toHaveLength(1);
+    expect(read.children.map((c) => c.reference)).toEqual([
+      'acme/platform/backend#3',
+      'acme/platform/backend#4',
+      'acme/platform/backend#5',
+      'acme/platform/frontend#3',
+      'acme/platform/frontend#4',
+      'acme/platform/frontend#5',
+    ]);
+    const [b3, , b5, f3] = read.children;
+    expect(b3!.ref).toEqual({ forge: 'gitlab', baseUrl: sb.gitlab.url, container: 'project', path: 'acme/platform/backend', iid: 3, kind: 'issue' });
+    expect(b3!.healthStatus).toBe('on_track'); // Ultimate
+    expect(f3!.healthStatus).toBeNull(); // Premium: no health status widget
+    expect(b5!.weight).toBe(5);
+    expect(b3!.labels).toContain('backend-weight::2');
+    expect(b3!.comments.map((c) => c.body.split('\n')[0])).toEqual(['Complete: 20%', 'Issue status: 40% complete, 80% confident']);
+    expect(read.parent).toEqual({ weight: null, rolledUpWeight: 10, rolledUpCompletedWeight: 0 });
+    expect(read).toMatchObject({ leftOut: 0, unreadable: { count: 0, names: [] } });
+  });
+
+  it('children in a project the token cannot read are not listed (GitLab leaves them out)', async () => {
+    sb.gitlab.state.projects.find((p) => p.fullPath === 'acme/platform/frontend')!.members = { 3: 40 };
+    const read = await forge().listChildren(epic());
+    expect(read.children.map((c) => c.reference)).toEqual(['acme/platform/backend#3', 'acme/platform/backend#4', 'acme/platform/backend#5']);
+  });
+
+  it('pages of 100: 250 children cost 3 requests, the others are counted as left out', async () => {
+    const e2 = sb.gitlab.state.epics.find((e) => e.iid === 2)!;
+    const model = sb.gitlab.state.issues.find((i) => i.epicId === e2.id)!;
+    for (let k = 0; k < 300; k++) sb.gitlab.state.issues.push({ ...model, id: 90_000 + k, iid: 1000 + k });
+    const read = await forge().listChildren(epic());
+    expect(read.requests).toBe(3);
+    expect(read.children).toHaveLength(300);
+    expect(read.leftOut).toBe(6);
+  });
+
+  it('a GitLab that finds the query too complex is asked the lighter one once', async () => {
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, body: { errors: [{ message: 'Query has complexity of 612, which exceeds max complexity of 300' }] }, times: 1 });
+    const read = await forge().listChildren(epic());
+    expect(read.requests).toBe(2);
+    expect(read.children).toHaveLength(6);
+    const bodies = graphql().map((r) => String((r.body as { query?: string } | undefined)?.query ?? ''));
+    expect(bodies.length).toBe(2);
+  });
+
+  it('references become refs; anything else is refused', () => {
+    expect(refOfReference('https://g', 'a/b&4')).toMatchObject({ container: 'group', path: 'a/b', iid: 4, kind: 'epic' });
+    expect(refOfReference('https://g', 'a/b/c#12')).toMatchObject({ container: 'project', path: 'a/b/c', kind: 'issue' });
+    for (const bad of ['a#1', 'a/../b#1', 'a/b#0', '#1', 'a/b#x', 'a//b#1']) expect(refOfReference('https://g', bad)).toBeNull();
+    expect(childrenQuery(false, 50)).toContain('children(first: 50, after: $after)');
+    expect(childrenQuery(false, 50)).not.toContain('children(first: 20)');
+  });
+});

@@ -1,0 +1,96 @@
+// The Plan section against the sandbox (issue 18): a GitLab epic with children in two projects, a GitHub parent with
+// sub-issues, a GitHub tracking issue with a task list — figures right, the children read within its request budget
+// (one GraphQL request for each, two for the task list), and the weekly update drafted from the children, posted once.
+import type { Page } from '@playwright/test';
+import type { Sandbox } from '../sandbox/server';
+import { expect, openSection, panel, test } from './fixtures';
+
+const plan = (page: Page) => panel(page).locator('section[data-refinery="plan"]');
+const figure = (page: Page, key: string) => plan(page).locator(`[data-plan-figure="${key}"] dd`);
+const body = (r: { body?: unknown }) => JSON.stringify(r.body ?? '');
+const childrenReads = (sandbox: Sandbox) => sandbox.requests.filter((r) => /RefineryWorkItemChildren|RefineryChildren|RefineryTrackedIssues/.test(body(r)));
+const notePosts = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && /\/(notes|comments)$/.test(r.path));
+
+/** The source line and the figures shown, by their data-plan-figure key. */
+async function expectFigures(page: Page, source: string, figures: Record<string, string>) {
+  await expect(plan(page).locator('[data-plan-source]')).toHaveText(source);
+  for (const [key, text] of Object.entries(figures)) await expect(figure(page, key)).toHaveText(text);
+}
+
+async function openPlan(page: Page, url: string) {
+  await page.goto(url);
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  await openSection(page, 'Plan');
+}
+
+test('GitLab epic with children in two projects: figures, one request for the children, the weekly update drafted and posted once', async ({ page, connect, sandbox }) => {
+  // A fresh update on one child since the epic's last weekly update (seeded in February).
+  const backend5 = sandbox.gitlab.state.issues.find((i) => i.projectId === 1001 && i.iid === 5)!;
+  const now = new Date().toISOString();
+  sandbox.gitlab.state.notes.push({ id: 99_001, noteableType: 'Issue', noteableId: backend5.id, body: 'Complete: 50%\nConfidence: 70%\nHealth status: at risk', authorId: 1, system: false, internal: false, createdAt: now, updatedAt: now });
+  await connect();
+  await page.goto('https://gitlab.com/groups/acme/platform/-/epics/2');
+  await expect(panel(page)).toHaveAttribute('data-state', 'ready');
+  const before = sandbox.requests.length;
+  await openSection(page, 'Plan');
+  // #3 (split 2 + 3) and #5 (weight 5) in both projects; the #4s are unweighted. Done: (5×40 + 5×50 + 5×40 + 5×0) / 20.
+  await expectFigures(page, '6 children (child items), read in 1 request.', {
+    weight: '20 (open 20, closed 0); the parent has no weight',
+    'rolled-up': '10',
+    completion: '33%; 1 open child without a complete % counted as 0%',
+    health: 'At risk at worst: 1 at risk, 0 needing attention',
+  });
+  await expect(plan(page).getByRole('table', { name: 'Children' }).getByRole('row')).toHaveCount(7);
+  await expect(plan(page).getByRole('link', { name: /^acme\/platform\/frontend#4 / }).first()).toHaveAttribute('href', 'https://gitlab.com/acme/platform/frontend/-/issues/4');
+  await expect(plan(page).locator('[data-plan-list="unweighted"] li')).toHaveCount(2);
+  expect(childrenReads(sandbox)).toHaveLength(1);
+  // Opening the section: the children's one GraphQL request and the epic's comments (GitLab addresses epic notes by
+  // the epic's id: two REST requests); the epic page's child list badges read their issues (and their custom fields,
+  // in GraphQL) meanwhile.
+  const badges = (r: Sandbox['requests'][number]) => (r.method === 'GET' && r.path.endsWith('/issues')) || (r.path === '/api/graphql' && !/RefineryWorkItemChildren/.test(body(r)));
+  const opened = sandbox.requests.slice(before).filter((r) => !badges(r));
+  expect(opened.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/v4/groups/acme%2Fplatform/epics/2', 'GET /api/v4/groups/acme%2Fplatform/epics/701/notes', 'POST /api/graphql']);
+
+  await plan(page).getByRole('button', { name: 'Draft weekly update' }).click();
+  const form = plan(page).getByRole('form', { name: 'Epic update' });
+  await expect(form.getByRole('radio', { name: 'bad' })).toBeChecked();
+  await expect(form.getByRole('textbox', { name: 'Since the last update (one line per child)' })).toHaveValue(
+    '- acme/platform/backend#5 Stream blame ranges from Gitaly for very large files: 50% complete, 70% confident, at risk',
+  );
+  await expect(form.getByRole('textbox', { name: 'ETA' })).toHaveValue('end of 18.11');
+  expect(notePosts(sandbox)).toHaveLength(0); // nothing posted without the user
+  await form.getByRole('button', { name: 'Post update' }).click();
+  await expect(form.getByRole('status')).toHaveText('Epic update posted.');
+  const posts = notePosts(sandbox);
+  expect(posts).toHaveLength(1);
+  expect(posts[0]!.path).toMatch(/\/groups\/acme%2Fplatform\/epics\/\d+\/notes$/);
+  const first = (posts[0]!.body as { body: string }).body;
+  expect(first).toContain('**Status**: bad — 33% done by weight; 1 child at risk');
+  expect(first).toContain('- Since the last update:\n  - acme/platform/backend#5 Stream blame ranges');
+});
+
+test('GitHub parent with sub-issues, two levels: figures and one GraphQL request', async ({ page, connect, sandbox }) => {
+  await connect();
+  await openPlan(page, 'https://github.com/acme/plans/issues/1');
+  // acme/widgets#3 (split 2 + 3), #5 (2, under #2), #3 (2), #4 (1, closed); #2 is counted through #5.
+  // Done: (5×40 + 2×0 + 2×30 + 1×100) / 10.
+  await expectFigures(page, '5 children (sub-issues), read in 1 request.', {
+    weight: "10 (open 9, closed 1); 5 more than the parent's 5",
+    split: 'backend 2 (open 2), frontend 3 (open 3)',
+    completion: '36%; 1 open child without a complete % counted as 0%',
+    health: 'At risk at worst: 1 at risk, 0 needing attention',
+  });
+  await expect(plan(page).locator('[data-plan-list="unrecognised"]')).toContainText('acme/plans#5 Tree API: frontend pagination');
+  await expect(plan(page).locator('[data-plan-list="oversized"]')).toContainText('acme/widgets#3');
+  await expect(plan(page).locator('[data-plan-row="acme/plans#5"]')).toHaveClass('plan-nested');
+  expect(childrenReads(sandbox)).toHaveLength(1);
+});
+
+test('GitHub tracking issue: its task list read in one aliased query; an issue the token cannot read is named', async ({ page, connect, sandbox }) => {
+  await connect();
+  await openPlan(page, 'https://github.com/acme/plans/issues/6');
+  // #2 (3, 60%), #4 (1, closed), acme/widgets#3 (5, 40%): (180 + 100 + 200) / 9
+  await expectFigures(page, '3 children (issues linked from the task list), read in 2 requests.', { weight: '9 (open 8, closed 1); the parent has no weight', completion: '53%' });
+  await expect(plan(page).locator('[data-plan-unreadable]')).toHaveText('1 child this token cannot read: acme/hidden#1.');
+  expect(childrenReads(sandbox)).toHaveLength(2);
+});

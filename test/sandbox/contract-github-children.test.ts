@@ -1,0 +1,54 @@
+// The GitHub children reads (issue 18) are valid against GitHub's public GraphQL schema (@octokit/graphql-schema),
+// except the extras the adapter drops where a server refuses them (issue types, organisation issue fields: newer than
+// that schema), and the sandbox answers them with the schema's shapes.
+import { schema } from '@octokit/graphql-schema';
+import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { linkedIssuesQuery, subIssuesQuery } from '../../lib/forge/github/children';
+import type { IssueRef } from '../../lib/forge/model';
+import { startSandbox, type Sandbox } from './server';
+
+let github: GraphQLSchema;
+// The published SDL defines two enterprise fields twice; the rest is what GitHub serves.
+const gh = () => (github ??= buildSchema(schema.idl, { assumeValidSDL: true }));
+const errors = (query: string) => validate(gh(), parse(query)).map((e) => e.message);
+const PLAIN = { issueType: false, issueFields: false };
+const ref: IssueRef = { forge: 'github', baseUrl: 'https://github.com', container: 'project', path: 'acme/plans', iid: 1, kind: 'issue' };
+
+describe("GitHub's GraphQL schema", () => {
+  it('has every name the sub-issues and task-list queries use', () => {
+    expect(errors(subIssuesQuery(ref, PLAIN, null))).toEqual([]);
+    expect(errors(subIssuesQuery(ref, PLAIN, 'Y3Vyc29yOjEwMA=='))).toEqual([]);
+    expect(errors(subIssuesQuery(ref, { ...PLAIN, subIssues: false }, null))).toEqual([]);
+    expect(errors(linkedIssuesQuery([{ path: 'acme/plans', number: 2, checked: false }, { path: 'acme/widgets', number: 3, checked: true }], PLAIN).query)).toEqual([]);
+  });
+
+  it('the extras are exactly the ones the adapter drops when refused', () => {
+    const extra = errors(subIssuesQuery(ref, { issueType: true, issueFields: true }, null));
+    expect(new Set(extra.map((m) => /"(\w+)"/.exec(m)![1]))).toEqual(new Set(['issueType', 'issueFieldValues', 'IssueFieldNumberValue', 'IssueFieldNumber']));
+  });
+});
+
+describe('sandbox GitHub children', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(() => sandbox.reset());
+
+  it('answers sub-issues with totalCount, pageInfo and nodes, and subIssuesSummary', async () => {
+    const res = await fetch(`${sandbox.github.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'token sandbox-github-token' },
+      body: JSON.stringify({ query: `${subIssuesQuery(ref, PLAIN, null).replace('number body', 'number body subIssuesSummary { total completed percentCompleted }')}` }),
+    });
+    const body = (await res.json()) as { data: { repository: { issue: { subIssuesSummary: unknown; subIssues: { totalCount: number; pageInfo: { hasNextPage: boolean }; nodes: { number: number; comments: { nodes: unknown[] } }[] } } } } };
+    const issue = body.data.repository.issue;
+    expect(issue.subIssuesSummary).toEqual({ total: 4, completed: 1, percentCompleted: 25 });
+    expect(issue.subIssues.totalCount).toBe(4);
+    expect(issue.subIssues.pageInfo.hasNextPage).toBe(false);
+    expect(issue.subIssues.nodes.map((n) => n.number)).toEqual([3, 2, 3, 4]);
+    expect(errors(subIssuesQuery(ref, PLAIN, null).replace('number body', 'number body subIssuesSummary { total completed percentCompleted }'))).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+// GraphQL for a parent's children (issue 18): `namespace(fullPath) { workItem(iid) { widgets { … on
+// WorkItemWidgetHierarchy { children(first, after) { count pageInfo nodes { … } } } } } }`, the query
+// lib/forge/gitlab/children.ts sends. An epic's children are the issues whose epic it is, in every project below its
+// group; a project issue has none here. Children in projects the token cannot read are left out, as GitLab does.
+// Widgets follow the tiers: weight from Premium, health status on Ultimate. Pages use opaque cursors.
+import { groupAccess } from './http';
+import { tierAtLeast, type GitlabState, type GlIssue, type GlToken } from './state';
+
+type Body = { data?: unknown; errors?: unknown[] };
+
+/** lib/forge/gitlab/children.ts's read, by its operation name (other reads may select the hierarchy widget too). */
+export const isChildrenRead = (query: string) => /\bquery\s+RefineryWorkItemChildren\b/.test(query);
+
+const HEALTH = { on_track: 'onTrack', needs_attention: 'needsAttention', at_risk: 'atRisk' } as const;
+const cursor = (k: number) => Buffer.from(`children:${k}`).toString('base64');
+const fromCursor = (c: unknown) => (typeof c === 'string' ? Number(Buffer.from(c, 'base64').toString().replace(/^children:/, '')) || 0 : 0);
+
+function childJson(state: GitlabState, base: string, issue: GlIssue, query: string) {
+  const project = state.projects.find((p) => p.id === issue.projectId)!;
+  const notes = state.notes
+    .filter((n) => n.noteableType === 'Issue' && n.noteableId === issue.id && !n.system)
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+  const last = Number(/notes\(last:\s*(\d+)/.exec(query)?.[1] ?? 20);
+  const widgets: Record<string, unknown>[] = [
+    tierAtLeast(project.tier, 'premium') ? { weight: issue.weight } : {},
+    tierAtLeast(project.tier, 'ultimate') ? { healthStatus: issue.healthStatus ? HEALTH[issue.healthStatus] : null } : {},
+    { labels: { nodes: issue.labels.map((title) => ({ title })) } },
+    {
+      notes: {
+        nodes: notes.slice(-last).map((n) => ({
+          body: n.body,
+          createdAt: n.createdAt,
+          system: n.system,
+          author: { username: state.users.find((u) => u.id === n.authorId)?.username ?? 'ghost' },
+        })),
+      },
+    },
+    { children: { count: 0, nodes: [] } },
+  ];
+  return {
+    iid: String(issue.iid),
+    title: issue.title,
+    state: issue.state === 'closed' ? 'CLOSED' : 'OPEN',
+    closedAt: issue.closedAt,
+    webUrl: `${base}/${project.fullPath}/-/issues/${issue.iid}`,
+    reference: `${project.fullPath}#${issue.iid}`,
+    workItemType: { name: issue.issueType === 'task' ? 'Task' : 'Issue' },
+    widgets,
+  };
+}
+
+export function childrenRead(state: GitlabState, base: string, query: string, vars: Record<string, unknown>, token: GlToken | undefined): Body {
+  if (!token) return { errors: [{ message: 'Authentication required' }] };
+  const path = String(vars.path ?? '');
+  const iid = Number(vars.iid);
+  const group = state.groups.find((g) => g.fullPath === path);
+  const readable = (i: GlIssue) => state.projects.find((p) => p.id === i.projectId)?.members[token.userId] !== undefined;
+  let children: GlIssue[] = [];
+  let weight: number | null = null;
+  let premium = false;
+  if (group) {
+    const epic = state.epics.find((e) => e.groupId === group.id && e.iid === iid);
+    if (!epic || groupAccess(state, group.id, token.userId) === 0 || !tierAtLeast(group.tier, 'premium')) return { data: { namespace: epic ? null : { workItem: null } } };
+    children = state.issues.filter((i) => i.epicId === epic.id).sort((a, b) => a.id - b.id);
+    premium = true;
+  } else {
+    const project = state.projects.find((p) => p.fullPath === path);
+    const issue = project && state.issues.find((i) => i.projectId === project.id && i.iid === iid);
+    if (!project || project.members[token.userId] === undefined) return { data: { namespace: null } };
+    if (!issue) return { data: { namespace: { workItem: null } } };
+    weight = tierAtLeast(project.tier, 'premium') ? issue.weight : null;
+    premium = tierAtLeast(project.tier, 'premium');
+  }
+  const visible = children.filter(readable);
+  const first = Number(/children\(first:\s*(\d+)/.exec(query)?.[1] ?? 100);
+  const start = fromCursor(vars.after);
+  const page = visible.slice(start, start + first);
+  const sum = (list: GlIssue[]) => list.reduce((n, i) => n + (i.weight ?? 0), 0);
+  const weightWidget = premium ? { weight, rolledUpWeight: sum(visible), rolledUpCompletedWeight: sum(visible.filter((i) => i.state === 'closed')) } : {};
+  const hierarchy = {
+    children: {
+      count: visible.length,
+      pageInfo: { hasNextPage: start + page.length < visible.length, endCursor: page.length ? cursor(start + page.length) : null },
+      nodes: page.map((i) => childJson(state, base, i, query)),
+    },
+  };
+  return { data: { namespace: { workItem: { id: `gid://gitlab/WorkItem/${path}/${iid}`, widgets: [weightWidget, hierarchy] } } } };
+}
