@@ -22,7 +22,7 @@ import {
   weightValue,
 } from './forge/model';
 import { childrenRead } from './forge/children-model';
-import { epicUpdateSchema, statusUpdateSchema } from './handbook/status-schemas';
+import { epicUpdateSchema, statusUpdateSchema } from './handbook/status/status-schemas';
 
 export const connectionKind = z.deferred(() => z.enum(['gitlab', 'github']));
 
@@ -59,7 +59,7 @@ export const writeResult = z.deferred(() => z.object({ issue, via: z.enum(['fiel
 export type WriteResult = z.infer<typeof writeResult>;
 
 const labelList = z.deferred(() => z.array(z.string()).check(z.maxLength(100)));
-/** lib/handbook/weight-move.ts WeightMove. */
+/** lib/handbook/weights/weight-move.ts WeightMove. */
 const weightMove = z.deferred(() =>
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('move'), value: z.number().check(z.int(), z.nonnegative()), labels: labelList }),
@@ -69,7 +69,7 @@ const weightMove = z.deferred(() =>
   ]),
 );
 
-/** lib/handbook/status-move.ts StatusMove. */
+/** lib/handbook/workflow/status-move.ts StatusMove. */
 const statusMove = z.deferred(() => {
   const status = z.object({ id: z.string().check(z.maxLength(256)), name: z.string().check(z.maxLength(255)), category: statusCategory });
   const label = z.string().check(z.maxLength(255));

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Issue, IssueRef, WorkItemStatus } from '@/lib/forge/model';
 import { DEFAULT_SETTINGS } from '@/lib/handbook/settings';
-import { planStatusMove, type StatusMove } from '@/lib/handbook/status-move';
+import { planStatusMove, type StatusMove } from '@/lib/handbook/workflow/status-move';
 import type { IssueView, Result } from '@/lib/messaging';
 import { loadLabelMoveJob } from '@/lib/settings/label-move-job';
 import { MoveLabels, statusMoveSpec, type LabelMoveSpec } from './MoveLabels';

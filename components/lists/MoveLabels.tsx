@@ -5,9 +5,9 @@
 // every issue: a reload or a failure half-way is resumed. One component, a spec per kind of move.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Issue } from '@/lib/forge/model';
-import { describeStatusMove, planStatusMove, type StatusMove } from '@/lib/handbook/status-move';
+import { describeStatusMove, planStatusMove, type StatusMove } from '@/lib/handbook/workflow/status-move';
 import type { Settings } from '@/lib/handbook/settings';
-import { describeWeightMove, planWeightMove, type WeightMove } from '@/lib/handbook/weight-move';
+import { describeWeightMove, planWeightMove, type WeightMove } from '@/lib/handbook/weights/weight-move';
 import { call, type IssueView, type Result } from '@/lib/messaging';
 import { loadLabelMoveJob, saveLabelMoveJob, type LabelMoveJob, type LabelMoveKind } from '@/lib/settings/label-move-job';
 import { issueKey } from './controller';

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { IssueRef } from '@/lib/forge/model';
-import type { ListFilter } from '@/lib/handbook/list-figures';
+import type { ListFilter } from '@/lib/handbook/plan/list-figures';
 import type { ListState } from './controller';
 
 export interface SummaryBarProps {

@@ -1,6 +1,6 @@
 // A row's badge: a small inline button in its own open shadow root, right after the title link. Plain DOM, not
 // React: a board or a long list has hundreds of them. Its accessible name lists the findings; a click opens the picker.
-import type { Severity } from '@/lib/handbook/rules';
+import type { Severity } from '@/lib/handbook/refinement/rules';
 import type { Theme } from '../shadow/mountShadowUi';
 import { themeCss } from '../shadow/theme';
 

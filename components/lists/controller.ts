@@ -3,7 +3,7 @@
 // filters rows on request, and reports the figures for the summary bar. Everything it adds to the page can be removed.
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Issue, IssueRef } from '@/lib/forge/model';
-import { judgeIssue, listFigures, matchesFilter, type IssueVerdict, type ListFigures, type ListFilter } from '@/lib/handbook/list-figures';
+import { judgeIssue, listFigures, matchesFilter, type IssueVerdict, type ListFigures, type ListFilter } from '@/lib/handbook/plan/list-figures';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/handbook/settings';
 import type { IssueView, Response, Result } from '@/lib/messaging';
 import { findIssueRows, type IssueRow, type ListLikePage, type RowCache } from '@/lib/page/rows';

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, mergeSettings, parseSettings } from '@/lib/handbook/settings';
-import { DEFAULT_STATUS_TEMPLATE } from '@/lib/handbook/status-template';
+import { DEFAULT_STATUS_TEMPLATE } from '@/lib/handbook/status/status-template';
 import { loadSettings, saveSettings } from '@/lib/settings/store';
 import { SettingsForm } from './SettingsForm';
 

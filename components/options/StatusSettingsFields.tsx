@@ -1,6 +1,6 @@
 // The options for async status updates, inside the handbook settings form (one Save for all settings).
 import { useId } from 'react';
-import { TEMPLATE_PLACEHOLDERS } from '@/lib/handbook/status-template';
+import { TEMPLATE_PLACEHOLDERS } from '@/lib/handbook/status/status-template';
 import type { FieldKey } from './settingsDraft';
 import { TEMPLATE_FIELDS, type StatusDraft } from './statusSettingsDraft';
 

@@ -1,7 +1,7 @@
 // The options form's async status update settings: the comment template (shown as the handbook's text until a team
 // changes it), working days before an issue in development is flagged, its stages, and GitHub's epic label. Pure.
 import type { Settings } from '@/lib/handbook/settings';
-import { DEFAULT_STATUS_TEMPLATE, templateProblems, type StatusTemplateOverride, type TemplatePart } from '@/lib/handbook/status-template';
+import { DEFAULT_STATUS_TEMPLATE, templateProblems, type StatusTemplateOverride, type TemplatePart } from '@/lib/handbook/status/status-template';
 
 export const TEMPLATE_FIELDS: readonly (readonly [TemplatePart, string])[] = [
   ['single', 'Update without merge requests'],

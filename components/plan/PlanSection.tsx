@@ -4,11 +4,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ChildrenRead } from '@/lib/forge/children-model';
 import type { IssueRef, Note } from '@/lib/forge/model';
-import { epicHistoryFromNotes, parseEpicUpdate } from '@/lib/handbook/epic-update';
-import { effectiveWeight } from '@/lib/handbook/facts';
+import { epicHistoryFromNotes, parseEpicUpdate } from '@/lib/handbook/status/epic-update';
+import { effectiveWeight } from '@/lib/handbook/refinement/facts';
 import { weeklyDraft } from '@/lib/handbook/plan/draft';
 import { rollUp, type ChildRow, type RollUp } from '@/lib/handbook/plan/rollup';
-import { HEALTH_TEXT } from '@/lib/handbook/status-format';
+import { HEALTH_TEXT } from '@/lib/handbook/status/status-format';
 import { safeHref } from '@/lib/html/sanitize';
 import { call } from '@/lib/messaging';
 import type { SectionProps } from '@/components/panel/sections';

@@ -3,7 +3,7 @@
 // weight. Read on request only (one click, a bounded number of requests), for the project or repository of the tab.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { capacityStatus, weightBudget } from '@/lib/handbook/capacity';
+import { capacityStatus, weightBudget } from '@/lib/handbook/plan/capacity';
 import { call, type CapacityReport, type ConnectionInfo, type Request } from '@/lib/messaging';
 import { parsePageUrl, type PageRef } from '@/lib/page';
 import { availabilityOf, loadListSettings, type ListSettings } from '@/lib/settings/lists';

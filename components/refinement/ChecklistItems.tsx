@@ -1,6 +1,6 @@
 // The checklist's items as checkboxes named by their text, grouped under the comment's section headings.
 import { useId } from 'react';
-import type { ResolvedItem } from '@/lib/handbook/checklist-evaluate';
+import type { ResolvedItem } from '@/lib/handbook/refinement/checklist-evaluate';
 import { controlFor, displayText, keyOf } from './model';
 import type { Ticks } from './useTicks';
 

@@ -2,8 +2,8 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyTick } from '@/lib/handbook/checklist-merge';
-import { CHECKLIST_MARKER } from '@/lib/handbook/checklists';
+import { applyTick } from '@/lib/handbook/refinement/checklist-merge';
+import { CHECKLIST_MARKER } from '@/lib/handbook/refinement/checklists';
 import { call, type Request, type Result } from '@/lib/messaging';
 import { answer, deferred, facts, fail, Host, note, ok, pasted, refinementView, type Answers } from './testing';
 

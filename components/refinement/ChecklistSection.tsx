@@ -5,9 +5,9 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Note } from '@/lib/forge/model';
-import { resolveChecklist } from '@/lib/handbook/checklist-evaluate';
-import { parseChecklist } from '@/lib/handbook/checklist-parse';
-import { CHECKLIST_TITLES } from '@/lib/handbook/checklists';
+import { resolveChecklist } from '@/lib/handbook/refinement/checklist-evaluate';
+import { parseChecklist } from '@/lib/handbook/refinement/checklist-parse';
+import { CHECKLIST_TITLES } from '@/lib/handbook/refinement/checklists';
 import type { Settings } from '@/lib/handbook/settings';
 import type { IssueView } from '@/lib/messaging';
 import { failureText } from '@/components/weights/errorText';

@@ -8,7 +8,7 @@ import { failureText } from '@/components/weights/errorText';
 import { useWriter } from '@/components/weights/useWriter';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Issue, IssueRef, Note } from '@/lib/forge/model';
-import { boxesToTick } from '@/lib/handbook/checklist-evaluate';
+import { boxesToTick } from '@/lib/handbook/refinement/checklist-evaluate';
 import { call } from '@/lib/messaging';
 import { ChecklistSection, type FactsLoad } from './ChecklistSection';
 import { refinementStyles } from './styles';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Issue, WorkItemStatus } from '@/lib/forge/model';
 import { mergeSettings } from '@/lib/handbook/settings';
 import { call, type IssueView, type Request } from '@/lib/messaging';
-import { applyTick } from '@/lib/handbook/checklist-merge';
+import { applyTick } from '@/lib/handbook/refinement/checklist-merge';
 import { answer, deferred, facts, fail, Host, note, ok, pasted, refinementView, type Answers } from './testing';
 
 vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));

@@ -3,7 +3,7 @@
 // to is disabled and says why; a step whose status is done or canceled says, before the move, that it closes the issue.
 import { useId, useState } from 'react';
 import type { WorkItemStatus } from '@/lib/forge/model';
-import { statusStepper, type StatusStep } from '@/lib/handbook/status-mapping';
+import { statusStepper, type StatusStep } from '@/lib/handbook/workflow/status-mapping';
 import { failureText } from '@/components/weights/errorText';
 import { writeStage } from './stageWrite';
 import type { WorkflowSectionProps } from './WorkflowSection';

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabelChange } from '@/lib/forge/model';
-import { applyTick } from '@/lib/handbook/checklist-merge';
+import { applyTick } from '@/lib/handbook/refinement/checklist-merge';
 import { call, type Request } from '@/lib/messaging';
 import { answer, deferred, facts, fail, Host, note, ok, pasted, refinementView, withLabels, type Answers } from './testing';
 

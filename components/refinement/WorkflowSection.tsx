@@ -4,7 +4,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Issue, LabelChange } from '@/lib/forge/model';
 import type { Settings } from '@/lib/handbook/settings';
-import { moveTo, workflowStepper, type WorkflowStep } from '@/lib/handbook/workflow';
+import { moveTo, workflowStepper, type WorkflowStep } from '@/lib/handbook/workflow/workflow';
 import { call, type IssueView } from '@/lib/messaging';
 import { failureText } from '@/components/weights/errorText';
 import type { Writer } from '@/components/weights/useWriter';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_MARKER } from '@/lib/handbook/checklists';
+import { CHECKLIST_MARKER } from '@/lib/handbook/refinement/checklists';
 import { DEFAULT_SETTINGS as S } from '@/lib/handbook/settings';
 import { controlFor, dataTicks, displayText, evaluate, kindFor, noteUrl } from './model';
 import { makeView, note, pasted, refinementView } from './testing';

@@ -1,16 +1,16 @@
 // What the refinement section shows, derived from the issue, its comments and blockers. Pure.
 import type { Capabilities, Issue, Note } from '@/lib/forge/model';
-import { isBug } from '@/lib/handbook/classify';
+import { isBug } from '@/lib/handbook/refinement/classify';
 import {
   evaluateChecklist,
   resolveChecklist,
   type ItemEvaluation,
   type ResolvedItem,
-} from '@/lib/handbook/checklist-evaluate';
-import { findChecklistNote, type ChecklistNote, type RecognisedChecklist } from '@/lib/handbook/checklist-parse';
-import { itemKey, type ChecklistKind } from '@/lib/handbook/checklists';
+} from '@/lib/handbook/refinement/checklist-evaluate';
+import { findChecklistNote, type ChecklistNote, type RecognisedChecklist } from '@/lib/handbook/refinement/checklist-parse';
+import { itemKey, type ChecklistKind } from '@/lib/handbook/refinement/checklists';
 import type { Settings } from '@/lib/handbook/settings';
-import { labelsWithStatusStage } from '@/lib/handbook/status-mapping';
+import { labelsWithStatusStage } from '@/lib/handbook/workflow/status-mapping';
 
 export interface Facts {
   notes: Note[];

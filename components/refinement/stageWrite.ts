@@ -3,8 +3,8 @@
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Capabilities, Issue } from '@/lib/forge/model';
 import { normalizeStage, type Settings } from '@/lib/handbook/settings';
-import { mapStagesToStatuses } from '@/lib/handbook/status-mapping';
-import { moveTo } from '@/lib/handbook/workflow';
+import { mapStagesToStatuses } from '@/lib/handbook/workflow/status-mapping';
+import { moveTo } from '@/lib/handbook/workflow/workflow';
 import { call, type Result } from '@/lib/messaging';
 
 export interface StageWritten {

@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react';
 import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { Issue, Note } from '@/lib/forge/model';
-import { renderChecklist, type ChecklistKind } from '@/lib/handbook/checklists';
+import { renderChecklist, type ChecklistKind } from '@/lib/handbook/refinement/checklists';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/handbook/settings';
 import type { IssueView, Result } from '@/lib/messaging';
 import { gitlabRef, makeView } from '@/components/panel/fixtures';

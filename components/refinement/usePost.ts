@@ -2,7 +2,7 @@
 // background, which returns a readable checklist already on the issue instead of posting a second one.
 import { useCallback, useState } from 'react';
 import type { Note } from '@/lib/forge/model';
-import type { ChecklistKind } from '@/lib/handbook/checklists';
+import type { ChecklistKind } from '@/lib/handbook/refinement/checklists';
 import { call, type IssueView } from '@/lib/messaging';
 import { failureText } from '@/components/weights/errorText';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { IssueRef, Note } from '@/lib/forge/model';
-import { applyTick } from '@/lib/handbook/checklist-merge';
+import { applyTick } from '@/lib/handbook/refinement/checklist-merge';
 import type { Settings } from '@/lib/handbook/settings';
 import { call } from '@/lib/messaging';
 import { failureText } from '@/components/weights/errorText';

@@ -4,9 +4,9 @@
 // All writes go through one Writer, so only one runs at a time; each is sent once, and the row shows the new value.
 import { useId, useMemo, useRef, useState } from 'react';
 import type { HealthStatus, Issue, WeightValue } from '@/lib/forge/model';
-import { factsFromIssue } from '@/lib/handbook/facts';
-import { fixLabel, type Fix } from '@/lib/handbook/fixes';
-import { evaluate } from '@/lib/handbook/rules';
+import { factsFromIssue } from '@/lib/handbook/refinement/facts';
+import { fixLabel, type Fix } from '@/lib/handbook/refinement/fixes';
+import { evaluate } from '@/lib/handbook/refinement/rules';
 import type { Settings } from '@/lib/handbook/settings';
 import { call, type IssueView, type Result } from '@/lib/messaging';
 import { writeStage } from '@/components/refinement/stageWrite';

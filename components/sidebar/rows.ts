@@ -1,9 +1,9 @@
 // What the sidebar section's rows say, derived from the same reading as the panel's summary (field first, labels
 // where the tier has none). Pure.
-import { effectiveWeight } from '@/lib/handbook/facts';
+import { effectiveWeight } from '@/lib/handbook/refinement/facts';
 import { healthFromLabels, issueSplitWeights, type LabelHealth, type LabelReading } from '@/lib/handbook/labels';
 import { normalizeStage, type Settings } from '@/lib/handbook/settings';
-import { WEIGHTS, weightInfo } from '@/lib/handbook/weights';
+import { WEIGHTS, weightInfo } from '@/lib/handbook/weights/weights';
 import type { IssueView } from '@/lib/messaging';
 import { HEALTH_TEXT, summarize, type Row } from '@/components/panel/summary';
 import type { PickerOption } from './PickerPopover';

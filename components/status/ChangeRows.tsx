@@ -2,7 +2,7 @@
 // and note; rows can be removed, and rows for other changes added.
 import { useId } from 'react';
 import type { ForgeKind, LinkedChange } from '@/lib/forge/model';
-import { sameChange } from '@/lib/handbook/status-prefill';
+import { sameChange } from '@/lib/handbook/status/status-prefill';
 import { newRow, type ChangeRow } from './formState';
 
 export interface ChangeRowsProps {

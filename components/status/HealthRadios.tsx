@@ -1,7 +1,7 @@
 // The handbook's three health statuses as a radio group; "Clear" leaves the health status out of the update.
 import { useId } from 'react';
 import type { HealthStatus } from '@/lib/forge/model';
-import { HEALTH_TEXT } from '@/lib/handbook/status-format';
+import { HEALTH_TEXT } from '@/lib/handbook/status/status-format';
 
 const ORDER: HealthStatus[] = ['on_track', 'needs_attention', 'at_risk'];
 

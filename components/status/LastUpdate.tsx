@@ -1,5 +1,5 @@
 // "Last update N days ago", and the flag on an issue in development whose last update is older than the team allows.
-import type { Staleness } from '@/lib/handbook/status-staleness';
+import type { Staleness } from '@/lib/handbook/status/status-staleness';
 
 export function LastUpdate({ staleness }: { staleness: Staleness }) {
   return (

@@ -1,7 +1,7 @@
 // The async status update part of the issue panel: when the last update was (flagged when overdue), the history of
 // earlier updates, and the form: the issue update, or the weekly update on epics.
 import { useId } from 'react';
-import { staleness } from '@/lib/handbook/status-staleness';
+import { staleness } from '@/lib/handbook/status/status-staleness';
 import type { SectionProps } from '@/components/panel/sections';
 import { EpicUpdateForm } from './EpicUpdateForm';
 import { HistoryChart } from './HistoryChart';

@@ -1,6 +1,6 @@
 // The weekly epic update form as typed, its draft, and the update it becomes. Pure.
-import { EPIC_STATUSES, validateEpicUpdate, type EpicStatus, type EpicUpdate, type ParsedEpicUpdate } from '@/lib/handbook/epic-update';
-import type { FieldError } from '@/lib/handbook/status-format';
+import { EPIC_STATUSES, validateEpicUpdate, type EpicStatus, type EpicUpdate, type ParsedEpicUpdate } from '@/lib/handbook/status/epic-update';
+import type { FieldError } from '@/lib/handbook/status/status-format';
 
 export interface EpicForm {
   status: EpicStatus | '';

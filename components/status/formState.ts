@@ -1,7 +1,7 @@
 // The status update form as the user edits it (numbers as typed, so a half-typed value survives a reload), and how it
 // becomes the update the handbook's format takes. Pure.
 import type { HealthStatus } from '@/lib/forge/model';
-import { validateUpdate, type FieldError, type StatusUpdate } from '@/lib/handbook/status-format';
+import { validateUpdate, type FieldError, type StatusUpdate } from '@/lib/handbook/status/status-format';
 
 export interface ChangeRow {
   /** Stable React key: the reference for rows from the forge, `new-N` for rows the user added. */

@@ -1,10 +1,10 @@
 // The chart's points and the "last update" line, from an issue's or epic's comments. Pure.
 import type { HealthStatus, Note } from '@/lib/forge/model';
-import { epicHistoryFromNotes, type EpicStatus } from '@/lib/handbook/epic-update';
+import { epicHistoryFromNotes, type EpicStatus } from '@/lib/handbook/status/epic-update';
 import { workflowStage } from '@/lib/handbook/labels';
 import { normalizeStage, type Settings } from '@/lib/handbook/settings';
-import { HEALTH_TEXT } from '@/lib/handbook/status-format';
-import { historyFromNotes } from '@/lib/handbook/status-parse';
+import { HEALTH_TEXT } from '@/lib/handbook/status/status-format';
+import { historyFromNotes } from '@/lib/handbook/status/status-parse';
 import { isEpicTarget } from './epicTarget';
 import type { ChartPoint, Tone } from './HistoryChart';
 

@@ -1,7 +1,7 @@
 // What the status form says about a post: where the health status went, and what failed and what to do. Pure.
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import type { Capabilities, ForgeKind, HealthStatus, IssueRef } from '@/lib/forge/model';
-import { HEALTH_TEXT } from '@/lib/handbook/status-format';
+import { HEALTH_TEXT } from '@/lib/handbook/status/status-format';
 import { healthLabel } from '@/lib/handbook/labels';
 import type { PostedUpdate } from '@/lib/messaging';
 import { errorContent } from '@/components/panel/errorContent';

@@ -3,7 +3,7 @@
 // the draft's update id, so a retry (or another tab) of the same update can never make a second comment.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { loadDraft, removeDraft, saveDraft, watchDraft } from '@/lib/drafts/store';
-import { newUpdateId } from '@/lib/handbook/status-marker';
+import { newUpdateId } from '@/lib/handbook/status/status-marker';
 import type { PostedUpdate, Result } from '@/lib/messaging';
 import { useAutosave } from './useAutosave';
 

@@ -6,7 +6,7 @@ import type { ForgeErrorKind } from '@/lib/forge/errors';
 import type { IssueRef } from '@/lib/forge/model';
 import { onLeavingPage } from '@/components/app/onLeavingPage';
 import { removeDraft, saveDraft } from '@/lib/drafts/store';
-import { unfilledPlaceholders } from '@/lib/handbook/templates';
+import { unfilledPlaceholders } from '@/lib/handbook/templates/templates';
 import { call } from '@/lib/messaging';
 import { insertBlock } from '@/lib/page/editor';
 import { failureText } from '@/components/weights/errorText';

@@ -1,7 +1,7 @@
 // "Insert template": a menu button (WAI-ARIA menu pattern). Arrows move, Home/End jump, a letter jumps to the next
 // title starting with it, Enter/Space pick, Escape closes and gives the focus back to the button.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Template } from '@/lib/handbook/templates';
+import type { Template } from '@/lib/handbook/templates/templates';
 
 export interface TemplateMenuProps {
   templates: readonly Template[];

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_TEMPLATES, IMPLEMENTATION_PLAN_TEMPLATE, exportTemplates } from '@/lib/handbook/templates';
+import { DEFAULT_TEMPLATES, IMPLEMENTATION_PLAN_TEMPLATE, exportTemplates } from '@/lib/handbook/templates/templates';
 import { loadUserTemplates, saveUserTemplates } from '@/lib/settings/templates-store';
 import { TemplatesOptions } from './TemplatesOptions';
 

@@ -2,7 +2,7 @@
 // team's own (added and deleted), exported and imported as a JSON file to share them. Every change is saved at once;
 // a change that does not validate, or an import with errors, saves nothing and says why.
 import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
-import { exportTemplates, importTemplates, type Template, type UserTemplate } from '@/lib/handbook/templates';
+import { exportTemplates, importTemplates, type Template, type UserTemplate } from '@/lib/handbook/templates/templates';
 import { InvalidTemplatesError, loadUserTemplates, saveUserTemplates, templatesFrom } from '@/lib/settings/templates-store';
 import { defaultOf, fieldErrors, isEdited, mergeImported, newTemplateId, removeTemplate, saveEdit, type FieldErrors } from './templateEdits';
 

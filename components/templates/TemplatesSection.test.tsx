@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { draftKey, loadDraft } from '@/lib/drafts/store';
 import type { Issue, Note, User } from '@/lib/forge/model';
 import { DEFAULT_SETTINGS } from '@/lib/handbook/settings';
-import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '@/lib/handbook/templates';
+import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '@/lib/handbook/templates/templates';
 import { call, type IssueView } from '@/lib/messaging';
 import { loadUserTemplates, saveUserTemplates } from '@/lib/settings/templates-store';
 import { answer, fail, gitlabRef, makeView, ok, type Answers } from '@/components/weights/testing';

@@ -11,7 +11,7 @@ import {
   hasPlanHeading,
   unfilledPlaceholders,
   type Template,
-} from '@/lib/handbook/templates';
+} from '@/lib/handbook/templates/templates';
 import { call } from '@/lib/messaging';
 import { findCommentEditor, insertAtCursor, trackEditorFocus, type PageEditor } from '@/lib/page/editor';
 import type { SectionProps } from '@/components/panel/sections';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, IMPLEMENTATION_PLAN_TEMPLATE } from '@/lib/handbook/templates';
+import { DEFAULT_TEMPLATES, IMPLEMENTATION_PLAN_TEMPLATE } from '@/lib/handbook/templates/templates';
 import { fieldErrors, isEdited, mergeImported, newTemplateId, removeTemplate, saveEdit } from './templateEdits';
 
 const own = { id: 'release-note', title: 'Release note', body: 'What changed.' };

@@ -1,6 +1,6 @@
 // What the options page does to the team's template list: edit, reset, delete, add, import. Pure; the list is the
 // stored one (edits of built-ins under their id, then the team's own), never the merged menu.
-import { DEFAULT_TEMPLATES, userTemplateSchema, type UserTemplate } from '@/lib/handbook/templates';
+import { DEFAULT_TEMPLATES, userTemplateSchema, type UserTemplate } from '@/lib/handbook/templates/templates';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 

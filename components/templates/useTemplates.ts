@@ -1,7 +1,7 @@
 // The templates for React trees: the handbook's until storage answers, then the team's (edits and own ones),
 // following changes made in the options page without a reload.
 import { useEffect, useState } from 'react';
-import { DEFAULT_TEMPLATES, type Template } from '@/lib/handbook/templates';
+import { DEFAULT_TEMPLATES, type Template } from '@/lib/handbook/templates/templates';
 import { loadUserTemplates, templatesFrom, watchUserTemplates } from '@/lib/settings/templates-store';
 
 export function useTemplates(): readonly Template[] {

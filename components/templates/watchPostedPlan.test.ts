@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Note } from '@/lib/forge/model';
-import { IMPLEMENTATION_PLAN_TEMPLATE } from '@/lib/handbook/templates';
+import { IMPLEMENTATION_PLAN_TEMPLATE } from '@/lib/handbook/templates/templates';
 import { newPlanNote, watchPostedPlan } from './watchPostedPlan';
 
 const at = '2026-03-01T10:00:00Z';

@@ -2,7 +2,7 @@
 // do not see. Both forges empty or replace the editor once a comment is posted: when the plan leaves the editor, the
 // issue's notes are read, and a plan note that was not there before is the one just posted.
 import type { Note } from '@/lib/forge/model';
-import { hasPlanHeading } from '@/lib/handbook/templates';
+import { hasPlanHeading } from '@/lib/handbook/templates/templates';
 import { editorText, type PageEditor } from '@/lib/page/editor';
 
 /** The plan's heading as it reads in a textarea (`### Implementation Plan`) and in a rich editor (rendered). */

@@ -1,8 +1,8 @@
 // The handbook's weighting rules applied to this issue, recomputed whenever the issue changes, with their fixes.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { factsFromIssue } from '@/lib/handbook/facts';
-import { fixLabel, type Fix } from '@/lib/handbook/fixes';
-import { evaluate, type Finding, type Severity } from '@/lib/handbook/rules';
+import { factsFromIssue } from '@/lib/handbook/refinement/facts';
+import { fixLabel, type Fix } from '@/lib/handbook/refinement/fixes';
+import { evaluate, type Finding, type Severity } from '@/lib/handbook/refinement/rules';
 import { call } from '@/lib/messaging';
 import { BreakDown } from './BreakDown';
 import { failureText } from './errorText';

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { useOpenedOnce } from '@/components/app/useOpenedOnce';
 import type { SplitSide } from '@/lib/forge/model';
 import { issueSplitWeights, labelsInScope, splitWeights, type LabelReading } from '@/lib/handbook/labels';
-import { WEIGHTS } from '@/lib/handbook/weights';
+import { WEIGHTS } from '@/lib/handbook/weights/weights';
 import { call } from '@/lib/messaging';
 import { failureText } from './errorText';
 import type { WeightPartProps } from './types';

@@ -1,8 +1,8 @@
 // The handbook's remarks that change which weight to pick: security issues go one level up, spikes are weight 2.
 import type { Issue } from '@/lib/forge/model';
-import { isSecurity, isSpike } from '@/lib/handbook/classify';
+import { isSecurity, isSpike } from '@/lib/handbook/refinement/classify';
 import type { Settings } from '@/lib/handbook/settings';
-import { nextWeightUp } from '@/lib/handbook/weights';
+import { nextWeightUp } from '@/lib/handbook/weights/weights';
 
 export function WeightNotes({ issue, settings }: { issue: Issue; settings: Readonly<Settings> }) {
   const spike = isSpike(issue, settings);

@@ -2,9 +2,9 @@
 // Native radios: arrow keys move and pick. Picks made while a write runs are queued and only the latest is sent.
 import { useId, useRef, useState, type Ref } from 'react';
 import type { WeightValue } from '@/lib/forge/model';
-import { effectiveWeight } from '@/lib/handbook/facts';
+import { effectiveWeight } from '@/lib/handbook/refinement/facts';
 import { labelsInScope } from '@/lib/handbook/labels';
-import { WEIGHTS, isHandbookWeight } from '@/lib/handbook/weights';
+import { WEIGHTS, isHandbookWeight } from '@/lib/handbook/weights/weights';
 import { call, type WriteResult } from '@/lib/messaging';
 import type { ForgeErrorData } from '@/lib/forge/errors';
 import { failureText } from './errorText';

@@ -1,5 +1,5 @@
 // The full weight table behind a disclosure; each row is also the description of its radio.
-import { WEIGHTS, type HandbookWeight } from '@/lib/handbook/weights';
+import { WEIGHTS, type HandbookWeight } from '@/lib/handbook/weights/weights';
 
 export function WeightTable({ idFor }: { idFor: (weight: HandbookWeight) => string }) {
   return (

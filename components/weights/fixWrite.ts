@@ -1,7 +1,7 @@
 // Which forge write a finding's fix is. Label fixes only add or remove named labels (never replace the whole set),
 // so labels someone else added meanwhile survive. Fixes that need a person (pick a weight, ask, break down) are null.
 import type { LabelChange, SplitSide, WeightValue } from '@/lib/forge/model';
-import type { Fix } from '@/lib/handbook/fixes';
+import type { Fix } from '@/lib/handbook/refinement/fixes';
 import { stageLabel, type Settings } from '@/lib/handbook/settings';
 
 export type FixWrite =

@@ -3,7 +3,7 @@
 import { ForgeError } from '../forge/errors';
 import type { Forge } from '../forge/forge';
 import type { Capabilities, IssueRef } from '../forge/model';
-import { sumCapacity } from '../handbook/capacity';
+import { sumCapacity } from '../handbook/plan/capacity';
 import type { Settings } from '../handbook/settings';
 import type { CapacityReport, IssueView, Request } from '../messaging';
 

@@ -6,7 +6,7 @@ import type { Forge } from '../forge/forge';
 import { createGithubForge } from '../forge/github';
 import { GitlabForge } from '../forge/gitlab';
 import type { IssueRef } from '../forge/model';
-import { CHECKLIST_MARKER } from '../handbook/checklists';
+import { CHECKLIST_MARKER } from '../handbook/refinement/checklists';
 import { DEFAULT_SETTINGS } from '../handbook/settings';
 import { withCache } from './cached-forge';
 import { readChecklistFacts, startRefinement, tickChecklist } from './refinement';

@@ -4,9 +4,9 @@
 import { ForgeError } from '../forge/errors';
 import type { Forge } from '../forge/forge';
 import type { IssueRef, Note } from '../forge/model';
-import { applyTick, rebaseTicks } from '../handbook/checklist-merge';
-import { findChecklistNote, parseChecklist, type RecognisedChecklist } from '../handbook/checklist-parse';
-import { CHECKLIST_MARKER, renderChecklist, type ChecklistKind } from '../handbook/checklists';
+import { applyTick, rebaseTicks } from '../handbook/refinement/checklist-merge';
+import { findChecklistNote, parseChecklist, type RecognisedChecklist } from '../handbook/refinement/checklist-parse';
+import { CHECKLIST_MARKER, renderChecklist, type ChecklistKind } from '../handbook/refinement/checklists';
 import type { Settings } from '../handbook/settings';
 import { toErrorData } from './errors';
 

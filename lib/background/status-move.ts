@@ -3,7 +3,7 @@
 // then are the workflow labels removed (kept while the team migrates: settings.nativeStatus.alsoWriteLabels).
 import type { IssueRef } from '../forge/model';
 import type { Settings } from '../handbook/settings';
-import { planStatusMove, type StatusMove } from '../handbook/status-move';
+import { planStatusMove, type StatusMove } from '../handbook/workflow/status-move';
 import type { CachedForge } from './cached-forge';
 import { runLabelMove, type LabelMoveOutcome } from './label-move';
 

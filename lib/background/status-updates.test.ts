@@ -10,7 +10,7 @@ import { createGithubForge } from '../forge/github';
 import { GitlabForge } from '../forge/gitlab';
 import type { IssueRef } from '../forge/model';
 import { DEFAULT_SETTINGS, mergeSettings } from '../handbook/settings';
-import type { StatusUpdate } from '../handbook/status-format';
+import type { StatusUpdate } from '../handbook/status/status-format';
 import { handle, type PostedUpdate, type Result } from '../messaging';
 import { withCache } from './cached-forge';
 import { toErrorData } from './errors';

@@ -2,7 +2,7 @@
 // read back before the label goes.
 import { ForgeError } from '../forge/errors';
 import type { IssueRef } from '../forge/model';
-import { planWeightMove, type WeightMove } from '../handbook/weight-move';
+import { planWeightMove, type WeightMove } from '../handbook/weights/weight-move';
 import type { Settings } from '../handbook/settings';
 import type { CachedForge } from './cached-forge';
 import { runLabelMove, type LabelMoveOutcome } from './label-move';

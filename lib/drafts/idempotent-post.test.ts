@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '@/lib/forge/model';
 import { ForgeError } from '@/lib/forge/errors';
-import { formatUpdate } from '@/lib/handbook/status-format';
-import { newUpdateId } from '@/lib/handbook/status-marker';
+import { formatUpdate } from '@/lib/handbook/status/status-format';
+import { newUpdateId } from '@/lib/handbook/status/status-marker';
 import { PostOutcomeUnknownError, isRetryable, postOnce, type PostOnceOptions } from './idempotent-post';
 
 type Step = 'ok' | 'timeout-after-create' | 'timeout-lands-later' | '500' | '403';

@@ -4,7 +4,7 @@
 // first is still running never produce a second comment.
 // Pure over the injected functions: the background passes the forge's listNotes/createNote.
 import type { Note } from '@/lib/forge/model';
-import { bodyHasUpdateId, noteWithUpdateId } from '@/lib/handbook/status-marker';
+import { bodyHasUpdateId, noteWithUpdateId } from '@/lib/handbook/status/status-marker';
 
 export interface PostOnceOptions {
   /** The notes as the forge has them now (all pages). */

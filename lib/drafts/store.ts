@@ -7,7 +7,7 @@
 // posts the same hidden marker and can be recognised (see idempotent-post.ts).
 import { storage } from '#imports';
 import type { IssueRef } from '@/lib/forge/model';
-import { newUpdateId } from '@/lib/handbook/status-marker';
+import { newUpdateId } from '@/lib/handbook/status/status-marker';
 
 export type DraftKind = 'status' | 'epic' | 'plan' | (string & {});
 

@@ -2,9 +2,9 @@
 // Colours are 6-digit hex with `#` (GitLab's format; GitHub wants them without the `#`, the adapter strips it).
 // Descriptions stay within GitHub's 100-character limit.
 import type { Capabilities, ForgeKind } from '@/lib/forge/model';
-import { normalizeLabel } from './classify';
+import { normalizeLabel } from './refinement/classify';
 import { DEFAULT_SETTINGS, normalizeStage, type Settings } from './settings';
-import { WEIGHTS } from './weights';
+import { WEIGHTS } from './weights/weights';
 
 export type LabelGroup =
   | 'workflow'

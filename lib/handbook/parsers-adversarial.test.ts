@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { ADVERSARIAL_INPUTS, ADVERSARIAL_SIZE, PARSERS, PARSER_BUDGET_MS, timeParser, warmUp } from '@/test/bench/parsers';
 import { projectOfMergeRequestUrl } from '@/lib/forge/gitlab/map';
-import { itemKey } from './checklists';
-import { parseProgress } from './epic-update';
+import { itemKey } from './refinement/checklists';
+import { parseProgress } from './status/epic-update';
 import { cleanTitle, lineTitle } from './markdown';
-import { markersIn } from './status-marker';
-import { parseChangeLine } from './status-parse';
-import { keyValue, percentPair, visibleLines } from './status-text';
-import { renderTemplate } from './status-template';
+import { markersIn } from './status/status-marker';
+import { parseChangeLine } from './status/status-parse';
+import { keyValue, percentPair, visibleLines } from './status/status-text';
+import { renderTemplate } from './status/status-template';
 
 describe('parsers of forge text on adversarial 64 KB inputs', () => {
   it('has inputs of the full size', () => {

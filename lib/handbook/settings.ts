@@ -2,8 +2,8 @@
 // Pure: storage and the options page live elsewhere; this only defines, validates and merges.
 import * as z from '@/lib/zod';
 import { DEFAULT_LABEL_SCOPES } from './labels';
-import { DEFAULT_MAX_WORKING_DAYS } from './status-staleness';
-import { statusTemplateSchema } from './status-template';
+import { DEFAULT_MAX_WORKING_DAYS } from './status/status-staleness';
+import { statusTemplateSchema } from './status/status-template';
 
 /** Every rule the engine knows, in the order findings are reported within a severity. */
 export const RULE_IDS = [

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from '#imports';
-import { DEFAULT_TEMPLATES } from '../handbook/templates';
+import { DEFAULT_TEMPLATES } from '../handbook/templates/templates';
 import { InvalidTemplatesError, loadUserTemplates, saveUserTemplates, templatesFrom, watchUserTemplates } from './templates-store';
 
 beforeEach(() => fakeBrowser.reset());

@@ -10,7 +10,7 @@ import {
   userTemplatesSchema,
   type Template,
   type UserTemplate,
-} from '../handbook/templates';
+} from '../handbook/templates/templates';
 
 const item = storage.defineItem<unknown>('local:templates', { fallback: null });
 

@@ -4,19 +4,19 @@
 // reads 64 KB in about a millisecond. Used by lib/handbook/parsers-adversarial.test.ts (each case within 50 ms) and by
 // the benchmark (worstParserTime).
 import type { Issue, Note } from '@/lib/forge/model';
-import { applyTick, rebaseTicks } from '@/lib/handbook/checklist-merge';
-import { evaluateChecklist } from '@/lib/handbook/checklist-evaluate';
-import { findChecklistNote, parseChecklist } from '@/lib/handbook/checklist-parse';
-import { itemKey } from '@/lib/handbook/checklists';
-import { isBug, isSecurity, isSpike, normalizeLabel } from '@/lib/handbook/classify';
+import { applyTick, rebaseTicks } from '@/lib/handbook/refinement/checklist-merge';
+import { evaluateChecklist } from '@/lib/handbook/refinement/checklist-evaluate';
+import { findChecklistNote, parseChecklist } from '@/lib/handbook/refinement/checklist-parse';
+import { itemKey } from '@/lib/handbook/refinement/checklists';
+import { isBug, isSecurity, isSpike, normalizeLabel } from '@/lib/handbook/refinement/classify';
 import { quote } from '@/lib/handbook/comments';
-import { epicHistoryFromNotes, parseEpicStatus, parseEpicUpdate, parseProgress } from '@/lib/handbook/epic-update';
+import { epicHistoryFromNotes, parseEpicStatus, parseEpicUpdate, parseProgress } from '@/lib/handbook/status/epic-update';
 import { healthFromLabels, scopeConflicts, weightFromLabels, workflowStage } from '@/lib/handbook/labels';
-import { judgeIssue } from '@/lib/handbook/list-figures';
+import { judgeIssue } from '@/lib/handbook/plan/list-figures';
 import { cleanTitle, endsPart, findParts, headingTitle, lineTitle, stripComments } from '@/lib/handbook/markdown';
 import { DEFAULT_SETTINGS, normalizeStage } from '@/lib/handbook/settings';
-import { escapeQuickActions, labelReference } from '@/lib/handbook/status-format';
-import { markersIn } from '@/lib/handbook/status-marker';
+import { escapeQuickActions, labelReference } from '@/lib/handbook/status/status-format';
+import { markersIn } from '@/lib/handbook/status/status-marker';
 import {
   historyFromNotes,
   lastUpdateFor,
@@ -24,10 +24,10 @@ import {
   parseConcern,
   parseHealth,
   parseUpdate,
-} from '@/lib/handbook/status-parse';
-import { sameChange } from '@/lib/handbook/status-prefill';
-import { renderTemplate, templateProblems } from '@/lib/handbook/status-template';
-import { keyValue, percentPair, percentValue, plain, visibleLines } from '@/lib/handbook/status-text';
+} from '@/lib/handbook/status/status-parse';
+import { sameChange } from '@/lib/handbook/status/status-prefill';
+import { renderTemplate, templateProblems } from '@/lib/handbook/status/status-template';
+import { keyValue, percentPair, percentValue, plain, visibleLines } from '@/lib/handbook/status/status-text';
 import {
   dependencyLabels,
   fillReviewer,
@@ -35,16 +35,16 @@ import {
   importTemplates,
   isUnfilledPlan,
   unfilledPlaceholders,
-} from '@/lib/handbook/templates';
-import { workflowStepper } from '@/lib/handbook/workflow';
+} from '@/lib/handbook/templates/templates';
+import { workflowStepper } from '@/lib/handbook/workflow/workflow';
 import { weeklyDraft } from '@/lib/handbook/plan/draft';
 import { child as planChild } from '@/lib/handbook/plan/__fixtures__/children';
 import { rollUp } from '@/lib/handbook/plan/rollup';
 import { taskLinks } from '@/lib/handbook/plan/task-list';
 import { childUpdates, looksLikeUpdate } from '@/lib/handbook/plan/updates';
-import { labelsWithStatusStage, statusStepper } from '@/lib/handbook/status-mapping';
-import { describeWeightMove, planWeightMove } from '@/lib/handbook/weight-move';
-import { describeStatusMove, planStatusMove } from '@/lib/handbook/status-move';
+import { labelsWithStatusStage, statusStepper } from '@/lib/handbook/workflow/status-mapping';
+import { describeWeightMove, planWeightMove } from '@/lib/handbook/weights/weight-move';
+import { describeStatusMove, planStatusMove } from '@/lib/handbook/workflow/status-move';
 import { toStatus } from '@/lib/forge/gitlab/status';
 import { chooseIssueFields, fieldWeight } from '@/lib/forge/github/issue-fields';
 import { titlesOf } from '@/components/weights/SubIssuesForm';

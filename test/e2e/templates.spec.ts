@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '../../lib/handbook/templates';
+import { IMPLEMENTATION_PLAN_TEMPLATE, SUPPORT_REQUEST_TEMPLATE } from '../../lib/handbook/templates/templates';
 import type { Sandbox } from '../sandbox/server';
 import { expect, openSection, panel, test } from './fixtures';
 

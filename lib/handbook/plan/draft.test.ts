@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEpicUpdate, parseEpicUpdate } from '../epic-update';
+import { formatEpicUpdate, parseEpicUpdate } from '../status/epic-update';
 import { DEFAULT_SETTINGS } from '../settings';
 import { changeLines, overallStatus, safeTitle, weeklyDraft, weightedConfidence } from './draft';
 import { child, update } from './__fixtures__/children';

@@ -2,9 +2,9 @@
 // worst health, done / remaining by weight, the confidence weighted like the completion, and one line per child that
 // changed since the last weekly update, children at risk first. The owner edits it; nothing here posts. Pure.
 import type { HealthStatus } from '@/lib/forge/model';
-import type { EpicStatus } from '../status-schemas';
-import { HEALTH_TEXT } from '../status-format';
-import type { ParsedStatusUpdate } from '../status-parse';
+import type { EpicStatus } from '../status/status-schemas';
+import { HEALTH_TEXT } from '../status/status-format';
+import type { ParsedStatusUpdate } from '../status/status-parse';
 import type { ChildRow, RollUp } from './rollup';
 import { updateAsOf } from './updates';
 

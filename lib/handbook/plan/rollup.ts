@@ -15,11 +15,11 @@
 //   days), when it is in a development stage or has had an update before (a backlog child with none is not stale).
 import type { PlanChild, ChildComment } from '@/lib/forge/children-model';
 import type { HealthStatus } from '@/lib/forge/model';
-import { issueLoad } from '../capacity';
+import { issueLoad } from './capacity';
 import { healthFromLabels, issueSplitWeights, workflowStage } from '../labels';
-import type { ParsedStatusUpdate } from '../status-parse';
-import { staleness } from '../status-staleness';
-import { MAX_WEIGHT_BEFORE_BREAKDOWN } from '../weights';
+import type { ParsedStatusUpdate } from '../status/status-parse';
+import { staleness } from '../status/status-staleness';
+import { MAX_WEIGHT_BEFORE_BREAKDOWN } from '../weights/weights';
 import { normalizeStage, type Settings } from '../settings';
 import { childUpdates, updatesOf } from './updates';
 

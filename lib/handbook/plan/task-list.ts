@@ -1,7 +1,7 @@
 // A tracking issue's children: the issues its description links from a task list (the Sourcegraph handbook's tracking
 // issue: `- [ ] owner/repo#12`, `- [x] #13`, `- [ ] https://github.com/owner/repo/issues/14`). Pure and linear: each
 // line is matched once by patterns without nested repetition.
-import { visibleLines } from '../status-text';
+import { visibleLines } from '../status/status-text';
 
 export interface TaskLink {
   /** `owner/repo` (the tracking issue's own repository for `#12`). */

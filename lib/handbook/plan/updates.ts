@@ -2,7 +2,7 @@
 // the latest, the latest before a given time (what it said at the parent's last weekly update), and whether the newest
 // comment that looks like an update could not be read. Pure.
 import type { ChildComment } from '@/lib/forge/children-model';
-import { parseUpdate, type ParsedStatusUpdate } from '../status-parse';
+import { parseUpdate, type ParsedStatusUpdate } from '../status/status-parse';
 
 /**
  * Words people put in a status update: a comment with them that parseUpdate cannot read is an update "not
