@@ -21,11 +21,38 @@ import { sidebarStyles } from '../sidebar/styles';
 import type { PageFeature } from '../app/feature';
 import { mountShadowUi, type MountedShadowUi, type Theme } from '../shadow/mountShadowUi';
 import { loadLayout, saveLayout, type LayoutPrefs } from './layout';
-import { PanelContainer } from './PanelContainer';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { PanelContainer as PanelContainerType } from './PanelContainer';
 import { loadPanelStart } from './panelStart';
 import { loadingPlaceholder } from './placeholder';
 import { refKey } from './refKey';
 import { panelStyles } from './styles';
+
+/**
+ * The full panel's code (its sections, the weight picker, their styles) is a chunk of its own: with the default
+ * sidebar layout most issue views never show it, and code a page never runs still costs it memory (bench: JS heap).
+ */
+let PanelContainer: typeof PanelContainerType | null = null;
+const loadPanelContainer = () =>
+  import('./PanelContainer').then((m) => {
+    PanelContainer = m.PanelContainer;
+  });
+
+/**
+ * React's first render compiles its render and commit code; done once on a detached throwaway tree while the issue
+ * is being read, the section's own first render after the answer is that much shorter (the same code is compiled
+ * either way, and the tree is garbage at once).
+ */
+let warmed = false;
+function warmReact(): void {
+  if (warmed) return;
+  warmed = true;
+  // Not unmounted: nothing refers to the detached container once the render is done, and unmounting would compile
+  // React's deletion code for nothing.
+  const root = createRoot(document.createElement('div'));
+  flushSync(() => root.render(<section aria-label="warm-up"><p>warm-up</p><button type="button">warm-up</button></section>));
+}
 
 export const NO_SIDEBAR_NOTE =
   "Refinery could not find this issue's sidebar, so it shows here. The toolbar popup says what it looked for.";
@@ -76,13 +103,15 @@ export const panelFeature: PageFeature<IssuePage> = {
         })) ?? (() => undefined);
     };
 
-    const panelElement = (start?: Awaited<ReturnType<typeof loadPanelStart>>) => (
-      <PanelContainer issueRef={page.ref} start={start} note={note} />
-    );
+    /** Called once the chunk is in (firstRender waits for it; later renders follow a first one). */
+    const panelElement = (start?: Awaited<ReturnType<typeof loadPanelStart>>) => {
+      const Container = PanelContainer!;
+      return <Container issueRef={page.ref} start={start} note={note} />;
+    };
 
     const firstRender = () => {
       const mine = ++starting;
-      void loadPanelStart(page.ref).then((start) => {
+      void Promise.all([loadPanelStart(page.ref), loadPanelContainer()]).then(([start]) => {
         if (mine !== starting || !ui) return;
         rendered = true;
         ui.render(panelElement(start));
@@ -158,7 +187,9 @@ export const panelFeature: PageFeature<IssuePage> = {
       if (sideLoading === k) return;
       sideLoading = k;
       const mine = ++sideStarting;
-      void loadPanelStart(page.ref).then((start) => {
+      const loading = loadPanelStart(page.ref);
+      warmReact();
+      void loading.then((start) => {
         if (mine !== sideStarting || stopped) return;
         sideLoading = '';
         const point = findSidebarPoint(document, page);

@@ -185,6 +185,8 @@ async function planReads(ext: Launched, sandbox: Sandbox) {
   const tracking = plans.issues.find((i) => i.number === 6)!;
   tracking.body = [2, 3, 4, 5, ...extra.map((i) => i.number)].map((n) => `- [ ] #${n}`).join('\n');
   const out: { parent: string; children: number; childrenRequests: number; requests: number }[] = [];
+  // The Plan section is in the full panel: as for a user who opened Refinery from the sidebar section (remembered).
+  await ext.worker!.evaluate(() => chrome.storage.local.set({ layout: { layout: 'sidebar', fullPanel: true } }));
   // `requests`: the whole page view with the section open (the issue, its comments, the children; list badges on epics).
   for (const [name, url] of [
     ['GitLab epic', 'https://gitlab.com/groups/acme/platform/-/epics/2'],
@@ -206,6 +208,7 @@ async function planReads(ext: Launched, sandbox: Sandbox) {
     out.push({ parent: name, children, childrenRequests: reqs.filter((r) => CHILDREN_READ.test(JSON.stringify(r.body ?? ''))).length, requests: reqs.length });
     await page.close();
   }
+  await ext.worker!.evaluate(() => chrome.storage.local.remove('layout'));
   return out;
 }
 

@@ -23,14 +23,21 @@ function withImports(root: string, file: string, seen = new Set<string>()): Set<
   return seen;
 }
 
-/** Chunks the files import dynamically (loaded on demand) and not already among them, with their own imports. */
+/**
+ * Chunks the files import dynamically (loaded on demand) and not already among them, with their own imports, static
+ * and dynamic (the full panel is a chunk that loads its closed sections on demand in turn).
+ */
 function onDemand(root: string, files: Set<string>): Set<string> {
   const out = new Set<string>();
-  for (const file of files) {
+  const queue = [...files];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     const code = fs.readFileSync(path.join(root, file), 'utf8');
     for (const m of code.matchAll(/import\(\s*[`"']([^`"']+\.js)[`"']\s*\)/g)) {
       const target = path.normalize(path.join(path.dirname(file), m[1]!));
-      if (fs.existsSync(path.join(root, target))) withImports(root, target, out);
+      if (!fs.existsSync(path.join(root, target)) || files.has(target) || out.has(target)) continue;
+      const before = new Set(out);
+      withImports(root, target, out);
+      queue.push(...[...out].filter((f) => !before.has(f)));
     }
   }
   for (const f of files) out.delete(f);
