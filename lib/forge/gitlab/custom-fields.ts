@@ -52,7 +52,7 @@ export const UPDATE = `mutation RefinerySetSplitWeight($input: WorkItemUpdateInp
 /** This GitLab's GraphQL has no custom fields (unknown field, type or argument; no endpoint). */
 export class CustomFieldsUnavailable extends Error {}
 
-export const CUSTOM_FIELDS_UNKNOWN = /doesn't exist on type|doesn't accept argument|No such type|undefinedField|undefinedType|argumentNotAccepted/i;
+const CUSTOM_FIELDS_UNKNOWN = /doesn't exist on type|doesn't accept argument|No such type|undefinedField|undefinedType|argumentNotAccepted/i;
 const CUSTOM_FIELDS: GraphqlFeature = {
   unknown: CUSTOM_FIELDS_UNKNOWN,
   change: 'its custom fields',

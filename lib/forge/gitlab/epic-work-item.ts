@@ -6,7 +6,7 @@
 // items) answers GraphQL errors: GraphqlUnavailable, and the epic stays on REST and labels as before.
 import { ForgeError } from '../errors';
 import type { HealthStatus } from '../model';
-import { postGraphql, type GraphqlFeature } from './graphql';
+import { postGraphql, SCHEMA_LACKS_NAME, type GraphqlFeature } from './graphql';
 import { toHealthStatus } from './map';
 
 const FIELDS = `id
@@ -24,7 +24,7 @@ export const EPIC_HEALTH = `mutation RefinerySetEpicHealth($input: WorkItemUpdat
 }`;
 
 const EPIC: GraphqlFeature = {
-  unknown: /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i,
+  unknown: SCHEMA_LACKS_NAME,
   change: 'its health status',
   refused: 'the epic’s health status',
 };

@@ -5,6 +5,12 @@ import { ForgeError } from '../errors';
 import { errorFromStatus, networkError } from '../http-errors';
 import { fetchNoRedirect } from '../redirects';
 
+/**
+ * Errors saying the schema lacks a name a query uses (a field, argument, type or input field): an older GitLab, or a
+ * feature off. Covers the names of Status, custom fields and epic work items alike.
+ */
+export const SCHEMA_LACKS_NAME = /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i;
+
 /** Thrown where this GitLab cannot do a feature through GraphQL at all (no endpoint, an older schema). */
 export class GraphqlUnavailable extends Error {}
 

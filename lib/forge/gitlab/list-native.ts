@@ -12,7 +12,6 @@
 import type { Issue, WorkItemStatus } from '../model';
 import { toHealthStatus } from './map';
 import {
-  CUSTOM_FIELDS_UNKNOWN,
   CUSTOM_VALUES_WIDGET,
   GROUP_NUMBER_FIELDS,
   splitFieldsOf,
@@ -22,8 +21,8 @@ import {
   type SplitFields,
   type SplitValues,
 } from './custom-fields';
-import { postGraphql, type GraphqlFeature } from './graphql';
-import { ALLOWED_STATUSES, STATUS_UNKNOWN, STATUS_WIDGET, statusReadOf } from './status';
+import { postGraphql, SCHEMA_LACKS_NAME, type GraphqlFeature } from './graphql';
+import { ALLOWED_STATUSES, STATUS_WIDGET, statusReadOf } from './status';
 
 export interface ListNativeAsk {
   /** Ask the top-level group's number custom fields (first read in the group). */
@@ -68,7 +67,7 @@ export class ListNativeUnavailable extends Error {
 }
 
 const LIST: GraphqlFeature = {
-  unknown: new RegExp(`${STATUS_UNKNOWN.source}|${CUSTOM_FIELDS_UNKNOWN.source}`, 'i'),
+  unknown: SCHEMA_LACKS_NAME,
   change: 'its fields',
   refused: 'the list page’s fields request',
   Unavailable: ListNativeUnavailable,

@@ -3,9 +3,9 @@
 // view). Asked separately they cost two requests beside the REST read, over the budget of 2 per view (issue 17).
 // A schema that lacks either name refuses the whole query: NativeUnavailable, and the caller asks each feature alone
 // to learn which one this GitLab has.
-import { CUSTOM_FIELDS_UNKNOWN, CUSTOM_VALUES_WIDGET, GROUP_NUMBER_FIELDS, splitFieldsOf, topGroupOf, valuesOf, type FieldNodes, type RawWorkItem, type SplitFields, type SplitValues } from './custom-fields';
-import { postGraphql, type GraphqlFeature } from './graphql';
-import { ALLOWED_STATUSES, STATUS_UNKNOWN, STATUS_WIDGET, statusReadOf, type StatusRead } from './status';
+import { CUSTOM_VALUES_WIDGET, GROUP_NUMBER_FIELDS, splitFieldsOf, topGroupOf, valuesOf, type FieldNodes, type RawWorkItem, type SplitFields, type SplitValues } from './custom-fields';
+import { postGraphql, SCHEMA_LACKS_NAME, type GraphqlFeature } from './graphql';
+import { ALLOWED_STATUSES, STATUS_WIDGET, statusReadOf, type StatusRead } from './status';
 
 /** The group's split fields: known (asked before), or to be detected with this read. */
 export type FieldsAsk = SplitFields | 'detect';
@@ -21,7 +21,7 @@ export interface NativeRead {
 export class NativeUnavailable extends Error {}
 
 const NATIVE: GraphqlFeature = {
-  unknown: new RegExp(`${STATUS_UNKNOWN.source}|${CUSTOM_FIELDS_UNKNOWN.source}`, 'i'),
+  unknown: SCHEMA_LACKS_NAME,
   change: 'its status or custom fields',
   refused: 'the status and custom fields request',
   Unavailable: NativeUnavailable,

@@ -3,7 +3,7 @@
 // GraphQL errors, which come out as GraphqlUnavailable so callers fall back (labels, the /status quick action).
 import { ForgeError } from '../errors';
 import type { StatusCategory, WorkItemStatus } from '../model';
-import { postGraphql, type GraphqlFeature } from './graphql';
+import { postGraphql, SCHEMA_LACKS_NAME, type GraphqlFeature } from './graphql';
 
 const STATUS_FIELDS = 'id name category color iconName';
 
@@ -40,9 +40,8 @@ interface RawStatus {
 }
 const CATEGORIES: readonly StatusCategory[] = ['triage', 'to_do', 'in_progress', 'done', 'canceled'];
 /** Unknown names, fields, arguments or input fields: this schema has no Status (or not all of it). */
-export const STATUS_UNKNOWN = /doesn't exist on type|undefinedField|doesn't accept argument|argumentNotAccepted|is not defined on|No such type|undefinedType/i;
 const STATUS: GraphqlFeature = {
-  unknown: STATUS_UNKNOWN,
+  unknown: SCHEMA_LACKS_NAME,
   change: 'its status',
   refused: 'the status request',
 };
