@@ -59,6 +59,10 @@ export async function launchFirefox(extensionDir: string): Promise<Firefox> {
 export async function openExtensionPage(firefox: Firefox, file: string): Promise<Page> {
   const page = await firefox.browser.newPage();
   void page.goto(firefox.extensionUrl(file)).catch(() => undefined);
+  // Queries sent while the tab still moves from about:blank to the extension page can hit the realm being replaced,
+  // which Firefox's BiDi answers with a protocol error instead of a retry: wait for the page itself first (`until`
+  // retries through such errors).
+  await until(`${file} loaded`, () => page.evaluate(() => `${location.protocol} ${document.readyState}`), (v) => v === 'moz-extension: complete');
   return page;
 }
 
