@@ -1,16 +1,20 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IssueRef } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { fail, makeView, ok } from '@/components/weights/testing';
 import { useWriter } from '@/components/weights/useWriter';
+import type { Issue } from '@/lib/forge/model';
 import { TypeOffer } from './TypeOffer';
 
 vi.mock('@/lib/messaging', () => ({ call: vi.fn() }));
 const callMock = vi.mocked(call);
-beforeEach(() => callMock.mockReset());
+beforeEach(() => {
+  callMock.mockReset();
+});
 afterEach(cleanup);
 
 const ref: IssueRef = { forge: 'github', baseUrl: 'https://github.com', container: 'project', path: 'acme/app', iid: 3, kind: 'issue' };
@@ -42,6 +46,30 @@ describe('TypeOffer', () => {
     const again = render(<Offer type="task" />);
     await vi.waitFor(() => expect(callMock).toHaveBeenCalledTimes(2));
     expect(again.container.textContent).toBe('');
+  });
+
+  it('keeps the click and its result when the panel hands it a new copy of the issue (as every answer does)', async () => {
+    let answer: (issue: Issue) => void = () => undefined;
+    callMock.mockImplementation(((method: string) =>
+      method === 'listIssueTypes' ? Promise.resolve(ok(TYPES)) : new Promise((resolve) => (answer = (issue) => resolve(ok(issue)))) as never) as never);
+    let refresh: (type: string) => void = () => undefined;
+    function Panel() {
+      const writer = useWriter();
+      const [issue, setIssue] = useState({ ref, type: 'bug' });
+      refresh = (type) => setIssue({ ref: { ...ref }, type });
+      return <TypeOffer issueRef={issue.ref} currentType={issue.type} writer={writer} onIssue={(i) => setIssue({ ref: { ...i.ref }, type: i.type })} onDismiss={vi.fn()} />;
+    }
+    render(<Panel />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Set type: Feature' }));
+    expect(screen.getByRole('status').textContent).toBe('Setting the type…');
+    // Another read of the issue lands first (a refresh after the write), already typed Feature.
+    act(() => refresh('feature'));
+    expect(screen.getByRole('status').textContent).toBe('Setting the type…');
+    await act(async () => answer({ ...makeView().issue, ref: { ...ref }, type: 'feature' }));
+    expect(screen.getByRole('status').textContent).toBe('Type set: Feature.');
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(screen.getByRole('status').textContent).toBe('Type set: Feature.');
+    expect(callMock.mock.calls.filter(([m]) => m === 'listIssueTypes')).toHaveLength(1);
   });
 
   it('says why when GitHub refused the type', async () => {

@@ -6,6 +6,7 @@ import type { Issue, IssueRef } from '@/lib/forge/model';
 import { call } from '@/lib/messaging';
 import { failureText } from '@/components/weights/errorText';
 import type { Writer } from '@/components/weights/useWriter';
+import { refKey } from '@/components/panel/refKey';
 
 /** The types a tracking issue is usually given, in the order offered. */
 export const TRACKING_TYPES = ['feature', 'task'];
@@ -31,14 +32,18 @@ export function TypeOffer({ issueRef, currentType, writer, onIssue, onDismiss }:
       if (!live) return;
       const offered = r.ok ? TRACKING_TYPES.flatMap((want) => r.data.filter((t) => t.name.toLowerCase() === want)) : [];
       setTypes(offered);
-      setState({ status: 'idle' });
+      setState((s) => (s.status === 'loading' ? { status: 'idle' } : s));
     });
     return () => {
       live = false;
     };
-  }, [issueRef]);
+    // Keyed by the issue, not the object: every issue the panel receives (the write's own answer included) carries a
+    // new ref object, and reloading then reset a click in flight to "idle" and hid the offer (a flaky e2e test).
+  }, [refKey(issueRef)]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (state.status === 'loading' || types.length === 0 || (state.status !== 'set' && TRACKING_TYPES.includes(currentType))) return null;
+  // Already typed as offered: nothing to offer, unless the user's own click is under way or done (the issue it
+  // answers with carries the new type).
+  if (state.status === 'loading' || types.length === 0 || (state.status === 'idle' && TRACKING_TYPES.includes(currentType))) return null;
 
   const set = async (name: string) => {
     if (writer.busy) return;
