@@ -52,18 +52,23 @@ describe('TypeOffer', () => {
     let answer: (issue: Issue) => void = () => undefined;
     callMock.mockImplementation(((method: string) =>
       method === 'listIssueTypes' ? Promise.resolve(ok(TYPES)) : new Promise((resolve) => (answer = (issue) => resolve(ok(issue)))) as never) as never);
-    let refresh: (type: string) => void = () => undefined;
     function Panel() {
       const writer = useWriter();
       const [issue, setIssue] = useState({ ref, type: 'bug' });
-      refresh = (type) => setIssue({ ref: { ...ref }, type });
-      return <TypeOffer issueRef={issue.ref} currentType={issue.type} writer={writer} onIssue={(i) => setIssue({ ref: { ...i.ref }, type: i.type })} onDismiss={vi.fn()} />;
+      return (
+        <>
+          <button type="button" onClick={() => setIssue({ ref: { ...ref }, type: 'feature' })}>
+            Refresh
+          </button>
+          <TypeOffer issueRef={issue.ref} currentType={issue.type} writer={writer} onIssue={(i) => setIssue({ ref: { ...i.ref }, type: i.type })} onDismiss={vi.fn()} />
+        </>
+      );
     }
     render(<Panel />);
     await userEvent.click(await screen.findByRole('button', { name: 'Set type: Feature' }));
     expect(screen.getByRole('status').textContent).toBe('Setting the type…');
     // Another read of the issue lands first (a refresh after the write), already typed Feature.
-    act(() => refresh('feature'));
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(screen.getByRole('status').textContent).toBe('Setting the type…');
     await act(async () => answer({ ...makeView().issue, ref: { ...ref }, type: 'feature' }));
     expect(screen.getByRole('status').textContent).toBe('Type set: Feature.');
