@@ -91,6 +91,19 @@ describe('PlanSection', () => {
     expect(posts[0]![1]).toMatchObject({ kind: 'epic', ref: epicRef, update: { status: 'bad', changes: expect.stringContaining('acme/app#2 Blame') } });
   });
 
+  it('GitLab: items hidden from the token are counted, not named; a GitLab without counts says it cannot count them', async () => {
+    answer(callMock, { listChildren: () => ok({ ...read, unreadable: { count: 3, names: [], counted: true }, leftOut: 0 }), listNotes: () => ok([]) });
+    show();
+    expect(await screen.findByText('3 items under this parent this token cannot read: GitLab counts them and names none.')).toBeTruthy();
+    expect(document.querySelector('[data-plan-uncounted]')).toBeNull();
+    cleanup();
+    answer(callMock, { listChildren: () => ok({ ...read, children: [], unreadable: { count: 0, names: [], counted: false }, leftOut: 0 }), listNotes: () => ok([]) });
+    show();
+    expect((await screen.findByText(/does not count what it hides from this token/)).textContent).toContain('before 17.3');
+    // Not "no children": some may be hidden.
+    expect(document.querySelector('[data-plan-empty]')).toBeNull();
+  });
+
   it('says so when there are no children, and offers to read again after a failure', async () => {
     answer(callMock, { listChildren: () => ok({ ...read, children: [], unreadable: { count: 0, names: [] }, leftOut: 0 }), listNotes: () => ok([]) });
     show({ forge: 'github', baseUrl: 'https://github.com', container: 'project', path: 'acme/widgets', iid: 3, kind: 'issue' });

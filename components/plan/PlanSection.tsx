@@ -83,6 +83,15 @@ function progressOf(r: ChildRow): string {
   return parts.filter(Boolean).join(', ');
 }
 
+/** Children the token cannot read: named where the forge names them (a task list's links), else counted only. */
+function unreadableText(read: ChildrenRead): string {
+  const { count, names } = read.unreadable;
+  if (names.length > 0) return `${plural(count, 'child', 'children')} this token cannot read: ${names.join(', ')}.`;
+  // GitLab's counts hold every level below the parent; it names none of what it hides.
+  if (read.source === 'hierarchy') return `${plural(count, 'item')} under this parent this token cannot read: GitLab counts them and names none.`;
+  return `${plural(count, 'child', 'children')} this token cannot read: GitHub counts them and names none.`;
+}
+
 export function PlanSection({ view, settings }: SectionProps) {
   const id = useId();
   const { issue } = view;
@@ -149,7 +158,7 @@ export function PlanSection({ view, settings }: SectionProps) {
           Try reading again
         </button>
       )}
-      {read && r && read.children.length === 0 && read.unreadable.count === 0 && (
+      {read && r && read.children.length === 0 && read.unreadable.count === 0 && read.unreadable.counted !== false && (
         <p className="hint" data-plan-empty="">
           No children: this {issue.ref.kind === 'epic' ? 'epic' : 'issue'} has no child items{issue.ref.forge === 'github' ? ' or sub-issues, and its description links no issues from a task list' : ''}.
         </p>
@@ -199,7 +208,12 @@ export function PlanSection({ view, settings }: SectionProps) {
       )}
       {read && read.unreadable.count > 0 && (
         <p className="alert" data-plan-unreadable={read.unreadable.count}>
-          {`${plural(read.unreadable.count, 'child', 'children')} this token cannot read${read.unreadable.names.length ? `: ${read.unreadable.names.join(', ')}` : ''}.`}
+          {unreadableText(read)}
+        </p>
+      )}
+      {read && read.unreadable.counted === false && (
+        <p className="hint" data-plan-uncounted="">
+          This GitLab does not count what it hides from this token (its hierarchy has no descendant counts before 17.3): children you cannot read are missing here, uncounted.
         </p>
       )}
       {read && read.leftOut > 0 && (

@@ -62,7 +62,12 @@ export const childrenRead = z.deferred(() =>
     }),
     children: z.array(planChild).check(z.maxLength(MAX_CHILDREN)),
     /** Children the token cannot read: how many, and their references where the forge names them. */
-    unreadable: z.object({ count, names: z.array(z.string().check(z.maxLength(1100))).check(z.maxLength(100)) }),
+    unreadable: z.object({
+      count,
+      names: z.array(z.string().check(z.maxLength(1100))).check(z.maxLength(100)),
+      /** False where the forge cannot count them (a GitLab before 17.3): there may be some, none counted. */
+      counted: z.optional(z.boolean()),
+    }),
     /** Children (any level) not read: more than the pages read; the parent has them all the same. */
     leftOut: count,
     /** API requests this read cost. */

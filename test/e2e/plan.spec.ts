@@ -69,6 +69,23 @@ test('GitLab epic with children in two projects: figures, one request for the ch
   expect(first).toContain('- Since the last update:\n  - acme/platform/backend#5 Stream blame ranges');
 });
 
+test('GitLab epic: children in a project the token cannot read are counted from GitLab\'s counts; split weights from custom fields', async ({ page, connect, sandbox }) => {
+  const st = sandbox.gitlab.state;
+  // The token's user (1) is no member of the frontend project: its three children are hidden, as GitLab hides them.
+  const frontend = st.projects.find((p) => p.fullPath === 'acme/platform/frontend')!;
+  frontend.members = Object.fromEntries(Object.entries(frontend.members).filter(([id]) => id !== '1'));
+  const acme = st.groups.find((g) => g.fullPath === 'acme')!;
+  st.customFields.push({ id: 51, groupId: acme.id, name: 'Backend weight', fieldType: 'number', active: true }, { id: 52, groupId: acme.id, name: 'Frontend weight', fieldType: 'number', active: true });
+  const backend5 = st.issues.find((i) => i.projectId === 1001 && i.iid === 5)!;
+  st.customFieldValues.push({ issueId: backend5.id, fieldId: 51, value: 3 }, { issueId: backend5.id, fieldId: 52, value: 2 });
+  await connect();
+  await openPlan(page, 'https://gitlab.com/groups/acme/platform/-/epics/2');
+  // backend#3 splits 2 + 3 by its labels (no field values), backend#5 3 + 2 by its custom fields.
+  await expectFigures(page, '3 children (child items), read in 1 request.', { split: 'backend 5 (open 5), frontend 5 (open 5)' });
+  await expect(plan(page).locator('[data-plan-unreadable]')).toHaveText('3 items under this parent this token cannot read: GitLab counts them and names none.');
+  expect(childrenReads(sandbox)).toHaveLength(1);
+});
+
 test('GitHub parent with sub-issues, two levels: figures and one GraphQL request', async ({ page, connect, sandbox }) => {
   await connect();
   await openPlan(page, 'https://github.com/acme/plans/issues/1');

@@ -42,13 +42,96 @@ describe('listChildren on GitLab', () => {
     expect(b3!.labels).toContain('backend-weight::2');
     expect(b3!.comments.map((c) => c.body.split('\n')[0])).toEqual(['Complete: 20%', 'Issue status: 40% complete, 80% confident']);
     expect(read.parent).toEqual({ weight: null, rolledUpWeight: 10, rolledUpCompletedWeight: 0 });
-    expect(read).toMatchObject({ leftOut: 0, unreadable: { count: 0, names: [] } });
+    expect(read).toMatchObject({ leftOut: 0, unreadable: { count: 0, names: [], counted: true } });
   });
 
-  it('children in a project the token cannot read are not listed (GitLab leaves them out)', async () => {
+  it('children in a project the token cannot read are not listed, but counted from GitLab\'s descendant counts', async () => {
     sb.gitlab.state.projects.find((p) => p.fullPath === 'acme/platform/frontend')!.members = { 3: 40 };
     const read = await forge().listChildren(epic());
     expect(read.children.map((c) => c.reference)).toEqual(['acme/platform/backend#3', 'acme/platform/backend#4', 'acme/platform/backend#5']);
+    expect(read.unreadable).toEqual({ count: 3, names: [], counted: true });
+    expect(read.leftOut).toBe(0);
+    expect(read.requests).toBe(1);
+  });
+
+  it('a GitLab before 17.3 (no rolledUpCountsByType) is asked again without the counts, once per adapter', async () => {
+    sb.gitlab.state.features.descendantCounts = false;
+    sb.gitlab.state.projects.find((p) => p.fullPath === 'acme/platform/frontend')!.members = { 3: 40 };
+    const f = forge();
+    const first = await f.listChildren(epic());
+    expect(first.requests).toBe(2);
+    expect(first.children).toHaveLength(3);
+    expect(first.unreadable).toEqual({ count: 0, names: [], counted: false });
+    const again = await f.listChildren(epic());
+    expect(again.requests).toBe(1);
+    expect(graphql()).toHaveLength(3);
+  });
+
+  it("children's split weights come from the Backend / Frontend weight custom fields of their group", async () => {
+    const st = sb.gitlab.state;
+    const acme = st.groups.find((g) => g.fullPath === 'acme')!;
+    st.customFields.push({ id: 51, groupId: acme.id, name: 'Backend weight', fieldType: 'number', active: true }, { id: 52, groupId: acme.id, name: 'Frontend weight', fieldType: 'number', active: true });
+    const b5 = st.issues.find((i) => i.projectId === st.projects.find((p) => p.fullPath === 'acme/platform/backend')!.id && i.iid === 5)!;
+    st.customFieldValues.push({ issueId: b5.id, fieldId: 51, value: 4 });
+    const read = await forge().listChildren(epic());
+    const byRef = new Map(read.children.map((c) => [c.reference, c]));
+    expect(byRef.get('acme/platform/backend#5')!.splitWeights).toEqual({ backend: 4, frontend: null });
+    // The group has the fields, unset on #3: its split weights are read from its labels, as the roll-up does.
+    expect(byRef.get('acme/platform/backend#3')!.splitWeights).toEqual({ backend: null, frontend: null });
+    expect(read.requests).toBe(1);
+  });
+
+  it('a GitLab without custom fields is asked again without them; labels are read then', async () => {
+    sb.gitlab.state.features.customFields = false;
+    const read = await forge().listChildren(epic());
+    expect(read.requests).toBe(2);
+    expect(read.children).toHaveLength(6);
+    expect(read.children.every((c) => c.splitWeights === undefined)).toBe(true);
+  });
+
+  it('hidden grandchildren: what a readable child counts beyond its readable children, and hidden whole subtrees', async () => {
+    const counts = (all: number) => ({ rolledUpCountsByType: [{ countsByState: { all } }] });
+    const node = (reference: string, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: `https://x/${reference}`, reference, workItemType: { name: 'Issue' }, widgets });
+    const answer = (parentAll: number) => ({
+      data: {
+        namespace: {
+          workItem: {
+            id: 'gid://gitlab/WorkItem/1',
+            widgets: [
+              { weight: null, rolledUpWeight: null, rolledUpCompletedWeight: null },
+              {
+                ...counts(parentAll),
+                children: {
+                  count: 2,
+                  pageInfo: { hasNextPage: false, endCursor: null },
+                  nodes: [
+                    // 3 below A, 1 of them readable (with nothing under it): 2 hidden.
+                    node('acme/a#1', [counts(3), { children: { count: 1, nodes: [node('acme/a#2', [counts(0)])] } }]),
+                    // 4 below B, 1 readable with 1 under it (deeper than read): 2 hidden, 1 left out.
+                    node('acme/b#1', [counts(4), { children: { count: 1, nodes: [node('acme/b#2', [counts(1)])] } }]),
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      },
+    });
+    // The parent counts 9 = (1 + 3) + (1 + 4): no subtree hidden whole.
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, body: answer(9), times: 1 });
+    let read = await forge().listChildren(epic());
+    expect(read.children.map((c) => c.reference)).toEqual(['acme/a#1', 'acme/a#2', 'acme/b#1', 'acme/b#2']);
+    expect(read.unreadable).toEqual({ count: 4, names: [], counted: true });
+    expect(read.leftOut).toBe(1);
+    // The parent counts 12: 3 more under children the token cannot see.
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, body: answer(12), times: 1 });
+    read = await forge().listChildren(epic());
+    expect(read.unreadable.count).toBe(7);
+    // Hostile counts never go below zero nor past the bound.
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, body: answer(-5), times: 1 });
+    read = await forge().listChildren(epic());
+    expect(childrenRead.parse(read)).toEqual(read);
+    expect(read.unreadable.count).toBe(4);
   });
 
   it('pages of 100: 250 children cost 3 requests, the others are counted as left out', async () => {

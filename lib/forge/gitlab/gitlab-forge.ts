@@ -1,7 +1,7 @@
 // The GitLab adapter: REST v4 through gitbeaker's resources, health status, Status and custom fields through GraphQL,
 // every failure a ForgeError.
 import type { ChildrenRead } from '../children-model';
-import { readGitlabChildren } from './children';
+import { readGitlabChildren, type ChildrenSupport } from './children';
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge } from '../forge';
 import {
@@ -104,6 +104,8 @@ export class GitlabForge implements Forge {
   private readonly graphql: ReturnType<typeof graphqlPoster>;
   /** Per group: whether its epics have the health status widget (Ultimate), as their work-item read said. */
   private readonly epicHealth = new Map<string, boolean>();
+  /** What the children read learnt this GitLab's schema lacks (descendant counts, custom fields). */
+  private readonly childrenSupport: ChildrenSupport = {};
   /** This GitLab's GraphQL has no epic work items (or not these widgets): epics stay on REST. */
   private epicWorkItemsOff = false;
 
@@ -527,7 +529,7 @@ export class GitlabForge implements Forge {
 
   /** The work-item hierarchy's children, one GraphQL request per page (children.ts). */
   listChildren(ref: IssueRef): Promise<ChildrenRead> {
-    return readGitlabChildren(this.baseUrl, this.connection.token, ref);
+    return readGitlabChildren(this.baseUrl, this.connection.token, ref, this.childrenSupport);
   }
 
   /**

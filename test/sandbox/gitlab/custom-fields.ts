@@ -30,15 +30,27 @@ function topGroupOf(state: GitlabState, p: GlProject) {
 }
 
 /** The work item as `{ id widgets { … on WorkItemWidgetCustomFields { customFieldValues … } } }` selects it. */
-function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false, fullBase?: string) {
+/** The issue's `customFieldValues`: one per active field of its top-level group (Premium+), set or not. */
+export function customFieldValuesOf(state: GitlabState, issue: GlIssue) {
   const project = state.projects.find((p) => p.id === issue.projectId)!;
   const group = topGroupOf(state, project);
   const fields = group && tierAtLeast(group.tier, 'premium') ? state.customFields.filter((f) => f.groupId === group.id && f.active) : [];
-  const customFieldValues = fields.map((f) => {
+  return fields.map((f) => {
     const stored = state.customFieldValues.find((v) => v.issueId === issue.id && v.fieldId === f.id);
     const customField = { id: `${FIELD_GID}${f.id}`, name: f.name, fieldType: TYPE[f.fieldType] };
     return f.fieldType === 'number' ? { customField, value: typeof stored?.value === 'number' ? stored.value : null } : { customField };
   });
+}
+
+/** `… on WorkItemWidgetCustomFields` in a query of a GitLab without custom fields: GraphQL's refusal. */
+export const noCustomFieldsType = () => ({
+  errors: [error("No such type WorkItemWidgetCustomFields, so it can't be a fragment condition", { code: 'undefinedType', typeName: 'WorkItemWidgetCustomFields' })],
+});
+
+function workItemJson(state: GitlabState, issue: GlIssue, withStatus = false, fullBase?: string) {
+  const project = state.projects.find((p) => p.id === issue.projectId)!;
+  const customFieldValues = customFieldValuesOf(state, issue);
+  const fields = customFieldValues;
   // Other widgets answer `{}`: the query selects fields of the custom fields widget only.
   if (!withStatus) return { id: `${WORK_ITEM_GID}${issue.id}`, iid: String(issue.iid), widgets: [{}, { customFieldValues }, {}] };
   // A list page's query selects the status widget and the type's definitions too.
@@ -97,7 +109,7 @@ function read(state: GitlabState, query: string, vars: Record<string, unknown>, 
   if (statusUnknown) return statusUnknown as Body;
   if (!state.features.customFields && /customField|CustomField/.test(query)) {
     if (/\bcustomFields\s*\(/.test(query)) return { errors: [error("Field 'customFields' doesn't exist on type 'Group'", { code: 'undefinedField', typeName: 'Group', fieldName: 'customFields' })] };
-    return { errors: [error("No such type WorkItemWidgetCustomFields, so it can't be a fragment condition", { code: 'undefinedType', typeName: 'WorkItemWidgetCustomFields' })] };
+    return noCustomFieldsType();
   }
   const data: Record<string, unknown> = {};
   if (/\bgroup\s*\(/.test(query)) {

@@ -3,6 +3,9 @@
 // lib/forge/gitlab/children.ts sends. An epic's children are the issues whose epic it is, in every project below its
 // group; a project issue has none here. Children in projects the token cannot read are left out, as GitLab does.
 // Widgets follow the tiers: weight from Premium, health status on Ultimate. Pages use opaque cursors.
+// `rolledUpCountsByType` counts every descendant, readable or not (GitLab counts `work_item.descendants` unfiltered);
+// an issue here has none. Custom field values as custom-fields.ts answers them.
+import { customFieldValuesOf, noCustomFieldsType } from './custom-fields';
 import { groupAccess } from './http';
 import { tierAtLeast, type GitlabState, type GlIssue, type GlToken } from './state';
 
@@ -36,6 +39,8 @@ function childJson(state: GitlabState, base: string, issue: GlIssue, query: stri
       },
     },
     { children: { count: 0, nodes: [] } },
+    ...(/\bcustomFieldValues\b/.test(query) ? [{ customFieldValues: customFieldValuesOf(state, issue) }] : []),
+    ...(/\brolledUpCountsByType\b/.test(query) ? [{ rolledUpCountsByType: countsByType([]) }] : []),
   ];
   return {
     iid: String(issue.iid),
@@ -49,8 +54,22 @@ function childJson(state: GitlabState, base: string, issue: GlIssue, query: stri
   };
 }
 
+/** Descendants by type, as GitLab counts them: every type the parent's children may have, opened and closed. */
+function countsByType(descendants: readonly GlIssue[]) {
+  return (['Issue', 'Task'] as const).map((name) => {
+    const of = descendants.filter((i) => (i.issueType === 'task' ? 'Task' : 'Issue') === name);
+    const opened = of.filter((i) => i.state !== 'closed').length;
+    return { workItemType: { name }, countsByState: { all: of.length, opened, closed: of.length - opened } };
+  });
+}
+
 export function childrenRead(state: GitlabState, base: string, query: string, vars: Record<string, unknown>, token: GlToken | undefined): Body {
   if (!token) return { errors: [{ message: 'Authentication required' }] };
+  if (!state.features.descendantCounts && /\brolledUpCountsByType\b/.test(query)) {
+    const message = "Field 'rolledUpCountsByType' doesn't exist on type 'WorkItemWidgetHierarchy'";
+    return { errors: [{ message, locations: [{ line: 1, column: 1 }], extensions: { code: 'undefinedField', typeName: 'WorkItemWidgetHierarchy', fieldName: 'rolledUpCountsByType' } }] };
+  }
+  if (!state.features.customFields && /\bcustomFieldValues\b/.test(query)) return noCustomFieldsType();
   const path = String(vars.path ?? '');
   const iid = Number(vars.iid);
   const group = state.groups.find((g) => g.fullPath === path);
@@ -78,6 +97,7 @@ export function childrenRead(state: GitlabState, base: string, query: string, va
   const sum = (list: GlIssue[]) => list.reduce((n, i) => n + (i.weight ?? 0), 0);
   const weightWidget = premium ? { weight, rolledUpWeight: sum(visible), rolledUpCompletedWeight: sum(visible.filter((i) => i.state === 'closed')) } : {};
   const hierarchy = {
+    ...(/\brolledUpCountsByType\b/.test(query) ? { rolledUpCountsByType: countsByType(children) } : {}),
     children: {
       count: visible.length,
       pageInfo: { hasNextPage: start + page.length < visible.length, endCursor: page.length ? cursor(start + page.length) : null },

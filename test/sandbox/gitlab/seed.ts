@@ -144,7 +144,7 @@ export function createGitlabState(): GitlabState {
     boards: [],
     customFields: [],
     customFieldValues: [],
-    features: { customFields: true, epicWorkItems: true },
+    features: { customFields: true, epicWorkItems: true, descendantCounts: true },
     seq: { issue: 5000, note: 9000, label: 100, epic: 700, workItem: 20_000, link: 300 },
     rate: new Map(),
   };

@@ -232,9 +232,10 @@ export interface GitlabState {
   customFieldValues: GlCustomFieldValue[];
   /**
    * What this instance's GraphQL schema has: `customFields` false is a GitLab before custom fields (or with the
-   * feature off), whose schema lacks the fields and the `customFieldsWidget` argument.
+   * feature off), whose schema lacks the fields and the `customFieldsWidget` argument. `descendantCounts` false is a
+   * GitLab before 17.3, without the hierarchy widget's `rolledUpCountsByType`.
    */
-  features: { customFields: boolean; epicWorkItems: boolean };
+  features: { customFields: boolean; epicWorkItems: boolean; descendantCounts: boolean };
   /** Next global ids, per table. */
   seq: { issue: number; note: number; label: number; epic: number; workItem: number; link: number };
   /** Requests per token in the current rate-limit window (RateLimit-* headers). */
