@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHILD_FIELDS, childrenQuery } from '../../lib/forge/gitlab/children';
+import { CHILD_FIELDS, childrenQuery, deeperQuery } from '../../lib/forge/gitlab/children';
 import { startSandbox, type Sandbox } from './server';
 
 const REFERENCE = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'gitlab', 'graphql-work-items.md');
@@ -49,6 +49,11 @@ describe('GitLab GraphQL reference: the children read', () => {
     const elsewhere = new Set(['rolledUpCountsByType', 'countsByState', 'all', 'customFieldValues', 'customField', 'value']);
     expect([...names].filter((n) => !documented.has(n) && !basics.has(n) && !elsewhere.has(n))).toEqual([]);
     expect(CHILD_FIELDS).not.toContain('description'); // children's descriptions are not read: comments only
+    // The deeper request asks the same names, one aliased `namespace { workItem }` per item.
+    const deeper = deeperQuery([{ forge: 'gitlab', baseUrl: 'https://g', container: 'project', path: 'a/b', iid: 3, kind: 'issue' }]);
+    expect(deeper).toContain('w0: namespace(fullPath: $p0) { workItem(iid: $i0)');
+    const deeperNames = new Set((deeper.replace(/\([^)]*\)/g, '').replace(/\.\.\. on \w+/g, '').replace(/\bw\d+:/g, '').match(/\b[a-zA-Z]\w*\b/g) ?? []));
+    expect([...deeperNames].filter((n) => !documented.has(n) && !basics.has(n) && !elsewhere.has(n) && n !== 'RefineryWorkItemDescendants')).toEqual([]);
   });
 });
 

@@ -153,6 +153,51 @@ describe('listChildren on GitLab', () => {
     expect(bodies.length).toBe(2);
   });
 
+  it('levels 3 and 4 in one more request, for the items whose children the first did not ask', async () => {
+    const counts = (all: number) => ({ rolledUpCountsByType: [{ countsByState: { all } }] });
+    const node = (reference: string, weight: number | null, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: `https://x/${reference}`, reference, workItemType: { name: 'Issue' }, widgets: [{ weight }, ...widgets] });
+    const gql = (data: object) => ({ forge: 'gitlab' as const, method: 'POST', path: /\/api\/graphql$/, status: 200, body: { data }, times: 1 });
+    // acme&2 > acme/a#1 > acme/a#2, which has 4 below it: 2 children (one with 1 child of its own) and 1 hidden.
+    sb.faults.add(gql({
+      namespace: { workItem: { id: 'x', widgets: [{ weight: null }, { ...counts(6), children: { count: 1, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [
+        node('acme/a#1', null, [counts(5), { children: { count: 1, nodes: [node('acme/a#2', null, [counts(4)])] } }]),
+      ] } }] } },
+    }));
+    sb.faults.add(gql({
+      w0: { workItem: { widgets: [{ children: { count: 2, nodes: [
+        node('acme/a#3', 2, [counts(1), { children: { count: 1, nodes: [node('acme/a#5', 3, [counts(0)])] } }]),
+        node('acme/a#4', 1, [counts(0), { children: { count: 0, nodes: [] } }]),
+      ] } }] } },
+    }));
+    const read = await forge().listChildren(epic());
+    expect(childrenRead.parse(read)).toEqual(read);
+    expect(read.requests).toBe(2);
+    expect(read.children.map((c) => [c.reference, c.depth, c.under])).toEqual([
+      ['acme/a#1', 1, null],
+      ['acme/a#2', 2, 'acme/a#1'],
+      ['acme/a#3', 3, 'acme/a#2'],
+      ['acme/a#5', 4, 'acme/a#3'],
+      ['acme/a#4', 3, 'acme/a#2'],
+    ]);
+    expect(read.unreadable.count).toBe(1);
+    expect(read.leftOut).toBe(0);
+    const deeper = graphql()[1]!.body as { query: string; variables: Record<string, string> };
+    expect(deeper.query).toContain('query RefineryWorkItemDescendants($p0: ID!, $i0: String!)');
+    expect(deeper.variables).toEqual({ p0: 'acme/a', i0: '2' });
+  });
+
+  it('a refused deeper request leaves what is below counted as not read', async () => {
+    const counts = (all: number) => ({ rolledUpCountsByType: [{ countsByState: { all } }] });
+    const node = (reference: string, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: '', reference, workItemType: { name: 'Issue' }, widgets });
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, times: 1, body: { data: { namespace: { workItem: { id: 'x', widgets: [{ ...counts(6), children: { count: 1, pageInfo: { hasNextPage: false }, nodes: [node('acme/a#1', [counts(5), { children: { count: 1, nodes: [node('acme/a#2', [counts(4)])] } }])] } }] } } } } });
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, times: 1, body: { errors: [{ message: 'Query has complexity of 900, which exceeds max complexity of 250' }] } });
+    const read = await forge().listChildren(epic());
+    expect(read.requests).toBe(2);
+    expect(read.children).toHaveLength(2);
+    expect(read.leftOut).toBe(4);
+    expect(read.unreadable.count).toBe(0);
+  });
+
   it('references become refs; anything else is refused', () => {
     expect(refOfReference('https://g', 'a/b&4')).toMatchObject({ container: 'group', path: 'a/b', iid: 4, kind: 'epic' });
     expect(refOfReference('https://g', 'a/b/c#12')).toMatchObject({ container: 'project', path: 'a/b/c', kind: 'issue' });
