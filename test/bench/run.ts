@@ -163,7 +163,7 @@ async function listPage(ext: Launched, sandbox: Sandbox) {
 }
 
 /** The Plan section's read of a parent's children: GraphQL requests named by children.ts's operations. */
-const CHILDREN_READ = /RefineryWorkItemChildren|RefineryChildren|RefineryTrackedIssues/;
+const CHILDREN_READ = /RefineryWorkItemChildren|RefineryWorkItemDescendants|RefineryChildren|RefineryTrackedIssues/;
 
 /**
  * Requests when the Plan section opens on a parent with 100 children (issue 18: at most 3, never one per child): a GitLab

@@ -8,7 +8,7 @@ import { expect, openSection, panel, test } from './fixtures';
 const plan = (page: Page) => panel(page).locator('section[data-refinery="plan"]');
 const figure = (page: Page, key: string) => plan(page).locator(`[data-plan-figure="${key}"] dd`);
 const body = (r: { body?: unknown }) => JSON.stringify(r.body ?? '');
-const childrenReads = (sandbox: Sandbox) => sandbox.requests.filter((r) => /RefineryWorkItemChildren|RefineryChildren|RefineryTrackedIssues/.test(body(r)));
+const childrenReads = (sandbox: Sandbox) => sandbox.requests.filter((r) => /RefineryWorkItemChildren|RefineryWorkItemDescendants|RefineryChildren|RefineryTrackedIssues/.test(body(r)));
 const notePosts = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && /\/(notes|comments)$/.test(r.path));
 
 /** The source line and the figures shown, by their data-plan-figure key. */
@@ -83,6 +83,19 @@ test('GitLab epic: children in a project the token cannot read are counted from 
   // backend#3 splits 2 + 3 by its labels (no field values), backend#5 3 + 2 by its custom fields.
   await expectFigures(page, '3 children (child items), read in 1 request.', { split: 'backend 5 (open 5), frontend 5 (open 5)' });
   await expect(plan(page).locator('[data-plan-unreadable]')).toHaveText('3 items under this parent this token cannot read: GitLab counts them and names none.');
+  expect(childrenReads(sandbox)).toHaveLength(1);
+});
+
+test("GitLab issue with tasks (a work item with children): its tasks' figures in one request", async ({ page, connect, sandbox }) => {
+  const st = sandbox.gitlab.state;
+  const b3 = st.issues.find((i) => i.projectId === 1001 && i.iid === 3)!;
+  const task = (id: number, iid: number, weight: number, state: 'opened' | 'closed') =>
+    ({ ...b3, id, iid, weight, state, closedAt: state === 'closed' ? b3.updatedAt : null, issueType: 'task' as const, epicId: null, parentIssueId: b3.id, labels: [] });
+  st.issues.push(task(70_001, 901, 2, 'opened'), task(70_002, 902, 1, 'closed'));
+  await connect();
+  await openPlan(page, 'https://gitlab.com/acme/platform/backend/-/issues/3');
+  await expectFigures(page, '2 children (child items), read in 1 request.', { weight: '3 (open 2, closed 1); the parent has no weight' });
+  await expect(plan(page).getByRole('link', { name: /^acme\/platform\/backend#901 / })).toHaveAttribute('href', 'https://gitlab.com/acme/platform/backend/-/issues/901');
   expect(childrenReads(sandbox)).toHaveLength(1);
 });
 

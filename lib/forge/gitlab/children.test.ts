@@ -198,6 +198,39 @@ describe('listChildren on GitLab', () => {
     expect(read.unreadable.count).toBe(0);
   });
 
+  it("an issue's tasks (a work item with children), and from the epic two levels: the tasks under its issues", async () => {
+    const st = sb.gitlab.state;
+    const backend = st.projects.find((p) => p.fullPath === 'acme/platform/backend')!;
+    const b3 = st.issues.find((i) => i.projectId === backend.id && i.iid === 3)!;
+    const task = (id: number, iid: number, projectId: number) => ({ ...b3, id, iid, projectId, issueType: 'task' as const, epicId: null, parentIssueId: b3.id, labels: ['weight::1'] });
+    const hiddenProject = st.projects.find((p) => p.fullPath === 'acme/platform/frontend')!;
+    st.issues.push(task(70_001, 901, backend.id), task(70_002, 902, backend.id), task(70_003, 903, hiddenProject.id));
+    hiddenProject.members = { 3: 40 };
+    const issueRef: IssueRef = { forge: 'gitlab', baseUrl: sb.gitlab.url, container: 'project', path: 'acme/platform/backend', iid: 3, kind: 'issue' };
+    const own = await forge().listChildren(issueRef);
+    expect(own.children.map((c) => [c.reference, c.type])).toEqual([
+      ['acme/platform/backend#901', 'task'],
+      ['acme/platform/backend#902', 'task'],
+    ]);
+    expect(own.unreadable).toEqual({ count: 1, names: [], counted: true });
+    const fromEpic = await forge().listChildren(epic());
+    expect(fromEpic.children.filter((c) => c.depth === 2).map((c) => [c.reference, c.under])).toEqual([
+      ['acme/platform/backend#901', 'acme/platform/backend#3'],
+      ['acme/platform/backend#902', 'acme/platform/backend#3'],
+    ]);
+    // The frontend children and the task in it are hidden: 3 issues and 1 task.
+    expect(fromEpic.unreadable.count).toBe(4);
+    expect(fromEpic.requests).toBe(1);
+    // A third level (the sandbox's hierarchy is generic: it stands for epic > child epic > issue > task) is read in
+    // the one deeper request.
+    st.issues.push({ ...task(70_004, 904, backend.id), parentIssueId: 70_001 });
+    const deeper = await forge().listChildren(epic());
+    expect(deeper.requests).toBe(2);
+    expect(deeper.children.filter((c) => c.depth === 3).map((c) => [c.reference, c.under])).toEqual([['acme/platform/backend#904', 'acme/platform/backend#901']]);
+    expect(deeper.unreadable.count).toBe(4);
+    expect(deeper.leftOut).toBe(0);
+  });
+
   it('references become refs; anything else is refused', () => {
     expect(refOfReference('https://g', 'a/b&4')).toMatchObject({ container: 'group', path: 'a/b', iid: 4, kind: 'epic' });
     expect(refOfReference('https://g', 'a/b/c#12')).toMatchObject({ container: 'project', path: 'a/b/c', kind: 'issue' });

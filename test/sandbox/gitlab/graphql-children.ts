@@ -11,14 +11,22 @@ import { tierAtLeast, type GitlabState, type GlIssue, type GlToken } from './sta
 
 type Body = { data?: unknown; errors?: unknown[] };
 
-/** lib/forge/gitlab/children.ts's read, by its operation name (other reads may select the hierarchy widget too). */
-export const isChildrenRead = (query: string) => /\bquery\s+RefineryWorkItemChildren\b/.test(query);
+/** lib/forge/gitlab/children.ts's reads, by their operation names (other reads may select the hierarchy widget too). */
+export const isChildrenRead = (query: string) => /\bquery\s+RefineryWorkItem(Children|Descendants)\b/.test(query);
 
 const HEALTH = { on_track: 'onTrack', needs_attention: 'needsAttention', at_risk: 'atRisk' } as const;
 const cursor = (k: number) => Buffer.from(`children:${k}`).toString('base64');
 const fromCursor = (c: unknown) => (typeof c === 'string' ? Number(Buffer.from(c, 'base64').toString().replace(/^children:/, '')) || 0 : 0);
 
-function childJson(state: GitlabState, base: string, issue: GlIssue, query: string) {
+/** A work item's children (tasks under an issue), every one, readable or not. */
+const kidsOf = (state: GitlabState, issue: GlIssue) => state.issues.filter((i) => i.parentIssueId === issue.id).sort((a, b) => a.id - b.id);
+/** Every descendant, as GitLab's `work_item.descendants` (bounded: the sandbox's hierarchies are shallow). */
+function descendantsOf(state: GitlabState, issue: GlIssue, depth = 0): GlIssue[] {
+  return depth > 8 ? [] : kidsOf(state, issue).flatMap((k) => [k, ...descendantsOf(state, k, depth + 1)]);
+}
+
+/** `levels`: how many levels of `children` the query asks below this item. */
+function childJson(state: GitlabState, base: string, issue: GlIssue, query: string, readable: (i: GlIssue) => boolean, levels: number): Record<string, unknown> {
   const project = state.projects.find((p) => p.id === issue.projectId)!;
   const notes = state.notes
     .filter((n) => n.noteableType === 'Issue' && n.noteableId === issue.id && !n.system)
@@ -38,9 +46,9 @@ function childJson(state: GitlabState, base: string, issue: GlIssue, query: stri
         })),
       },
     },
-    { children: { count: 0, nodes: [] } },
+    ...(levels > 0 ? [{ children: connection(state, base, kidsOf(state, issue).filter(readable), query, readable, levels - 1) }] : []),
     ...(/\bcustomFieldValues\b/.test(query) ? [{ customFieldValues: customFieldValuesOf(state, issue) }] : []),
-    ...(/\brolledUpCountsByType\b/.test(query) ? [{ rolledUpCountsByType: countsByType([]) }] : []),
+    ...(/\brolledUpCountsByType\b/.test(query) ? [{ rolledUpCountsByType: countsByType(descendantsOf(state, issue)) }] : []),
   ];
   return {
     iid: String(issue.iid),
@@ -52,6 +60,11 @@ function childJson(state: GitlabState, base: string, issue: GlIssue, query: stri
     workItemType: { name: issue.issueType === 'task' ? 'Task' : 'Issue' },
     widgets,
   };
+}
+
+/** A nested `children(first: 20) { count nodes }`: the readable ones, counted and listed. */
+function connection(state: GitlabState, base: string, visible: GlIssue[], query: string, readable: (i: GlIssue) => boolean, levels: number) {
+  return { count: visible.length, nodes: visible.slice(0, 20).map((i) => childJson(state, base, i, query, readable, levels)) };
 }
 
 /** Descendants by type, as GitLab counts them: every type the parent's children may have, opened and closed. */
@@ -72,11 +85,13 @@ export function childrenRead(state: GitlabState, base: string, query: string, va
   if (!state.features.customFields && /\bcustomFieldValues\b/.test(query)) return noCustomFieldsType();
   const path = String(vars.path ?? '');
   const iid = Number(vars.iid);
-  const group = state.groups.find((g) => g.fullPath === path);
   const readable = (i: GlIssue) => state.projects.find((p) => p.id === i.projectId)?.members[token.userId] !== undefined;
+  if (/\bquery\s+RefineryWorkItemDescendants\b/.test(query)) return deeperRead(state, base, query, vars, readable);
+  const group = state.groups.find((g) => g.fullPath === path);
   let children: GlIssue[] = [];
   let weight: number | null = null;
   let premium = false;
+  let descendants: GlIssue[] | null = null;
   if (group) {
     const epic = state.epics.find((e) => e.groupId === group.id && e.iid === iid);
     if (!epic || groupAccess(state, group.id, token.userId) === 0 || !tierAtLeast(group.tier, 'premium')) return { data: { namespace: epic ? null : { workItem: null } } };
@@ -89,6 +104,8 @@ export function childrenRead(state: GitlabState, base: string, query: string, va
     if (!issue) return { data: { namespace: { workItem: null } } };
     weight = tierAtLeast(project.tier, 'premium') ? issue.weight : null;
     premium = tierAtLeast(project.tier, 'premium');
+    children = kidsOf(state, issue);
+    descendants = descendantsOf(state, issue);
   }
   const visible = children.filter(readable);
   const first = Number(/children\(first:\s*(\d+)/.exec(query)?.[1] ?? 100);
@@ -97,12 +114,28 @@ export function childrenRead(state: GitlabState, base: string, query: string, va
   const sum = (list: GlIssue[]) => list.reduce((n, i) => n + (i.weight ?? 0), 0);
   const weightWidget = premium ? { weight, rolledUpWeight: sum(visible), rolledUpCompletedWeight: sum(visible.filter((i) => i.state === 'closed')) } : {};
   const hierarchy = {
-    ...(/\brolledUpCountsByType\b/.test(query) ? { rolledUpCountsByType: countsByType(children) } : {}),
+    ...(/\brolledUpCountsByType\b/.test(query) ? { rolledUpCountsByType: countsByType(descendants ?? children.flatMap((c) => [c, ...descendantsOf(state, c)])) } : {}),
     children: {
       count: visible.length,
       pageInfo: { hasNextPage: start + page.length < visible.length, endCursor: page.length ? cursor(start + page.length) : null },
-      nodes: page.map((i) => childJson(state, base, i, query)),
+      // The first read nests one level (`children(first: 20)` inside the page's nodes) unless it is the lighter one.
+      nodes: page.map((i) => childJson(state, base, i, query, readable, (query.match(/children\(first:/g) ?? []).length > 1 ? 1 : 0)),
     },
   };
   return { data: { namespace: { workItem: { id: `gid://gitlab/WorkItem/${path}/${iid}`, widgets: [weightWidget, hierarchy] } } } };
+}
+
+/** The deeper read: `wK: namespace(fullPath: $pK) { workItem(iid: $iK) { … children … children … } }` per item. */
+function deeperRead(state: GitlabState, base: string, query: string, vars: Record<string, unknown>, readable: (i: GlIssue) => boolean): Body {
+  const data: Record<string, unknown> = {};
+  for (const m of query.matchAll(/\b(w\d+): namespace\(fullPath: \$(p\d+)\) \{ workItem\(iid: \$(i\d+)\)/g)) {
+    const project = state.projects.find((p) => p.fullPath === vars[m[2]!]);
+    const issue = project && state.issues.find((i) => i.projectId === project.id && String(i.iid) === String(vars[m[3]!]));
+    if (!project || !issue || !readable(issue)) {
+      data[m[1]!] = project && readable({ projectId: project.id } as GlIssue) ? { workItem: null } : null;
+      continue;
+    }
+    data[m[1]!] = { workItem: { widgets: [{ children: connection(state, base, kidsOf(state, issue).filter(readable), query, readable, 1) }] } };
+  }
+  return { data };
 }

@@ -116,6 +116,8 @@ export interface GlIssue {
   promotedToEpicId: number | null;
   /** GitLab Status (only below a top-level group with statuses). */
   statusId?: number | null;
+  /** The work item this one is a child of (a task under an issue): the hierarchy widget's parent. */
+  parentIssueId?: number | null;
 }
 
 export type NoteableType = 'Issue' | 'Epic' | 'MergeRequest';
