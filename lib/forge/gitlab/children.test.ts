@@ -231,6 +231,20 @@ describe('listChildren on GitLab', () => {
     expect(deeper.leftOut).toBe(0);
   });
 
+  it('a hostile answer (500 levels deep, 3,000 wide) is read within the bounds, quickly', async () => {
+    const node = (k: number, inner: object | null): object => ({ reference: `acme/a#${k}`, state: 'OPEN', widgets: [{ rolledUpCountsByType: [{ countsByState: { all: 1e9 } }] }, ...(inner ? [{ children: inner }] : [])] });
+    let deep: object | null = null;
+    for (let k = 500; k > 0; k--) deep = { count: 1, nodes: [node(k, deep)] };
+    const wide = Array.from({ length: 3000 }, (_, k) => node(5000 + k, null));
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, times: 2, body: { data: { namespace: { workItem: { widgets: [{ children: { count: 99_999_999, pageInfo: { hasNextPage: false }, nodes: [...(deep as { nodes: object[] }).nodes, ...wide] } }] } } } } });
+    const started = performance.now();
+    const read = await forge().listChildren(epic());
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(childrenRead.parse(read)).toEqual(read);
+    expect(read.children.length).toBeLessThanOrEqual(300);
+    expect(Math.max(...read.children.map((c) => c.depth))).toBeLessThanOrEqual(5);
+  });
+
   it('references become refs; anything else is refused', () => {
     expect(refOfReference('https://g', 'a/b&4')).toMatchObject({ container: 'group', path: 'a/b', iid: 4, kind: 'epic' });
     expect(refOfReference('https://g', 'a/b/c#12')).toMatchObject({ container: 'project', path: 'a/b/c', kind: 'issue' });

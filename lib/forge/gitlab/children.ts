@@ -107,14 +107,15 @@ export function deeperQuery(items: readonly IssueRef[], support: ChildrenSupport
 function frontier(top: RawChild[]): RawChild[] {
   const out: RawChild[] = [];
   let level = top;
-  while (level.length > 0 && out.length < DEEPER_ITEMS) {
+  // Bounded however the answer nests: the first read asks two levels.
+  for (let depth = 1; level.length > 0 && out.length < DEEPER_ITEMS && depth <= 2; depth++) {
     const next: RawChild[] = [];
     for (const node of level) {
       const inner = widget<RawConnection>(node, 'children');
-      if (inner) next.push(...(inner.nodes ?? []).filter((n): n is RawChild => !!n));
+      if (inner) next.push(...(inner.nodes ?? []).slice(0, 1000).filter((n): n is RawChild => !!n));
       else if ((descendants(node) ?? 0) > 0 && out.length < DEEPER_ITEMS) out.push(node);
     }
-    level = next;
+    level = next.slice(0, 5000);
   }
   return out;
 }
