@@ -129,7 +129,7 @@ export function PlanSection({ view, settings }: SectionProps) {
     const last = history.at(-1);
     const lastNote = last && data.notes?.find((n) => n.id === last.noteId);
     const lastUpdate = lastNote ? parseEpicUpdate(lastNote.body, { createdAt: lastNote.createdAt, author: lastNote.author.username }) : null;
-    const d = weeklyDraft(r, { lastWeeklyAt: last?.createdAt ?? null, ...(lastUpdate?.eta ? { eta: lastUpdate.eta } : {}) });
+    const d = weeklyDraft(r, { lastWeeklyAt: last?.createdAt ?? null, lastText: lastNote?.body ?? '', ...(lastUpdate?.eta ? { eta: lastUpdate.eta } : {}) });
     setDraft({
       status: d.status,
       summary: d.summary,
@@ -177,6 +177,7 @@ export function PlanSection({ view, settings }: SectionProps) {
             ))}
           </dl>
           <ChildList title="At risk" kind="at-risk" rows={r.rows.filter((x) => x.child.state === 'opened' && x.health === 'at_risk')} baseUrl={issue.ref.baseUrl} />
+          <ChildList title="Blocked" kind="blocked" rows={r.blocked} baseUrl={issue.ref.baseUrl} note={(x) => (x.blockedBy === null ? 'in the blocked stage' : `by ${x.blockedBy} open item${x.blockedBy === 1 ? '' : 's'}`)} />
           <ChildList title="Unweighted" kind="unweighted" rows={r.unweighted} baseUrl={issue.ref.baseUrl} />
           <ChildList title="Weighted over 3: break down" kind="oversized" rows={r.oversized} baseUrl={issue.ref.baseUrl} note={(x) => `weight ${x.weight}`} />
           <ChildList title="Update not recognised" kind="unrecognised" rows={r.unrecognised} baseUrl={issue.ref.baseUrl} note={(x) => `comment of ${x.unrecognised!.createdAt.slice(0, 10)}`} />

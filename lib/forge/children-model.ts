@@ -35,6 +35,8 @@ export const planChild = z.deferred(() =>
     /** The forge's weight field (GitLab Premium+); null where unset or absent (labels are read then). */
     weight: weightNumber,
     splitWeights: z.optional(z.object({ backend: weightNumber, frontend: weightNumber })),
+    /** Open items blocking it (GitLab's linked items; GitHub's dependencies); absent where the forge does not say. */
+    blockedBy: z.optional(count),
     /** The forge's health field (GitLab Ultimate); null elsewhere (labels and updates are read then). */
     healthStatus: z.nullable(healthStatus),
     type: z.string().check(z.maxLength(100)),

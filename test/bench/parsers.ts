@@ -37,7 +37,7 @@ import {
   unfilledPlaceholders,
 } from '@/lib/handbook/templates/templates';
 import { workflowStepper } from '@/lib/handbook/workflow/workflow';
-import { weeklyDraft } from '@/lib/handbook/plan/draft';
+import { reportedBlocked, weeklyDraft } from '@/lib/handbook/plan/draft';
 import { child as planChild } from '@/lib/handbook/plan/__fixtures__/children';
 import { rollUp } from '@/lib/handbook/plan/rollup';
 import { taskLinks } from '@/lib/handbook/plan/task-list';
@@ -135,11 +135,12 @@ export const PARSERS: readonly ParserCase[] = [
   { name: 'looksLikeUpdate', run: (t) => looksLikeUpdate(t) },
   { name: 'childUpdates', run: (t) => childUpdates([{ body: t, createdAt: '2026-12-01T00:00:00Z', author: 'dave' }]) },
   { name: 'taskLinks', run: (t) => taskLinks(t, 'acme/widgets', 'github.com') },
+  { name: 'reportedBlocked', run: (t) => [reportedBlocked(t, 'acme/app#1'), reportedBlocked(`${t} blocked`, t.slice(0, 1100))] },
   {
     name: 'rollUp + weeklyDraft',
     run: (t) => {
-      const c = planChild({ title: t, labels: labelsOf(t), comments: [{ body: t, createdAt: '2026-12-01T00:00:00Z', author: 'dave' }] });
-      return weeklyDraft(rollUp({ parent: { weight: 3 }, children: [c] }, DEFAULT_SETTINGS, Date.parse('2026-12-09T00:00:00Z')), { lastWeeklyAt: null });
+      const c = planChild({ title: t, labels: labelsOf(t), blockedBy: 1, comments: [{ body: t, createdAt: '2026-12-01T00:00:00Z', author: 'dave' }] });
+      return weeklyDraft(rollUp({ parent: { weight: 3 }, children: [c] }, DEFAULT_SETTINGS, Date.parse('2026-12-09T00:00:00Z')), { lastWeeklyAt: null, lastText: t });
     },
   },
   // Checklists

@@ -19,7 +19,7 @@ describe('GitLab GraphQL reference: the children read', () => {
       'workitemwidgethierarchychildren', 'workitemwidgetweightweight', 'workitemwidgetweightrolledupweight',
       'workitemwidgetweightrolledupcompletedweight', 'workitemwidgethealthstatushealthstatus', 'workitemwidgetlabelslabels',
       'workitemwidgetnotesnotesfilter', 'workitemwidgethierarchyrolledupcountsbytype', 'workitemcustomfieldvaluecustomfield',
-      'workitemnumberfieldvaluecustomfield', 'customfieldname', 'workitemstateopen', 'workitemstateclosed', 'healthstatusontrack', 'healthstatusneedsattention', 'healthstatusatrisk',
+      'workitemnumberfieldvaluecustomfield', 'customfieldname', 'workitemwidgetlinkeditemsblocked', 'workitemwidgetlinkeditemsblockedbycount', 'workitemstateopen', 'workitemstateclosed', 'healthstatusontrack', 'healthstatusneedsattention', 'healthstatusatrisk',
     ];
     expect(anchors.filter((a) => !doc.includes(`<a id="${a}"></a>`))).toEqual([]);
     expect(doc).toContain('ALL_NOTES, ONLY_COMMENTS, ONLY_ACTIVITY');
@@ -33,6 +33,7 @@ describe('GitLab GraphQL reference: the children read', () => {
       '... on WorkItemWidgetLabels { labels(first: 50)',
       '... on WorkItemWidgetNotes { notes(last: 5, filter: ONLY_COMMENTS)',
       '... on WorkItemWidgetHierarchy { rolledUpCountsByType { countsByState { all } } }',
+      '... on WorkItemWidgetLinkedItems { blocked blockedByCount }',
       '... on WorkItemWidgetCustomFields { customFieldValues { customField { id name } ... on WorkItemNumberFieldValue { value } } }',
     ]) {
       expect(query).toContain(used);
@@ -40,7 +41,7 @@ describe('GitLab GraphQL reference: the children read', () => {
     // Not in the excerpt, GitLab-wide basics: connections' `count`, `pageInfo { hasNextPage endCursor }` and `nodes`,
     // Label.title, Note.body / createdAt / system / author.username. Nothing else is asked.
     const names = new Set((query.replace(/\([^)]*\)/g, '').replace(/\.\.\. on \w+/g, '').match(/\b[a-zA-Z]\w*\b/g) ?? []));
-    const documented = new Set(['query', 'RefineryWorkItemChildren', 'ID', 'String', 'namespace', 'workItem', 'id', 'widgets', 'weight', 'rolledUpWeight', 'rolledUpCompletedWeight', 'children', 'iid', 'title', 'state', 'closedAt', 'webUrl', 'reference', 'workItemType', 'name', 'healthStatus', 'labels', 'notes']);
+    const documented = new Set(['query', 'RefineryWorkItemChildren', 'ID', 'String', 'namespace', 'workItem', 'id', 'widgets', 'weight', 'rolledUpWeight', 'rolledUpCompletedWeight', 'children', 'iid', 'title', 'state', 'closedAt', 'webUrl', 'reference', 'workItemType', 'name', 'healthStatus', 'labels', 'notes', 'blocked', 'blockedByCount']);
     const basics = new Set(['count', 'pageInfo', 'hasNextPage', 'endCursor', 'nodes', 'body', 'createdAt', 'system', 'author', 'username']);
     // The custom field values as custom-fields.ts reads them (its contract test checks them), and the descendant
     // counts' type, which the excerpt names but does not describe: `WorkItemTypeCountsByState.countsByState` of

@@ -75,6 +75,7 @@ function toChild(baseUrl: string, raw: RawChild, depth: number, under: string | 
   if (!ref) return null;
   const health = widget<unknown>(raw, 'healthStatus');
   const split = splitOf(raw);
+  const blocked = widget<unknown>(raw, 'blocked');
   return {
     ref,
     reference,
@@ -85,6 +86,8 @@ function toChild(baseUrl: string, raw: RawChild, depth: number, under: string | 
     labels: (widget<{ nodes?: ({ title?: unknown } | null)[] }>(raw, 'labels')?.nodes ?? []).flatMap((l) => (typeof l?.title === 'string' ? [l.title.slice(0, 255)] : [])).slice(0, 100),
     weight: whole(widget(raw, 'weight')),
     ...(split ? { splitWeights: split } : {}),
+    // `blocked` says open items block it; the count holds every blocking link.
+    ...(typeof blocked === 'boolean' ? { blockedBy: blocked ? Math.max(1, whole(widget(raw, 'blockedByCount')) ?? 1) : 0 } : {}),
     healthStatus: typeof health === 'string' ? (HEALTH[health] ?? null) : null,
     type: text(raw.workItemType?.name, 100).toLowerCase() || 'issue',
     depth,

@@ -32,10 +32,15 @@ const CHILDREN: GraphqlFeature = {
 export interface ChildrenSupport {
   counts?: boolean;
   customFields?: boolean;
+  /** The linked items widget's `blocked` and `blockedByCount` (16.x). */
+  blocked?: boolean;
 }
 
 /** Every descendant, by type and state; summed: all of them, readable or not. */
 export const DESCENDANT_COUNTS = '... on WorkItemWidgetHierarchy { rolledUpCountsByType { countsByState { all } } }';
+
+/** Blocked by open items, and by how many (the linked items widget). */
+export const BLOCKED = '... on WorkItemWidgetLinkedItems { blocked blockedByCount }';
 
 /** A child's own fields: what the roll-up reads. */
 export function childFields(support: ChildrenSupport = {}): string {
@@ -46,7 +51,7 @@ export function childFields(support: ChildrenSupport = {}): string {
     ... on WorkItemWidgetLabels { labels(first: 50) { nodes { title } } }
     ... on WorkItemWidgetNotes { notes(last: ${CHILD_COMMENTS}, filter: ONLY_COMMENTS) { nodes { body createdAt system author { username } } } }${
       support.customFields === false ? '' : `\n    ${CUSTOM_VALUES_WIDGET}`
-    }${support.counts === false ? '' : `\n    ${DESCENDANT_COUNTS}`}`;
+    }${support.counts === false ? '' : `\n    ${DESCENDANT_COUNTS}`}${support.blocked === false ? '' : `\n    ${BLOCKED}`}`;
 }
 
 /** The fields of a child (with every optional part): what the contract test checks against GitLab's reference. */
@@ -77,6 +82,7 @@ export function childrenQuery(nested = true, page = CHILDREN_PAGE, support: Chil
 function refusedPart(message: string, support: ChildrenSupport): keyof ChildrenSupport | null {
   if (support.counts !== false && /rolledUpCountsByType|WorkItemTypeCountsByState|countsByState/.test(message)) return 'counts';
   if (support.customFields !== false && /customField|CustomField|WorkItemNumberFieldValue/.test(message)) return 'customFields';
+  if (support.blocked !== false && /WorkItemWidgetLinkedItems|blockedByCount|'blocked'/.test(message)) return 'blocked';
   return null;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatEpicUpdate, parseEpicUpdate } from '../status/epic-update';
 import { DEFAULT_SETTINGS } from '../settings';
-import { changeLines, overallStatus, safeTitle, weeklyDraft, weightedConfidence } from './draft';
+import { changeLines, overallStatus, reportedBlocked, safeTitle, weeklyDraft, weightedConfidence } from './draft';
 import { child, update } from './__fixtures__/children';
 import { rollUp } from './rollup';
 
@@ -35,6 +35,38 @@ describe('weeklyDraft', () => {
       '- acme/app#1 Tree API: 40% → 70% complete, 80% confident — in review',
       '- acme/app#3 Audit events: closed',
     ]);
+  });
+
+  it('a blocked child is a new blocker unless the last weekly update named it blocked; blocked makes the status so-so', () => {
+    const r = rollUp(
+      {
+        parent: { weight: null },
+        children: [
+          child({ iid: 7, title: 'Waits on infra', weight: 2, blockedBy: 2 }),
+          child({ iid: 8, title: 'Waits on design', weight: 1, labels: ['workflow::blocked'] }),
+          child({ iid: 9, title: 'Done and blocked once', weight: 1, state: 'closed', closedAt: day(1), blockedBy: 1 }),
+        ],
+      },
+      DEFAULT_SETTINGS,
+      NOW,
+    );
+    expect(r.blocked.map((x) => [x.child.reference, x.blockedBy])).toEqual([["acme/app#7", 2], ["acme/app#8", null]]);
+    expect(overallStatus(r)).toBe('so-so');
+    expect(changeLines(r, Date.parse(LAST_WEEKLY))).toEqual([
+      '- acme/app#7 Waits on infra: new blocker: blocked by 2 open items',
+      '- acme/app#8 Waits on design: new blocker: blocked',
+    ]);
+    const last = '**Status**: so-so\n\n- Since the last update:\n  - acme/app#7 Waits on infra: new blocker: blocked by 2 open items\n  - acme/app#80 blocked';
+    expect(changeLines(r, Date.parse(LAST_WEEKLY), last)).toEqual(['- acme/app#8 Waits on design: new blocker: blocked']);
+    expect(weeklyDraft(r, { lastWeeklyAt: LAST_WEEKLY, lastText: last }).summary).toContain('2 blocked');
+  });
+
+  it('reportedBlocked: the reference on a line saying blocked, #1 never matching #12', () => {
+    expect(reportedBlocked('- a/b#1 x: blocked', 'a/b#1')).toBe(true);
+    expect(reportedBlocked('- A/B#1 x: new BLOCKER', 'a/b#1')).toBe(true);
+    expect(reportedBlocked('- a/b#12 x: blocked', 'a/b#1')).toBe(false);
+    expect(reportedBlocked('- a/b#1 x: 20% complete\nblocked elsewhere', 'a/b#1')).toBe(false);
+    expect(reportedBlocked('', 'a/b#1')).toBe(false);
   });
 
   it('without an earlier weekly update every child with an update or closed is listed', () => {

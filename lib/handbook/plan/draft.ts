@@ -1,6 +1,7 @@
 // The epic weekly update drafted from the roll-up (issue 18): the overall status from the weighted completion and the
 // worst health, done / remaining by weight, the confidence weighted like the completion, and one line per child that
 // changed since the last weekly update, children at risk first. The owner edits it; nothing here posts. Pure.
+// A blocked child is a change ("new blocker") unless the last weekly update already named it on a line saying blocked.
 import type { HealthStatus } from '@/lib/forge/model';
 import type { EpicStatus } from '../status/status-schemas';
 import { HEALTH_TEXT } from '../status/status-format';
@@ -24,10 +25,10 @@ export interface WeeklyDraft {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** bad: a child at risk; so-so: one needs attention, or updates are stale or unreadable; ok otherwise. */
+/** bad: a child at risk; so-so: one needs attention or is blocked, or updates are stale or unreadable; ok otherwise. */
 export function overallStatus(r: RollUp): EpicStatus {
   if (r.health.worst === 'at_risk') return 'bad';
-  if (r.health.worst === 'needs_attention' || r.stale.length > 0 || r.unrecognised.length > 0) return 'so-so';
+  if (r.health.worst === 'needs_attention' || r.blocked.length > 0 || r.stale.length > 0 || r.unrecognised.length > 0) return 'so-so';
   return 'ok';
 }
 
@@ -55,13 +56,32 @@ function firstLine(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** What moved for one child since `since` (ms; null: no weekly update yet); null when nothing did. */
-export function childChange(row: ChildRow, since: number | null): string | null {
+/** Did `text` (the last weekly update) name `reference` on a line saying blocked? Linear in the text. */
+export function reportedBlocked(text: string, reference: string): boolean {
+  const ref = reference.toLowerCase();
+  if (ref === '') return false;
+  for (const line of text.toLowerCase().split('\n')) {
+    if (!line.includes('block')) continue;
+    for (let at = line.indexOf(ref); at !== -1; at = line.indexOf(ref, at + ref.length)) {
+      if (!/[0-9]/.test(line[at + ref.length] ?? '')) return true; // #1 is not #12
+    }
+  }
+  return false;
+}
+
+const blockers = (row: ChildRow) => (row.blockedBy === null ? 'blocked' : `blocked by ${plural(row.blockedBy, 'open item')}`);
+
+/**
+ * What moved for one child since `since` (ms; null: no weekly update yet); null when nothing did. `lastText`: the last
+ * weekly update's text, where a blocker already reported is found.
+ */
+export function childChange(row: ChildRow, since: number | null, lastText = ''): string | null {
   const after = (iso: string | null | undefined) => iso != null && (since === null || Date.parse(iso) > since);
   const closedNow = row.child.state === 'closed' && (since === null ? true : after(row.child.closedAt));
   const latest = row.latest;
   const fresh = latest !== null && after(latest.createdAt);
-  if (!closedNow && !fresh) return null;
+  const newBlocker = row.blocked && !reportedBlocked(lastText, row.child.reference);
+  if (!closedNow && !fresh && !newBlocker) return null;
   const before: ParsedStatusUpdate | null = since === null ? null : updateAsOf(row.updates, since);
   const parts: string[] = [];
   if (closedNow) parts.push('closed');
@@ -73,6 +93,7 @@ export function childChange(row: ChildRow, since: number | null): string | null 
     if (latest.confidence !== null) parts.push(`${latest.confidence}% confident`);
     if (latest.concern !== null && latest.concern !== (before?.concern ?? null)) parts.push(`new concern: ~"${latest.concern.replace(/"/g, '')}"`);
   }
+  if (row.blocked) parts.push(newBlocker ? `new blocker: ${blockers(row)}` : `still ${blockers(row)}`);
   if (!closedNow && row.health !== null && (row.health !== 'on_track' || (before?.health != null && before.health !== row.health))) {
     const was = before?.health ?? null;
     parts.push(was !== null && was !== row.health ? `${HEALTH_TEXT[was].toLowerCase()} → ${HEALTH_TEXT[row.health].toLowerCase()}` : HEALTH_TEXT[row.health].toLowerCase());
@@ -83,10 +104,10 @@ export function childChange(row: ChildRow, since: number | null): string | null 
 }
 
 /** The changed children's lines, at risk first, then needs attention, then the rest (in the parent's order). */
-export function changeLines(r: RollUp, since: number | null): string[] {
+export function changeLines(r: RollUp, since: number | null, lastText = ''): string[] {
   const order = (row: ChildRow) => HEALTH_ORDER[row.health ?? 'none'];
   return r.rows
-    .map((row, k) => ({ row, k, line: childChange(row, since) }))
+    .map((row, k) => ({ row, k, line: childChange(row, since, lastText) }))
     .filter((x): x is { row: ChildRow; k: number; line: string } => x.line !== null)
     .sort((a, b) => order(a.row) - order(b.row) || a.k - b.k)
     .map((x) => x.line);
@@ -97,6 +118,7 @@ function summaryOf(r: RollUp): string {
   if (r.completion !== null) parts.push(`${r.completion}% done by weight`);
   if (r.health.atRisk) parts.push(`${plural(r.health.atRisk, 'child', 'children')} at risk`);
   if (r.health.needsAttention) parts.push(`${r.health.needsAttention} ${r.health.needsAttention === 1 ? 'needs' : 'need'} attention`);
+  if (r.blocked.length) parts.push(`${r.blocked.length} blocked`);
   if (r.stale.length) parts.push(`${r.stale.length} without a recent update`);
   if (r.unweighted.length) parts.push(`${r.unweighted.length} unweighted`);
   return parts.join('; ');
@@ -107,6 +129,8 @@ export interface DraftInput {
   lastWeeklyAt: string | null;
   /** The ETA the last weekly update gave: carried over (children do not say one). */
   eta?: string;
+  /** The last weekly update's text: blockers it named are not new. */
+  lastText?: string;
 }
 
 export function weeklyDraft(r: RollUp, input: DraftInput): WeeklyDraft {
@@ -127,7 +151,7 @@ export function weeklyDraft(r: RollUp, input: DraftInput): WeeklyDraft {
     remaining,
     eta: input.eta ?? '',
     confidence: weightedConfidence(r),
-    changes: changeLines(r, Number.isNaN(since) ? null : since).join('\n'),
+    changes: changeLines(r, Number.isNaN(since) ? null : since, input.lastText ?? '').join('\n'),
     next: '',
     help: '',
     mentions: [],

@@ -13,6 +13,8 @@
 //   have no health. Worst: at risk, then needs attention, then on track.
 // - Stale: an open child whose latest update is older than the team's interval (statusUpdates.maxWorkingDays working
 //   days), when it is in a development stage or has had an update before (a backlog child with none is not stale).
+// - Blocked: an open child the forge says open items block (GitLab's linked items, GitHub's dependencies), or in the
+//   `workflow::blocked` stage.
 import type { PlanChild, ChildComment } from '@/lib/forge/children-model';
 import type { HealthStatus } from '@/lib/forge/model';
 import { issueLoad } from './capacity';
@@ -40,6 +42,9 @@ export interface ChildRow {
   health: HealthStatus | null;
   stale: boolean;
   staleReason: string | null;
+  /** Open and blocked; `blockedBy`: how many items block it where the forge says (null from the label alone). */
+  blocked: boolean;
+  blockedBy: number | null;
 }
 
 export interface Split {
@@ -69,6 +74,8 @@ export interface RollUp {
   health: { worst: HealthStatus | null; atRisk: number; needsAttention: number; onTrack: number };
   stale: ChildRow[];
   unrecognised: ChildRow[];
+  /** Open children blocked (any level). */
+  blocked: ChildRow[];
 }
 
 const HEALTH_RANK: Record<HealthStatus, number> = { on_track: 0, needs_attention: 1, at_risk: 2 };
@@ -108,6 +115,8 @@ export function rollUp(input: RollUpInput, settings: Readonly<Settings>, now: nu
     const stage = workflowStage(child.labels, settings.scopes.workflow);
     const inDevelopment = (stage.status === 'set' && dev.has(normalizeStage(stage.value))) || latest !== null;
     const stale = closed ? null : staleness(latest ? [latest] : [], now, { inDevelopment, maxWorkingDays: settings.statusUpdates.maxWorkingDays });
+    const blockedBy = !closed && (child.blockedBy ?? 0) > 0 ? child.blockedBy! : null;
+    const blocked = !closed && (blockedBy !== null || (stage.status === 'set' && normalizeStage(stage.value) === 'blocked'));
     return {
       child,
       counted,
@@ -121,6 +130,8 @@ export function rollUp(input: RollUpInput, settings: Readonly<Settings>, now: nu
       health,
       stale: stale?.stale ?? false,
       staleReason: stale?.reason ?? null,
+      blocked,
+      blockedBy,
     };
   });
 
@@ -185,5 +196,6 @@ export function rollUp(input: RollUpInput, settings: Readonly<Settings>, now: nu
     },
     stale: open.filter((r) => r.stale),
     unrecognised: rows.filter((r) => r.unrecognised !== null),
+    blocked: open.filter((r) => r.blocked),
   };
 }

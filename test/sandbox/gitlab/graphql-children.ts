@@ -49,6 +49,7 @@ function childJson(state: GitlabState, base: string, issue: GlIssue, query: stri
     ...(levels > 0 ? [{ children: connection(state, base, kidsOf(state, issue).filter(readable), query, readable, levels - 1) }] : []),
     ...(/\bcustomFieldValues\b/.test(query) ? [{ customFieldValues: customFieldValuesOf(state, issue) }] : []),
     ...(/\brolledUpCountsByType\b/.test(query) ? [{ rolledUpCountsByType: countsByType(descendantsOf(state, issue)) }] : []),
+    ...(/\bblockedByCount\b/.test(query) ? [blockedWidget(state, issue)] : []),
   ];
   return {
     iid: String(issue.iid),
@@ -60,6 +61,12 @@ function childJson(state: GitlabState, base: string, issue: GlIssue, query: stri
     workItemType: { name: issue.issueType === 'task' ? 'Task' : 'Issue' },
     widgets,
   };
+}
+
+/** The linked items widget: blocked while an open item blocks it; the count of every blocking link. */
+function blockedWidget(state: GitlabState, issue: GlIssue) {
+  const blockers = state.links.filter((l) => l.linkType === 'blocks' && l.targetId === issue.id).map((l) => state.issues.find((i) => i.id === l.sourceId));
+  return { blocked: blockers.some((b) => b?.state === 'opened'), blockedByCount: blockers.length };
 }
 
 /** A nested `children(first: 20) { count nodes }`: the readable ones, counted and listed. */
