@@ -4,7 +4,7 @@
 import { schema } from '@octokit/graphql-schema';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkedIssuesQuery, subIssuesQuery } from '../../lib/forge/github/children';
+import { linkedIssuesQuery, subIssuesQuery } from '../../lib/forge/github/children-queries';
 import type { IssueRef } from '../../lib/forge/model';
 import { startSandbox, type Sandbox } from './server';
 
@@ -23,9 +23,18 @@ describe("GitHub's GraphQL schema", () => {
     expect(errors(linkedIssuesQuery([{ path: 'acme/plans', number: 2, checked: false }, { path: 'acme/widgets', number: 3, checked: true }], PLAIN).query)).toEqual([]);
   });
 
+  it('asks a task-list link as an issue or a pull request', () => {
+    const links = linkedIssuesQuery([{ path: 'acme/widgets', number: 21, checked: false }], PLAIN).query;
+    expect(links).toContain('issueOrPullRequest(number: 21) { __typename ... on Issue {');
+    expect(links).toContain('... on PullRequest { number url pullRequestState: state }');
+  });
+
   it('the extras are exactly the ones the adapter drops when refused', () => {
-    const extra = errors(subIssuesQuery(ref, { issueType: true, issueFields: true }, null));
-    expect(new Set(extra.map((m) => /"(\w+)"/.exec(m)![1]))).toEqual(new Set(['issueType', 'issueFieldValues', 'IssueFieldNumberValue', 'IssueFieldNumber']));
+    const ALL = { issueType: true, issueFields: true };
+    for (const query of [subIssuesQuery(ref, ALL, null), linkedIssuesQuery([{ path: 'acme/plans', number: 2, checked: false }], ALL).query]) {
+      const extra = errors(query);
+      expect(new Set(extra.map((m) => /"(\w+)"/.exec(m)![1]))).toEqual(new Set(['issueType', 'issueFieldValues', 'IssueFieldNumberValue', 'IssueFieldNumber']));
+    }
   });
 });
 
@@ -50,5 +59,25 @@ describe('sandbox GitHub children', () => {
     expect(issue.subIssues.pageInfo.hasNextPage).toBe(false);
     expect(issue.subIssues.nodes.map((n) => n.number)).toEqual([3, 2, 3, 4]);
     expect(errors(subIssuesQuery(ref, PLAIN, null).replace('number body', 'number body subIssuesSummary { total completed percentCompleted }'))).toEqual([]);
+  });
+
+  const ask = async (query: string) => {
+    const res = await fetch(`${sandbox.github.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'token sandbox-github-token' },
+      body: JSON.stringify({ query }),
+    });
+    return (await res.json()) as { data?: Record<string, unknown>; errors?: { type?: string; path?: unknown[]; message: string }[] };
+  };
+
+  it('answers issueOrPullRequest with an Issue, a PullRequest, or null and NOT_FOUND', async () => {
+    const links = [2, 404].map((number) => ({ path: 'acme/plans', number, checked: false })).concat([{ path: 'acme/widgets', number: 21, checked: false }]);
+    const body = await ask(linkedIssuesQuery(links, PLAIN).query);
+    const plans = body.data!.r0 as Record<string, { __typename: string; number: number } | null>;
+    const widgets = body.data!.r1 as Record<string, { __typename: string; number: number; url: string; pullRequestState: string }>;
+    expect(plans.i2).toMatchObject({ __typename: 'Issue', number: 2 });
+    expect(plans.i404).toBeNull();
+    expect(widgets.i21).toEqual({ __typename: 'PullRequest', number: 21, url: `${sandbox.github.url}/acme/widgets/pull/21`, pullRequestState: expect.stringMatching(/^(OPEN|CLOSED|MERGED)$/) });
+    expect(body.errors).toEqual([{ type: 'NOT_FOUND', path: ['r0', 'i404'], message: 'Could not resolve to an issue or pull request with the number of 404.' }]);
   });
 });
