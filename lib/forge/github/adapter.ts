@@ -432,7 +432,7 @@ export class GithubForge implements Forge {
   }
 
   /**
-   * The issue's sub-issues (two levels), else its task list's issues: one GraphQL request per page
+   * The issue's sub-issues (up to four levels), else its task list's issues: one GraphQL request per page
    * (children.ts), with the weight field names of each organisation among the children.
    */
   listChildren(ref: IssueRef): Promise<ChildrenRead> {

@@ -1,5 +1,5 @@
-// The GraphQL queries of a GitHub parent's children (children.ts): the parent's sub-issues two levels deep and a
-// tracking issue's task-list links. Only names of GitHub's schema
+// The GraphQL queries of a GitHub parent's children (children.ts): the parent's sub-issues two levels deep, the
+// levels below those (by node id), and a tracking issue's task-list links. Only names of GitHub's schema
 // (test/sandbox/contract-github-children.test.ts checks them against @octokit/graphql-schema).
 import { CHILD_COMMENTS } from '../children-model';
 import type { IssueRef } from '../model';
@@ -8,6 +8,14 @@ import type { GraphqlSupport } from './bulk';
 
 export const SUB_ISSUES_PAGE = 100;
 export const NESTED_SUB_ISSUES = 10;
+/**
+ * The levels below the second, read by node id: at most 50 issues, 10 sub-issues each and 5 below each of those.
+ * GitHub refuses a query whose connections could return more than 500,000 nodes; with labels (50), issue field values
+ * (25) and comments (5) on each issue this is about 250,000.
+ */
+export const DEEPER_IDS = 50;
+export const DEEPER_SUB_ISSUES = 10;
+export const DEEPEST_SUB_ISSUES = 5;
 
 /** What children.ts learns this server lacks (GitHub Enterprise Server before sub-issues). */
 export interface ChildrenSupport extends GraphqlSupport {
@@ -16,7 +24,7 @@ export interface ChildrenSupport extends GraphqlSupport {
 
 function childFields(support: GraphqlSupport): string {
   return [
-    'number title state url closedAt updatedAt',
+    'id number title state url closedAt updatedAt',
     'repository { nameWithOwner }',
     'labels(first: 50) { nodes { name } }',
     `comments(last: ${CHILD_COMMENTS}) { nodes { body createdAt author { login } } }`,
@@ -44,6 +52,17 @@ export function subIssuesQuery(ref: IssueRef, support: ChildrenSupport, after: s
   repository(owner: ${str(owner)}, name: ${str(name)}) {
     issue(number: ${ref.iid}) { number ${parent}
     ${subs}
+    }
+  }
+}`;
+}
+
+/** Levels 3 and 4: the sub-issues of second-level issues (by node id), with theirs nested, in one query. */
+export function deeperQuery(ids: readonly string[], support: GraphqlSupport): string {
+  return `query RefineryChildrenDeeper {
+  nodes(ids: [${ids.map(str).join(', ')}]) {
+    ... on Issue { id
+    ${twoLevels(childFields(support), `first: ${DEEPER_SUB_ISSUES}`, DEEPEST_SUB_ISSUES)}
     }
   }
 }`;

@@ -1,5 +1,5 @@
-// A GitHub parent's children through the adapter, against the sandbox: sub-issues two levels deep and a tracking
-// issue's task list, each in one GraphQL request per page, never one per child.
+// A GitHub parent's children through the adapter, against the sandbox: sub-issues two levels deep (four with one more
+// request) and a tracking issue's task list, each in one GraphQL request per page, never one per child.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../test/sandbox/server';
 import type { GhIssue, GhRepo } from '../../../test/sandbox/github/model';
@@ -89,6 +89,34 @@ describe('listChildren on GitHub', () => {
     tracking.body = '- [ ] northwind/roadmap#2\n';
     const read = await forge().listChildren(ref(6));
     expect(read.children.map((c) => [c.reference, c.weight])).toEqual([['northwind/roadmap#2', 3]]);
+  });
+
+  it('levels 3 and 4 in one more request by node id; what lies below is counted as left out', async () => {
+    const [three, four, five] = addIssues(3, 200, 9_500_000);
+    issue(repo('plans'), 5).subIssueIds = [three!.id]; // #1 > #2 > #5 > #200 > #201 > #202
+    three!.subIssueIds = [four!.id];
+    four!.subIssueIds = [five!.id];
+    const read = await forge().listChildren(ref(1));
+    expect(read.requests).toBe(2);
+    expect(graphqlPosts().map((r) => /query (\w+)/.exec(JSON.stringify(r.body))![1])).toEqual(['RefineryChildren', 'RefineryChildrenDeeper']);
+    expect(read.children.map((c) => [c.reference, c.depth, c.under])).toEqual([
+      ['acme/widgets#3', 1, null],
+      ['acme/plans#2', 1, null],
+      ['acme/plans#5', 2, 'acme/plans#2'],
+      ['acme/plans#200', 3, 'acme/plans#5'],
+      ['acme/plans#201', 4, 'acme/plans#200'],
+      ['acme/plans#3', 1, null],
+      ['acme/plans#4', 1, null],
+    ]);
+    expect(read.children.find((c) => c.reference === 'acme/plans#5')!.unreadChildren).toBe(0);
+    expect(read.children.find((c) => c.reference === 'acme/plans#201')!.unreadChildren).toBe(1);
+    expect(read.leftOut).toBe(1);
+  });
+
+  it('no further request without second-level sub-issues having their own', async () => {
+    const read = await forge().listChildren(ref(1));
+    expect(read.requests).toBe(1);
+    expect(graphqlPosts()).toHaveLength(1);
   });
 
   it('300 children at most, first levels first: the rest are counted as left out', async () => {

@@ -1,6 +1,7 @@
 // A GitHub parent's children for the Plan section (issue 18), one GraphQL request per page, never one per child:
 // - sub-issues: `issue.subIssues` (100 a page) with each sub-issue's own sub-issues (10 each) nested in the same query;
-//   each with its labels, weight fields, state and its newest comments;
+//   each with its labels, weight fields, state and its newest comments; where requests remain and second-level
+//   sub-issues have their own, one more query reads levels 3 and 4 by node id (children-queries.ts);
 // - a tracking issue without sub-issues: the issues its description's task list links, read in one query aliasing each
 //   (as bulk.ts reads a list page), so an issue the token cannot read comes back NOT_FOUND next to the others; pull
 //   requests in the list are counted apart (no weight, no update: not children).
@@ -13,7 +14,7 @@ import { taskLinks } from '../../handbook/plan/task-list';
 import { mapGqlIssue, NO_FIELD_NAMES, type FieldNames, type GqlError, type GqlIssue, type GraphqlSupport } from './bulk';
 import { postSupported } from './bulk-reads';
 import type { GithubOctokit } from './client';
-import { linkedIssuesQuery, subIssuesQuery, type ChildrenSupport } from './children-queries';
+import { DEEPER_IDS, deeperQuery, linkedIssuesQuery, subIssuesQuery, type ChildrenSupport } from './children-queries';
 
 export type { ChildrenSupport } from './children-queries';
 
@@ -27,6 +28,7 @@ type SubIssues = { totalCount?: number; pageInfo?: { hasNextPage?: boolean; endC
 
 interface GqlChild extends Omit<GqlIssue, 'body' | 'assignees' | 'milestone'> {
   __typename?: string;
+  id?: string;
   closedAt?: string | null;
   repository?: { nameWithOwner?: string } | null;
   comments?: { nodes?: ({ body?: string | null; createdAt?: string; author?: { login?: string } | null } | null)[] | null } | null;
@@ -137,6 +139,32 @@ function weightOf(node: GqlIssue | undefined, ref: IssueRef, fields: FieldNames)
 const refused = (errors: readonly GqlError[] | undefined, name: RegExp) =>
   (errors ?? []).some((e) => name.test(e.extensions?.fieldName ?? '') || name.test(e.message ?? ''));
 
+/** GitHub's global node ids are short base64-like text; anything else is not sent back to it. */
+const NODE_ID = /^[A-Za-z0-9_=+/-]{1,100}$/;
+
+/**
+ * Levels 3 and 4 in one request: the sub-issues of the second-level nodes that have some (GitHub counts them in
+ * `subIssuesSummary`), attached to those nodes in place. Returns whether a request was sent.
+ */
+async function readDeeper(octokit: GithubOctokit, webBase: string, support: GraphqlSupport, roots: readonly GqlChild[]): Promise<boolean> {
+  const second = roots.flatMap((r) => (r.subIssues?.nodes ?? []).filter((n): n is GqlChild => !!n));
+  const room = MAX_CHILDREN - roots.length - second.length;
+  const parents = second.filter((n) => whole(n.subIssuesSummary?.total) > 0 && typeof n.id === 'string' && NODE_ID.test(n.id)).slice(0, DEEPER_IDS);
+  if (room <= 0 || parents.length === 0) return false;
+  const ids = [...new Set(parents.map((n) => n.id!))];
+  const { answer } = await postSupported(octokit, webBase, support, () => ({ query: deeperQuery(ids, support) }));
+  // Refused: those levels stay counted as not read, the levels read are still worth showing.
+  const found = (answer.data as { nodes?: unknown } | null | undefined)?.nodes;
+  if (!Array.isArray(found)) return true;
+  const byId = new Map<string, SubIssues>();
+  for (const n of found as (GqlChild | null)[]) if (n && typeof n.id === 'string' && ids.includes(n.id) && n.subIssues) byId.set(n.id, n.subIssues);
+  for (const n of parents) {
+    const subs = byId.get(n.id!);
+    if (subs && (subs.nodes == null || Array.isArray(subs.nodes))) n.subIssues = subs;
+  }
+  return true;
+}
+
 /** The children of a GitHub issue: its sub-issues, else the issues its task list links. */
 export async function readGithubChildren(
   octokit: GithubOctokit,
@@ -177,6 +205,7 @@ export async function readGithubChildren(
 
   const parentOwner = ownerOf(ref.path);
   if (total > 0) {
+    if (requests < MAX_PAGES && (await readDeeper(octokit, webBase, support, roots))) requests += 1;
     const paths = [...allNodes(roots)].flatMap((n) => pathOf(n) ?? []);
     const names = await fieldNamesOf([parentOwner, ...paths.map(ownerOf)], fieldsOf);
     const { children, direct, dropped } = childrenOf(webBase, roots, names);
