@@ -4,7 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../test/sandbox/server';
 import type { GhIssue, GhRepo } from '../../../test/sandbox/github/model';
 import type { IssueRef } from '../model';
+import { childrenRead } from '../children-model';
 import { createGithubForge } from './adapter';
+import { readGithubChildren } from './children';
+import type { GithubOctokit } from './client';
 import { linkedIssuesQuery, subIssuesQuery } from './children-queries';
 
 let sb: Sandbox;
@@ -163,5 +166,29 @@ describe('listChildren on GitHub', () => {
     expect(q).toContain('comments(last: 5)');
     expect(subIssuesQuery(ref(1), { issueType: false, issueFields: false, subIssues: false }, null)).not.toContain('subIssues');
     expect(linkedIssuesQuery([{ path: 'a/b', number: 2, checked: false }], { issueType: false, issueFields: false }).query).toContain('r0: repository(owner: "a", name: "b") {\ni2: issueOrPullRequest(number: 2)');
+  });
+});
+
+describe('readGithubChildren on a hostile answer', () => {
+  /** An issue node nesting `below` more levels of one sub-issue each. */
+  const nest = (n: number, below: number): Record<string, unknown> => ({
+    number: n,
+    title: `#${n}`,
+    state: 'OPEN',
+    url: `https://github.com/acme/plans/issues/${n}`,
+    updatedAt: '2026-12-01T00:00:00Z',
+    repository: { nameWithOwner: 'acme/plans' },
+    ...(below > 0 ? { subIssues: { totalCount: 1, nodes: [nest(n + 1, below - 1)] } } : {}),
+  });
+
+  it('reads four levels however deep the answer nests, and an issue listed twice once', async () => {
+    const answer = { data: { repository: { issue: { number: 1, body: '', subIssues: { totalCount: 2, pageInfo: { hasNextPage: false }, nodes: [nest(10, 7), nest(10, 0)] } } } } };
+    const octokit = { request: async () => ({ data: answer, headers: {} }) } as unknown as GithubOctokit;
+    const read = await readGithubChildren(octokit, 'https://github.com', ref(1), { issueType: false, issueFields: false });
+    expect(read.children.map((c) => [c.reference, c.depth])).toEqual([['acme/plans#10', 1], ['acme/plans#11', 2], ['acme/plans#12', 3], ['acme/plans#13', 4]]);
+    expect(read.children.at(-1)!.unreadChildren).toBe(1);
+    expect(read).toMatchObject({ leftOut: 1, unreadable: { count: 0 } });
+    expect(read.requests).toBe(1); // the second level's nodes carry no id: nothing more to ask
+    expect(childrenRead.safeParse(read).success).toBe(true);
   });
 });

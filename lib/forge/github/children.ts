@@ -23,6 +23,8 @@ export const MAX_PAGES = 3;
 const LINKS_PER_QUERY = 100;
 /** Owners whose weight fields are asked (one REST request each, the first time): more are read without fields. */
 const MAX_OWNERS = 10;
+/** The levels the queries ask: anything an answer nests deeper is counted, not read. */
+const MAX_DEPTH = 4;
 
 type SubIssues = { totalCount?: number; pageInfo?: { hasNextPage?: boolean; endCursor?: string | null }; nodes?: (GqlChild | null)[] | null };
 
@@ -45,14 +47,17 @@ function pathOf(node: GqlChild): string | null {
 const ownerOf = (path: string) => path.split('/')[0]!.toLowerCase();
 const whole = (n: unknown) => (typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? Math.min(n, 1_000_000) : 0);
 
-/** The nodes and every node nested in them. */
-function* allNodes(nodes: readonly (GqlChild | null)[]): Generator<GqlChild> {
+/** The nodes and every node nested in them, to MAX_DEPTH. */
+function* allNodes(nodes: readonly (GqlChild | null)[], depth = 1): Generator<GqlChild> {
   for (const n of nodes) {
     if (!n) continue;
     yield n;
-    yield* allNodes(n.subIssues?.nodes ?? []);
+    if (depth < MAX_DEPTH) yield* allNodes(n.subIssues?.nodes ?? [], depth + 1);
   }
 }
+
+/** At the deepest level read, a node's listed sub-issues are only counted. */
+const counted = (node: GqlChild): GqlChild => (node.subIssues ? { ...node, subIssues: null, subIssuesSummary: { total: whole(node.subIssues.totalCount) } } : node);
 
 /** The field names of every owner named (the first MAX_OWNERS), asked at once; others have none. */
 async function fieldNamesOf(owners: Iterable<string>, fieldsOf: (owner: string) => Promise<FieldNames>): Promise<(owner: string) => FieldNames> {
@@ -90,38 +95,40 @@ function toChild(webBase: string, node: GqlChild, depth: number, under: string |
   };
 }
 
-/** A node and all below it: those nested, and those only counted. */
-function subtreeSize(node: GqlChild): number {
+/** A node and all below it: those nested (to MAX_DEPTH), and those only counted. */
+function subtreeSize(node: GqlChild, depth: number): number {
   const subs = node.subIssues;
-  if (!subs) return 1 + whole(node.subIssuesSummary?.total);
+  if (!subs || depth >= MAX_DEPTH) return 1 + whole(subs ? subs.totalCount : node.subIssuesSummary?.total);
   const listed = (subs.nodes ?? []).filter((n): n is GqlChild => !!n);
-  return Math.min(1_000_000, 1 + listed.reduce((n, s) => n + subtreeSize(s), 0) + Math.max(0, whole(subs.totalCount) - listed.length));
+  return Math.min(1_000_000, 1 + listed.reduce((n, s) => n + subtreeSize(s, depth + 1), 0) + Math.max(0, whole(subs.totalCount) - listed.length));
 }
 
 /**
  * The children of the sub-issue trees, parents before their children. Up to MAX_CHILDREN, level by level (a first-level
  * child is worth more to the figures than a fourth-level one); `dropped` counts the nodes (and all below them) past it.
+ * An issue listed twice is kept once (GitHub gives an issue one parent; the rows and the roll-up key on references).
  */
 function childrenOf(webBase: string, roots: readonly GqlChild[], fieldsOf: (owner: string) => FieldNames): { children: PlanChild[]; direct: number; dropped: number } {
   const below = new Map<PlanChild | null, PlanChild[]>();
   let level: { node: GqlChild; parent: PlanChild | null }[] = roots.map((node) => ({ node, parent: null }));
-  let taken = 0;
+  const taken = new Set<string>();
   let dropped = 0;
   let direct = 0;
   for (let depth = 1; level.length > 0; depth += 1) {
     const next: typeof level = [];
     for (const { node, parent } of level) {
-      if (taken >= MAX_CHILDREN) {
-        dropped += subtreeSize(node);
+      if (taken.size >= MAX_CHILDREN) {
+        dropped += subtreeSize(node, depth);
         if (depth === 1) direct += 1;
         continue;
       }
-      const child = toChild(webBase, node, depth, parent?.reference ?? null, fieldsOf);
+      const child = toChild(webBase, depth === MAX_DEPTH ? counted(node) : node, depth, parent?.reference ?? null, fieldsOf);
       if (!child) continue;
-      taken += 1;
       if (depth === 1) direct += 1;
+      if (taken.has(child.reference.toLowerCase())) continue;
+      taken.add(child.reference.toLowerCase());
       below.set(parent, [...(below.get(parent) ?? []), child]);
-      for (const sub of node.subIssues?.nodes ?? []) if (sub) next.push({ node: sub, parent: child });
+      if (depth < MAX_DEPTH) for (const sub of node.subIssues?.nodes ?? []) if (sub) next.push({ node: sub, parent: child });
     }
     level = next;
   }
