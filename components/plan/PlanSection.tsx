@@ -222,6 +222,7 @@ export function PlanSection({ view, settings }: SectionProps) {
           {`${plural(read.leftOut, 'more child', 'more children')} not read: the figures count the first ones only.`}
         </p>
       )}
+      {read?.pullRequests ? <p className="hint" data-plan-pull-requests={read.pullRequests}>{`${plural(read.pullRequests, 'pull request')} in the task list ${read.pullRequests === 1 ? 'is' : 'are'} not counted.`}</p> : null}
       {r && data?.notes && (
         <>
           <button type="button" onClick={startDraft}>

@@ -74,6 +74,8 @@ export const childrenRead = z.deferred(() =>
     leftOut: count,
     /** API requests this read cost. */
     requests: count,
+    /** Pull requests a tracking issue's task list links: not children (no weight, no update), so not in the figures. */
+    pullRequests: z.optional(count),
   }),
 );
 export type ChildrenRead = z.infer<typeof childrenRead>;

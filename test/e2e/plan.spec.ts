@@ -1,6 +1,7 @@
 // The Plan section against the sandbox (issue 18): a GitLab epic with children in two projects, a GitHub parent with
 // sub-issues, a GitHub tracking issue with a task list — figures right, the children read within its request budget
-// (one GraphQL request for each, two for the task list), and the weekly update drafted from the children, posted once.
+// (one GraphQL request for each, two for the task list or for sub-issues four levels deep), and the weekly update
+// drafted from the children, posted once.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server';
 import { expect, openSection, panel, test } from './fixtures';
@@ -9,6 +10,7 @@ const plan = (page: Page) => panel(page).locator('section[data-refinery="plan"]'
 const figure = (page: Page, key: string) => plan(page).locator(`[data-plan-figure="${key}"] dd`);
 const body = (r: { body?: unknown }) => JSON.stringify(r.body ?? '');
 const childrenReads = (sandbox: Sandbox) => sandbox.requests.filter((r) => /RefineryWorkItemChildren|RefineryWorkItemDescendants|RefineryChildren|RefineryTrackedIssues/.test(body(r)));
+const plansRepo = (sandbox: Sandbox) => sandbox.github.state.repos.find((r) => r.owner === 'acme' && r.name === 'plans')!;
 const notePosts = (sandbox: Sandbox) => sandbox.requests.filter((r) => r.method === 'POST' && /\/(notes|comments)$/.test(r.path));
 
 /** The source line and the figures shown, by their data-plan-figure key. */
@@ -116,11 +118,33 @@ test('GitHub parent with sub-issues, two levels: figures and one GraphQL request
   expect(childrenReads(sandbox)).toHaveLength(1);
 });
 
-test('GitHub tracking issue: its task list read in one aliased query; an issue the token cannot read is named', async ({ page, connect, sandbox }) => {
+test('GitHub sub-issues four levels deep: levels 3 and 4 read in one more request, the deepest counted in place of its parents', async ({ page, connect, sandbox }) => {
+  const plans = plansRepo(sandbox);
+  const five = plans.issues.find((i) => i.number === 5)!;
+  // #1 > #2 > #5 > #200 > #201, copies of #5 (weight::2, no update): #201 is counted in place of #5.
+  const [three, four] = [200, 201].map((number, k) => ({ ...five, id: 9_800_000 + k, number, subIssueIds: undefined as number[] | undefined }));
+  plans.issues.push(three!, four!);
+  five.subIssueIds = [three!.id];
+  three!.subIssueIds = [four!.id];
+  await connect();
+  await openPlan(page, 'https://github.com/acme/plans/issues/1');
+  await expectFigures(page, '7 children (sub-issues), read in 2 requests.', {
+    weight: "10 (open 9, closed 1); 5 more than the parent's 5",
+    completion: '36%; 1 open child without a complete % counted as 0%',
+  });
+  await expect(plan(page).locator('[data-plan-row="acme/plans#201"]')).toHaveClass('plan-nested');
+  await expect(plan(page).locator('[data-plan-list="unrecognised"]')).toContainText('acme/plans#5');
+  expect(childrenReads(sandbox)).toHaveLength(2);
+});
+
+test('GitHub tracking issue: its task list read in one aliased query; an issue the token cannot read is named, pull requests are not counted', async ({ page, connect, sandbox }) => {
+  const tracking = plansRepo(sandbox).issues.find((i) => i.number === 6)!;
+  tracking.body = `${tracking.body}- [ ] acme/widgets#21\n- [x] acme/widgets#22\n`;
   await connect();
   await openPlan(page, 'https://github.com/acme/plans/issues/6');
   // #2 (3, 60%), #4 (1, closed), acme/widgets#3 (5, 40%): (180 + 100 + 200) / 9
   await expectFigures(page, '3 children (issues linked from the task list), read in 2 requests.', { weight: '9 (open 8, closed 1); the parent has no weight', completion: '53%' });
   await expect(plan(page).locator('[data-plan-unreadable]')).toHaveText('1 child this token cannot read: acme/hidden#1.');
+  await expect(plan(page).locator('[data-plan-pull-requests]')).toHaveText('2 pull requests in the task list are not counted.');
   expect(childrenReads(sandbox)).toHaveLength(2);
 });

@@ -5,7 +5,7 @@
 import { ForgeError } from '../errors';
 import type { AssignedQuery, AssignedWork, Connection, ConnectionCheck, Forge, IssueTypeDef, SubIssueResult } from '../forge';
 import { containerPathProblem, labelChange, labelNameProblem, labelDef, type Capabilities, type HealthStatus, type Issue, type IssueRef, type LabelChange, type LabelDef, type LinkedChange, type Note, type SplitSide, type User } from '../model';
-import { MAX_ISSUES_PER_QUERY, NO_FIELD_NAMES, type FieldNames } from './bulk';
+import { MAX_ISSUES_PER_QUERY, type FieldNames } from './bulk';
 import { readGithubChildren } from './children';
 import type { ChildrenRead } from '../children-model';
 import { readAssigned, readIssuesByNumber, type GraphqlSupport } from './bulk-reads';
@@ -431,13 +431,12 @@ export class GithubForge implements Forge {
     });
   }
 
-  /** The issue's sub-issues (two levels), else its task list's issues: one GraphQL request per page (children.ts). */
+  /**
+   * The issue's sub-issues (up to four levels), else its task list's issues: one GraphQL request per page
+   * (children.ts), with the weight field names of each organisation among the children.
+   */
   listChildren(ref: IssueRef): Promise<ChildrenRead> {
-    return this.run(async () => {
-      const owner = this.target(ref).owner.toLowerCase();
-      const fields = await this.fieldNames(owner);
-      return readGithubChildren(this.octokit, this.connection.baseUrl, ref, this.graphql, (o) => (o === owner ? fields : NO_FIELD_NAMES));
-    });
+    return this.run(() => readGithubChildren(this.octokit, this.connection.baseUrl, ref, this.graphql, (owner) => this.fieldNames(owner)));
   }
 
   /** One GraphQL search per person, `is:issue assignee:… milestone:"…"` (the repository's open milestone due next by default). */

@@ -70,6 +70,25 @@ describe('rollUp: weights', () => {
     expect(r.counts.counted).toBe(2);
     expect(r.oversized).toEqual([]);
   });
+
+  it('counts leaves at any depth: a third-level child makes its second-level parent a parent, not counted', () => {
+    const r = rollUp(
+      {
+        parent: { weight: null },
+        children: [
+          child({ iid: 1, weight: 5, reference: 'acme/app#1' }),
+          child({ iid: 2, weight: 3, depth: 2, under: 'acme/app#1', reference: 'acme/app#2' }),
+          child({ iid: 3, weight: 2, depth: 3, under: 'acme/app#2', reference: 'acme/app#3' }),
+          child({ iid: 4, weight: 1, depth: 4, under: 'acme/app#3', reference: 'acme/app#4', state: 'closed' }),
+          child({ iid: 5, weight: 1, depth: 2, under: 'acme/app#1', reference: 'acme/app#5' }),
+        ],
+      },
+      DEFAULT_SETTINGS,
+      NOW,
+    );
+    expect(r.rows.map((x) => [x.child.ref.iid, x.counted])).toEqual([[1, false], [2, false], [3, false], [4, true], [5, true]]);
+    expect(r.weight).toEqual({ open: 1, closed: 1, total: 2 });
+  });
 });
 
 describe('rollUp: weighted completion', () => {

@@ -1,11 +1,12 @@
 // A small GraphQL v4 endpoint: enough of GitHub's schema for reading issues by number (repository.issue with labels,
-// assignees, milestone, issue type) and for issue searches (`search(type: ISSUE)`), with GitHub's answers for what goes wrong: NOT_FOUND next to the other data,
+// assignees, milestone, issue type; repository.issueOrPullRequest), issues by node id (`nodes(ids:)`), sub-issues at any
+// depth, and issue searches (`search(type: ISSUE)`), with GitHub's answers for what goes wrong: NOT_FOUND next to the other data,
 // validation errors without data (`undefinedField`, missing pagination boundaries), 401s, and the primary rate limit
 // (HTTP 200, `RATE_LIMITED`, x-ratelimit-remaining 0). Served at `/api/graphql` (GitHub Enterprise Server) and, for the
 // e2e mapping of api.github.com, at `/api/v3/graphql` when reached as github.com.
 import type { SandboxReply, SandboxRequest } from '../core';
 import { badCredentials, identify, repoAccess, type Identity } from './auth';
-import { avatarUrl } from './json';
+import { avatarUrl, nodeId } from './json';
 import { findIssue, findRepo, findUser, findUserByLogin, orgOf, type GhComment, type GhIssue, type GhRepo, type GithubState } from './model';
 import { bucketFor, rateHeaders, remaining } from './rate-limit';
 import { issueMatches, qualifierOf, searchTerms } from './search';
@@ -203,6 +204,7 @@ function issueObj(ex: Exec, repo: GhRepo, i: GhIssue): Obj {
   return {
     type: 'Issue',
     fields: {
+      id: () => nodeId('Issue', i.id),
       databaseId: () => i.id,
       number: () => i.number,
       title: () => i.title,
@@ -267,6 +269,40 @@ function fieldValues(ex: Exec, repo: GhRepo, i: GhIssue): Obj[] {
   });
 }
 
+/** The fields of a pull request the task-list read asks (`... on PullRequest`). */
+function pullObj(ex: Exec, repo: GhRepo, i: GhIssue): Obj {
+  return {
+    type: 'PullRequest',
+    fields: {
+      id: () => nodeId('PullRequest', i.id),
+      number: () => i.number,
+      title: () => i.title,
+      url: () => `${ex.b.web}/${repo.owner}/${repo.name}/pull/${i.number}`,
+      state: () => (i.pull?.mergedAt ? 'MERGED' : i.state === 'open' ? 'OPEN' : 'CLOSED'),
+    },
+  };
+}
+
+/**
+ * `nodes(ids:)` for issues (ids as the sandbox's `id`/`node_id` give them): an id that names no issue the token can
+ * read is null, with a NOT_FOUND error at its index, as on github.com.
+ */
+function nodes(ex: Exec, args: Record<string, Value>, path: (string | number)[]): (Obj | null)[] | null {
+  const ids = Array.isArray(args.ids) ? args.ids : null;
+  if (!ids || ids.length > 100) {
+    ex.invalid.push({ message: ids ? 'You may not request more than 100 nodes at once.' : "Argument 'ids' on Field 'nodes' has an invalid value.", type: 'INVALID' });
+    return null;
+  }
+  return ids.map((id, k) => {
+    for (const repo of ex.state.repos) {
+      const issue = repoAccess(ex.id, repo) ? repo.issues.find((i) => !i.pull && nodeId('Issue', i.id) === id) : undefined;
+      if (issue) return issueObj(ex, repo, issue);
+    }
+    ex.errors.push({ type: 'NOT_FOUND', path: [...path, k], message: `Could not resolve to a node with the global id of '${String(id)}'` });
+    return null;
+  });
+}
+
 function repoObj(ex: Exec, repo: GhRepo): Obj {
   return {
     type: 'Repository',
@@ -280,6 +316,15 @@ function repoObj(ex: Exec, repo: GhRepo): Obj {
           return null;
         }
         return issueObj(ex, repo, issue);
+      },
+      // The IssueOrPullRequest union: a tracking issue's task list links both.
+      issueOrPullRequest: (args, path) => {
+        const issue = findIssue(repo, Number(args.number));
+        if (!issue) {
+          ex.errors.push({ type: 'NOT_FOUND', path, message: `Could not resolve to an issue or pull request with the number of ${String(args.number)}.` });
+          return null;
+        }
+        return issue.pull ? pullObj(ex, repo, issue) : issueObj(ex, repo, issue);
       },
     },
   };
@@ -328,6 +373,7 @@ function queryObj(ex: Exec): Obj {
       },
       viewer: () => (ex.id.kind === 'token' ? userObj(ex, ex.id.user.id) : null),
       search: (args, path) => search(ex, args, path),
+      nodes: (args, path) => nodes(ex, args, path),
     },
   };
 }
