@@ -45,6 +45,7 @@ test('GitLab epic with children in two projects: figures, one request for the ch
   await expect(plan(page).getByRole('table', { name: 'Children' }).getByRole('row')).toHaveCount(7);
   await expect(plan(page).getByRole('link', { name: /^acme\/platform\/frontend#4 / }).first()).toHaveAttribute('href', 'https://gitlab.com/acme/platform/frontend/-/issues/4');
   await expect(plan(page).locator('[data-plan-list="unweighted"] li')).toHaveCount(2);
+  await expect(plan(page).locator('[data-plan-list="blocked"] li')).toHaveText([/^acme\/platform\/backend#4 .* by 1 open item$/, /^acme\/platform\/frontend#4 .* by 1 open item$/]);
   expect(childrenReads(sandbox)).toHaveLength(1);
   // Opening the section: the children's one GraphQL request and the epic's comments (GitLab addresses epic notes by
   // the epic's id: two REST requests); the epic page's child list badges read their issues (and their custom fields,
@@ -56,8 +57,13 @@ test('GitLab epic with children in two projects: figures, one request for the ch
   await plan(page).getByRole('button', { name: 'Draft weekly update' }).click();
   const form = plan(page).getByRole('form', { name: 'Epic update' });
   await expect(form.getByRole('radio', { name: 'bad' })).toBeChecked();
+  // At risk first; the #4s are blocked by the #3s (GitLab's linked items), which the February update did not say.
   await expect(form.getByRole('textbox', { name: 'Since the last update (one line per child)' })).toHaveValue(
-    '- acme/platform/backend#5 Stream blame ranges from Gitaly for very large files: 50% complete, 70% confident, at risk',
+    [
+      '- acme/platform/backend#5 Stream blame ranges from Gitaly for very large files: 50% complete, 70% confident, at risk',
+      '- acme/platform/backend#4 Record audit events for protected branch changes: new blocker: blocked by 1 open item',
+      '- acme/platform/frontend#4 Record audit events for protected branch changes: new blocker: blocked by 1 open item',
+    ].join('\n'),
   );
   await expect(form.getByRole('textbox', { name: 'ETA' })).toHaveValue('end of 18.11');
   expect(notePosts(sandbox)).toHaveLength(0); // nothing posted without the user
