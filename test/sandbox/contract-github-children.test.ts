@@ -1,6 +1,6 @@
 // The GitHub children reads (issue 18) are valid against GitHub's public GraphQL schema (@octokit/graphql-schema),
-// except the extras the adapter drops where a server refuses them (issue types, organisation issue fields: newer than
-// that schema), and the sandbox answers them with the schema's shapes.
+// except the extras the adapter drops where a server refuses them (issue types, organisation issue fields, issue
+// dependencies' `blockedBy`: newer than that schema), and the sandbox answers them with the schema's shapes.
 import { schema } from '@octokit/graphql-schema';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ let github: GraphQLSchema;
 // The published SDL defines two enterprise fields twice; the rest is what GitHub serves.
 const gh = () => (github ??= buildSchema(schema.idl, { assumeValidSDL: true }));
 const errors = (query: string) => validate(gh(), parse(query)).map((e) => e.message);
-const PLAIN = { issueType: false, issueFields: false };
+const PLAIN = { issueType: false, issueFields: false, dependencies: false };
 const ref: IssueRef = { forge: 'github', baseUrl: 'https://github.com', container: 'project', path: 'acme/plans', iid: 1, kind: 'issue' };
 
 describe("GitHub's GraphQL schema", () => {
@@ -34,10 +34,10 @@ describe("GitHub's GraphQL schema", () => {
   });
 
   it('the extras are exactly the ones the adapter drops when refused', () => {
-    const ALL = { issueType: true, issueFields: true };
+    const ALL = { issueType: true, issueFields: true, dependencies: true };
     for (const query of [subIssuesQuery(ref, ALL, null), deeperQuery(['I_kwDOAbc'], ALL), linkedIssuesQuery([{ path: 'acme/plans', number: 2, checked: false }], ALL).query]) {
       const extra = errors(query);
-      expect(new Set(extra.map((m) => /"(\w+)"/.exec(m)![1]))).toEqual(new Set(['issueType', 'issueFieldValues', 'IssueFieldNumberValue', 'IssueFieldNumber']));
+      expect(new Set(extra.map((m) => /"(\w+)"/.exec(m)![1]))).toEqual(new Set(['issueType', 'issueFieldValues', 'IssueFieldNumberValue', 'IssueFieldNumber', 'blockedBy']));
     }
   });
 });

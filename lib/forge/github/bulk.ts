@@ -22,6 +22,8 @@ export interface GraphqlSupport {
   issueType: boolean;
   /** Issue fields: github.com and GHE.com only so far. */
   issueFields: boolean;
+  /** Issue dependencies (`blockedBy`): github.com, GHES 3.19+. Absent: asked (the children read only). */
+  dependencies?: boolean;
 }
 
 function issueSelection(support: GraphqlSupport): string {
@@ -30,9 +32,9 @@ function issueSelection(support: GraphqlSupport): string {
 
 /** The first extra the server refused (an undefined field), to be dropped before asking again; null if none. */
 export function refusedExtra(errors: readonly GqlError[] | undefined, support: GraphqlSupport): keyof GraphqlSupport | null {
-  const names: [keyof GraphqlSupport, RegExp][] = [['issueType', /issueType/], ['issueFields', /issueField/]];
+  const names: [keyof GraphqlSupport, RegExp][] = [['issueType', /issueType/], ['issueFields', /issueField/], ['dependencies', /blockedBy/]];
   for (const [key, pattern] of names) {
-    if (support[key] && (errors ?? []).some((e) => pattern.test(e.extensions?.fieldName ?? '') || pattern.test(e.message ?? ''))) return key;
+    if (support[key] !== false && (errors ?? []).some((e) => pattern.test(e.extensions?.fieldName ?? '') || pattern.test(e.message ?? ''))) return key;
   }
   return null;
 }

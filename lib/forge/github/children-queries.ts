@@ -22,6 +22,8 @@ export interface ChildrenSupport extends GraphqlSupport {
   subIssues?: boolean;
 }
 
+export const BLOCKERS = 10;
+
 function childFields(support: GraphqlSupport): string {
   return [
     'id number title state url closedAt updatedAt',
@@ -30,6 +32,8 @@ function childFields(support: GraphqlSupport): string {
     `comments(last: ${CHILD_COMMENTS}) { nodes { body createdAt author { login } } }`,
     ...(support.issueType ? ['issueType { name }'] : []),
     ...(support.issueFields ? ['issueFieldValues(first: 25) { nodes { ... on IssueFieldNumberValue { value field { ... on IssueFieldNumber { name } } } } }'] : []),
+    // Open blockers among the first BLOCKERS (a child blocked by more is blocked all the same).
+    ...(support.dependencies !== false ? [`blockedBy(first: ${BLOCKERS}) { totalCount nodes { state } }`] : []),
   ].join('\n');
 }
 

@@ -116,6 +116,31 @@ describe('listChildren on GitHub', () => {
     expect(read.leftOut).toBe(1);
   });
 
+  it('a sub-issue blocked by an open issue says so; a server without dependencies is asked once without them', async () => {
+    const plans = repo('plans');
+    const parent = issue(plans, 1);
+    const holder = sb.github.state.repos.find((r) => r.issues.some((i) => i.id === parent.subIssueIds![0]))!;
+    const blocked = holder.issues.find((i) => i.id === parent.subIssueIds![0])!;
+    const blocker = addIssues(1, 900, 9_900_000)[0]!;
+    const closedBlocker = { ...addIssues(1, 901, 9_900_001)[0]!, state: 'closed' as const };
+    plans.issues[plans.issues.length - 1] = closedBlocker;
+    holder.dependencies.push({ issueNumber: blocked.number, blockingId: blocker.id }, { issueNumber: blocked.number, blockingId: closedBlocker.id });
+    const f = forge();
+    const read = await f.listChildren(ref(1));
+    const mine = read.children.find((c) => c.ref.iid === blocked.number && c.ref.path === `${holder.owner}/${holder.name}`)!;
+    expect(mine.blockedBy).toBe(1); // the closed blocker no longer blocks
+    expect(read.children.filter((c) => c !== mine && c.blockedBy !== undefined).every((c) => c.blockedBy === 0)).toBe(true);
+    sb.github.state.issueDependencies = false;
+    const older = forge();
+    sb.requests.length = 0;
+    const without = await older.listChildren(ref(1));
+    expect(without.children.every((c) => c.blockedBy === undefined)).toBe(true);
+    expect(graphqlPosts()).toHaveLength(2);
+    sb.requests.length = 0;
+    await older.listChildren(ref(1));
+    expect(graphqlPosts()).toHaveLength(1);
+  });
+
   it('no further request without second-level sub-issues having their own', async () => {
     const read = await forge().listChildren(ref(1));
     expect(read.requests).toBe(1);

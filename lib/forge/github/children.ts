@@ -36,6 +36,7 @@ interface GqlChild extends Omit<GqlIssue, 'body' | 'assignees' | 'milestone'> {
   comments?: { nodes?: ({ body?: string | null; createdAt?: string; author?: { login?: string } | null } | null)[] | null } | null;
   subIssues?: SubIssues | null;
   subIssuesSummary?: { total?: number } | null;
+  blockedBy?: { totalCount?: number; nodes?: ({ state?: string } | null)[] | null } | null;
 }
 
 /** A child's repository path, when it is one the protocol accepts (issueRef); null otherwise. */
@@ -89,6 +90,7 @@ function toChild(webBase: string, node: GqlChild, depth: number, under: string |
     depth,
     under,
     unreadChildren: Math.min(unread, 1_000_000),
+    ...(node.blockedBy ? { blockedBy: Math.min((node.blockedBy.nodes ?? []).slice(0, 100).filter((b) => b?.state === 'OPEN').length, 100) } : {}),
     comments: (node.comments?.nodes ?? []).flatMap((c) =>
       c && typeof c.createdAt === 'string' ? [{ body: (c.body ?? '').slice(0, MAX_CHILD_COMMENT), createdAt: c.createdAt.slice(0, 64), author: (c.author?.login ?? 'ghost').slice(0, 255) }] : [],
     ),

@@ -232,6 +232,8 @@ function issueObj(ex: Exec, repo: GhRepo, i: GhIssue): Obj {
         connection(ex, 'comments', args, repo.comments.filter((c) => c.issueNumber === i.number).map((c) => commentObj(ex, c)), 'IssueCommentConnection'),
       // Sub-issues the token cannot see are counted but not listed, as on github.com.
       subIssues: (args) => connection(ex, 'subIssues', args, subIssuesOf(ex, i).visible, 'IssueConnection', subIssuesOf(ex, i).total),
+      // Dependencies (github.com, GHES 3.19+): the issues this one is blocked by; a server without them lacks the field.
+      ...(ex.state.issueDependencies ? { blockedBy: (args: Record<string, Value>) => connection(ex, 'blockedBy', args, blockersOf(ex, repo, i), 'IssueConnection') } : {}),
       subIssuesSummary: () => {
         const subs = subIssuesOf(ex, i);
         const completed = subs.all.filter((x) => x.issue.state === 'closed').length;
@@ -239,6 +241,12 @@ function issueObj(ex: Exec, repo: GhRepo, i: GhIssue): Obj {
       },
     },
   };
+}
+
+function blockersOf(ex: Exec, repo: GhRepo, i: GhIssue): Obj[] {
+  return repo.dependencies
+    .filter((d) => d.issueNumber === i.number)
+    .flatMap((d) => ex.state.repos.flatMap((r) => r.issues.filter((x) => x.id === d.blockingId && repoAccess(ex.id, r)).map((x) => issueObj(ex, r, x))));
 }
 
 function commentObj(ex: Exec, c: GhComment): Obj {
