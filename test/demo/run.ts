@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   });
-  const pages: { name: string; url: string; feature?: 'summary'; dark?: boolean }[] = [
+  const pages: { name: string; url: string; feature?: 'summary' | 'plan'; dark?: boolean }[] = [
     { name: 'gitlab-issue', url: `${gitlab}/acme/platform/backend/-/issues/3` },
     { name: 'gitlab-issue-dark', url: `${gitlab}/acme/platform/frontend/-/issues/2?theme=dark` },
     { name: 'github-issue', url: `${github}/acme/widgets/issues/3` },
@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     { name: 'github-issue-dark', url: `${github}/acme/widgets/issues/2`, dark: true },
     { name: 'gitlab-list', url: `${gitlab}/acme/platform/backend/-/issues`, feature: 'summary' },
     { name: 'github-list', url: `${github}/acme/widgets/issues`, feature: 'summary' },
+    // An epic shows the full panel; its Plan section opened.
+    { name: 'gitlab-epic-plan', url: `${gitlab}/groups/acme/platform/-/epics/2`, feature: 'plan' },
+    { name: 'github-plan', url: `${github}/acme/plans/issues/1`, feature: 'plan' },
   ];
   console.log(`Sandbox GitLab (self-managed): ${gitlab}\nSandbox GitHub (Enterprise): ${github}`);
   if (!headless) {
@@ -45,7 +48,17 @@ async function main(): Promise<void> {
       if (p.dark) await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(p.url);
       const full = path.join(outDir, `${p.name}.png`);
-      if (p.feature === 'summary') {
+      if (p.feature === 'plan') {
+        const region = page.locator('[data-refinery="panel"]').getByRole('region', { name: 'Refinery' });
+        const open = page.locator('[data-refinery="sidebar"]').getByRole('button', { name: 'Open Refinery' });
+        await region.or(open).first().waitFor({ timeout: 15_000 });
+        if (await open.isVisible()) await open.click();
+        const toggle = region.getByRole('button', { name: 'Plan', exact: true });
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click(); // remembered open
+        await region.locator('[data-plan-source]').waitFor({ timeout: 15_000 });
+        await region.locator('section[data-refinery="plan"]').screenshot({ path: full });
+        console.log(`screenshot: ${full}`);
+      } else if (p.feature === 'summary') {
         await page.locator('[data-refinery="badge"]').first().waitFor({ timeout: 15_000 });
         await page.screenshot({ path: full, fullPage: false });
         console.log(`screenshot: ${full}`);
