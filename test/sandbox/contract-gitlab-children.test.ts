@@ -51,10 +51,14 @@ describe('GitLab GraphQL reference: the children read', () => {
     expect([...names].filter((n) => !documented.has(n) && !basics.has(n) && !elsewhere.has(n))).toEqual([]);
     expect(CHILD_FIELDS).not.toContain('description'); // children's descriptions are not read: comments only
     // The deeper request asks the same names, one aliased `namespace { workItem }` per item.
-    const deeper = deeperQuery([{ forge: 'gitlab', baseUrl: 'https://g', container: 'project', path: 'a/b', iid: 3, kind: 'issue' }]);
-    expect(deeper).toContain('w0: namespace(fullPath: $p0) { workItem(iid: $i0)');
-    const deeperNames = new Set((deeper.replace(/\([^)]*\)/g, '').replace(/\.\.\. on \w+/g, '').replace(/\bw\d+:/g, '').match(/\b[a-zA-Z]\w*\b/g) ?? []));
-    expect([...deeperNames].filter((n) => !documented.has(n) && !basics.has(n) && !elsewhere.has(n) && n !== 'RefineryWorkItemDescendants')).toEqual([]);
+    // The deeper request: the same names under `workItemsByReference(contextNamespacePath, refs)`.
+    expect(doc).toContain('<a id="queryworkitemsbyreferencerefs"></a>');
+    expect(doc).toContain('<a id="queryworkitemsbyreferencecontextnamespacepath"></a>');
+    const deeper = deeperQuery();
+    expect(deeper).toContain('workItemsByReference(contextNamespacePath: $path, refs: $refs) { nodes { reference(full: true) widgets {');
+    const deeperNames = new Set((deeper.replace(/\([^)]*\)/g, '').replace(/\.\.\. on \w+/g, '').match(/\b[a-zA-Z]\w*\b/g) ?? []));
+    const extra = ['RefineryWorkItemDescendants', 'workItemsByReference'];
+    expect([...deeperNames].filter((n) => !documented.has(n) && !basics.has(n) && !elsewhere.has(n) && !extra.includes(n))).toEqual([]);
   });
 });
 

@@ -155,7 +155,7 @@ describe('listChildren on GitLab', () => {
 
   it('levels 3 and 4 in one more request, for the items whose children the first did not ask', async () => {
     const counts = (all: number) => ({ rolledUpCountsByType: [{ countsByState: { all } }] });
-    const node = (reference: string, weight: number | null, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: `https://x/${reference}`, reference, workItemType: { name: 'Issue' }, widgets: [{ weight }, ...widgets] });
+    const node = (reference: string, weight: number | null, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: `${sb.gitlab.url}/${reference.replace('#', '/-/issues/')}`, reference, workItemType: { name: 'Issue' }, widgets: [{ weight }, ...widgets] });
     const gql = (data: object) => ({ forge: 'gitlab' as const, method: 'POST', path: /\/api\/graphql$/, status: 200, body: { data }, times: 1 });
     // acme&2 > acme/a#1 > acme/a#2, which has 4 below it: 2 children (one with 1 child of its own) and 1 hidden.
     sb.faults.add(gql({
@@ -164,10 +164,10 @@ describe('listChildren on GitLab', () => {
       ] } }] } },
     }));
     sb.faults.add(gql({
-      w0: { workItem: { widgets: [{ children: { count: 2, nodes: [
+      workItemsByReference: { nodes: [{ reference: 'ACME/a#2', widgets: [{ children: { count: 2, nodes: [
         node('acme/a#3', 2, [counts(1), { children: { count: 1, nodes: [node('acme/a#5', 3, [counts(0)])] } }]),
         node('acme/a#4', 1, [counts(0), { children: { count: 0, nodes: [] } }]),
-      ] } }] } },
+      ] } }] }] },
     }));
     const read = await forge().listChildren(epic());
     expect(childrenRead.parse(read)).toEqual(read);
@@ -181,14 +181,14 @@ describe('listChildren on GitLab', () => {
     ]);
     expect(read.unreadable.count).toBe(1);
     expect(read.leftOut).toBe(0);
-    const deeper = graphql()[1]!.body as { query: string; variables: Record<string, string> };
-    expect(deeper.query).toContain('query RefineryWorkItemDescendants($p0: ID!, $i0: String!)');
-    expect(deeper.variables).toEqual({ p0: 'acme/a', i0: '2' });
+    const deeper = graphql()[1]!.body as { query: string; variables: Record<string, unknown> };
+    expect(deeper.query).toContain('query RefineryWorkItemDescendants($path: ID!, $refs: [String!]!)');
+    expect(deeper.variables).toEqual({ path: 'acme/platform', refs: [`${sb.gitlab.url}/acme/a/-/issues/2`] });
   });
 
   it('a refused deeper request leaves what is below counted as not read', async () => {
     const counts = (all: number) => ({ rolledUpCountsByType: [{ countsByState: { all } }] });
-    const node = (reference: string, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: '', reference, workItemType: { name: 'Issue' }, widgets });
+    const node = (reference: string, widgets: object[]) => ({ iid: '1', title: reference, state: 'OPEN', closedAt: null, webUrl: `${sb.gitlab.url}/${reference.replace('#', '/-/issues/')}`, reference, workItemType: { name: 'Issue' }, widgets });
     sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, times: 1, body: { data: { namespace: { workItem: { id: 'x', widgets: [{ ...counts(6), children: { count: 1, pageInfo: { hasNextPage: false }, nodes: [node('acme/a#1', [counts(5), { children: { count: 1, nodes: [node('acme/a#2', [counts(4)])] } }])] } }] } } } } });
     sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, times: 1, body: { errors: [{ message: 'Query has complexity of 900, which exceeds max complexity of 250' }] } });
     const read = await forge().listChildren(epic());

@@ -89,24 +89,25 @@ function refusedPart(message: string, support: ChildrenSupport): keyof ChildrenS
 /** GitLab's answer to a query over its limits ("Query has complexity of 612, which exceeds max complexity of 300"). */
 const TOO_BIG = /complexity|depth/i;
 
-/** Items below the second level read in the one deeper request, and their children nested. */
-export const DEEPER_ITEMS = 20;
+/**
+ * Items whose children the deeper request reads: GitLab's `workItemsByReference` takes at most 10 references
+ * (gitlab-org/gitlab app/graphql/resolvers/work_item_references_resolver.rb, REFERENCES_LIMIT).
+ */
+export const DEEPER_ITEMS = 10;
 
 /**
  * Levels 3 and 4 under items at the frontier of the first read (items whose children were not asked and which GitLab
- * counts descendants for): one request aliasing each item's work item, `namespace(fullPath) { workItem(iid) }` as the
- * first read, with their children and their children's children.
+ * counts descendants for): one `workItemsByReference` (16.7, an experiment) by the items' URLs, with their children
+ * and their children's children. One connection, not an alias per item: GitLab's complexity limit counts each alias.
  */
-export function deeperQuery(items: readonly IssueRef[], support: ChildrenSupport = {}): string {
+export function deeperQuery(support: ChildrenSupport = {}): string {
   const fields = childFields(support);
-  const vars = items.map((_, k) => `$p${k}: ID!, $i${k}: String!`).join(', ');
-  const parts = items.map(
-    (_, k) => `w${k}: namespace(fullPath: $p${k}) { workItem(iid: $i${k}) { widgets {
+  return `query RefineryWorkItemDescendants($path: ID!, $refs: [String!]!) {
+  workItemsByReference(contextNamespacePath: $path, refs: $refs) { nodes { reference(full: true) widgets {
     ... on WorkItemWidgetHierarchy { children(first: ${NESTED_CHILDREN}) { count nodes { ${fields}
       ... on WorkItemWidgetHierarchy { children(first: ${NESTED_CHILDREN}) { count nodes { ${fields} } } } } } } }
-  } } }`,
-  );
-  return `query RefineryWorkItemDescendants(${vars}) {\n  ${parts.join('\n  ')}\n}`;
+  } } }
+}`;
 }
 
 /** Raw items whose children were not asked and that have descendants, breadth first. */
@@ -172,7 +173,7 @@ export async function readGitlabChildren(baseUrl: string, token: string, ref: Is
     after = more ? (end as string) : null;
     if (!more || requests >= MAX_PAGES || top.length >= MAX_CHILDREN) break;
   }
-  if (requests < MAX_PAGES) requests += await readDeeper(baseUrl, token, top, support);
+  if (requests < MAX_PAGES) requests += await readDeeper(baseUrl, token, ref, top, support);
   const children: PlanChild[] = [];
   const walked = walk(baseUrl, { count: total, nodes: top }, parentDescendants, 1, null, children);
   const deeper = children.reduce((n, c) => n + c.unreadChildren, 0);
@@ -191,22 +192,27 @@ export async function readGitlabChildren(baseUrl: string, token: string, ref: Is
  * Returns the requests spent (0 or 1). A refusal (an older schema, a query too big) leaves the frontier as it was:
  * what is below it stays counted as not read.
  */
-async function readDeeper(baseUrl: string, token: string, top: RawChild[], support: ChildrenSupport): Promise<number> {
+async function readDeeper(baseUrl: string, token: string, parent: IssueRef, top: RawChild[], support: ChildrenSupport): Promise<number> {
   const items = frontier(top).flatMap((node) => {
-    const ref = refOfReference(baseUrl, typeof node.reference === 'string' ? node.reference : '');
-    return ref ? [{ node, ref }] : [];
+    const reference = typeof node.reference === 'string' ? node.reference : '';
+    const url = typeof node.webUrl === 'string' ? node.webUrl : '';
+    // Its own URL as GitLab gave it, on this GitLab only: a reference never leaves for another host.
+    return refOfReference(baseUrl, reference) && url.startsWith(`${baseUrl}/`) && url.length <= 2048 ? [{ node, reference: reference.toLowerCase(), url }] : [];
   });
   if (items.length === 0) return 0;
-  const variables = Object.fromEntries(items.flatMap(({ ref }, k) => [[`p${k}`, ref.path], [`i${k}`, String(ref.iid)]]));
-  type Answer = Record<string, { workItem?: { widgets?: (Widget | null)[] | null } | null } | null> | null;
-  const data = await (postGraphql(baseUrl, token, deeperQuery(items.map((i) => i.ref), support), variables, CHILDREN) as Promise<Answer>).catch((e: unknown) => {
+  type Answer = { workItemsByReference?: { nodes?: ({ reference?: unknown; widgets?: (Widget | null)[] | null } | null)[] | null } | null } | null;
+  const data = await (postGraphql(baseUrl, token, deeperQuery(support), { path: parent.path, refs: items.map((i) => i.url) }, CHILDREN) as Promise<Answer>).catch((e: unknown) => {
     if (e instanceof ForgeError && (e.kind === 'network' || e.kind === 'auth')) throw e;
-    return null;
+    return null; // an older GitLab, a query over its limits: what is below stays counted as not read
   });
-  items.forEach(({ node }, k) => {
-    const item = data?.[`w${k}`]?.workItem;
+  const answered = new Map<string, RawConnection>();
+  for (const item of (data?.workItemsByReference?.nodes ?? []).slice(0, DEEPER_ITEMS)) {
     const connection = item ? widget<RawConnection>(item, 'children') : undefined;
+    if (item && typeof item.reference === 'string' && connection) answered.set(item.reference.toLowerCase(), connection);
+  }
+  for (const { node, reference } of items) {
+    const connection = answered.get(reference);
     if (connection) node.widgets = [...(node.widgets ?? []).slice(0, 50), { children: connection }];
-  });
+  }
   return 1;
 }

@@ -132,17 +132,16 @@ export function childrenRead(state: GitlabState, base: string, query: string, va
   return { data: { namespace: { workItem: { id: `gid://gitlab/WorkItem/${path}/${iid}`, widgets: [weightWidget, hierarchy] } } } };
 }
 
-/** The deeper read: `wK: namespace(fullPath: $pK) { workItem(iid: $iK) { … children … children … } }` per item. */
+/** The deeper read: `workItemsByReference(contextNamespacePath, refs)` by URL, each with two levels of children. */
 function deeperRead(state: GitlabState, base: string, query: string, vars: Record<string, unknown>, readable: (i: GlIssue) => boolean): Body {
-  const data: Record<string, unknown> = {};
-  for (const m of query.matchAll(/\b(w\d+): namespace\(fullPath: \$(p\d+)\) \{ workItem\(iid: \$(i\d+)\)/g)) {
-    const project = state.projects.find((p) => p.fullPath === vars[m[2]!]);
-    const issue = project && state.issues.find((i) => i.projectId === project.id && String(i.iid) === String(vars[m[3]!]));
-    if (!project || !issue || !readable(issue)) {
-      data[m[1]!] = project && readable({ projectId: project.id } as GlIssue) ? { workItem: null } : null;
-      continue;
-    }
-    data[m[1]!] = { workItem: { widgets: [{ children: connection(state, base, kidsOf(state, issue).filter(readable), query, readable, 1) }] } };
-  }
-  return { data };
+  const refs = Array.isArray(vars.refs) ? vars.refs.map(String) : [];
+  if (refs.length > 10) return { errors: [{ message: 'Number of references exceeds the limit. Please provide no more than 10 references at the same time.' }] };
+  const nodes = refs.flatMap((url) => {
+    const m = /^(.*)\/-\/(?:issues|work_items)\/(\d+)$/.exec(url.startsWith(`${base}/`) ? url.slice(base.length + 1) : '');
+    const project = m && state.projects.find((p) => p.fullPath === m[1]);
+    const issue = project && state.issues.find((i) => i.projectId === project.id && i.iid === Number(m![2]));
+    if (!project || !issue || !readable(issue)) return []; // GitLab leaves out what it cannot find or show
+    return [{ reference: `${project.fullPath}#${issue.iid}`, widgets: [{ children: connection(state, base, kidsOf(state, issue).filter(readable), query, readable, 1) }] }];
+  });
+  return { data: { workItemsByReference: { nodes } } };
 }
