@@ -48,11 +48,11 @@ test('GitLab epic with children in two projects: figures, one request for the ch
   await expect(plan(page).locator('[data-plan-list="blocked"] li')).toHaveText([/^acme\/platform\/backend#4 .* by 1 open item$/, /^acme\/platform\/frontend#4 .* by 1 open item$/]);
   expect(childrenReads(sandbox)).toHaveLength(1);
   // Opening the section: the children's one GraphQL request and the epic's comments (GitLab addresses epic notes by
-  // the epic's id: two REST requests); the epic page's child list badges read their issues (and their custom fields,
-  // in GraphQL) meanwhile.
+  // the epic's id, known from the panel's read of the epic); the epic page's child list badges read their issues (and
+  // their custom fields, in GraphQL) meanwhile.
   const badges = (r: Sandbox['requests'][number]) => (r.method === 'GET' && r.path.endsWith('/issues')) || (r.path === '/api/graphql' && !/RefineryWorkItemChildren/.test(body(r)));
   const opened = sandbox.requests.slice(before).filter((r) => !badges(r));
-  expect(opened.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/v4/groups/acme%2Fplatform/epics/2', 'GET /api/v4/groups/acme%2Fplatform/epics/701/notes', 'POST /api/graphql']);
+  expect(opened.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/v4/groups/acme%2Fplatform/epics/701/notes', 'POST /api/graphql']);
 
   await plan(page).getByRole('button', { name: 'Draft weekly update' }).click();
   const form = plan(page).getByRole('form', { name: 'Epic update' });

@@ -91,9 +91,21 @@ describe('reading issues per tier', () => {
     const epic = await f.getIssue(epicRef(2));
     expect(epic).toMatchObject({ title: 'Large monorepo performance', type: 'epic', weight: null, webUrl: `${sandbox.gitlab.url}/groups/acme/platform/-/epics/2` });
     expect(await f.getCapabilities(epicRef(2))).toEqual({ weight: false, healthStatus: false, scopedLabels: true, epics: true });
+    const before = apiCalls().length;
     const notes = await f.listNotes(epicRef(2));
     expect(notes).toHaveLength(1);
     expect(notes[0]!.body).toContain('**Status**');
+    // The epic's id is known from showing it: its notes cost one request, not a second read of the epic.
+    expect(apiCalls().slice(before).map((r) => r.path)).toEqual([expect.stringMatching(/\/epics\/\d+\/notes$/)]);
+    // Another epic of the same group is another id.
+    const third = await f.listNotes(epicRef(3));
+    expect(third.map((n) => n.id)).not.toContain(notes[0]!.id);
+    expect(apiCalls().at(-2)!.path).toMatch(/\/epics\/3$/);
+    // A fresh adapter reads the epic first.
+    const other = forge();
+    const start = apiCalls().length;
+    expect(await other.listNotes(epicRef(2))).toHaveLength(1);
+    expect(apiCalls().length - start).toBe(2);
   });
 
   it('lists every note, oldest first, across pages', async () => {

@@ -104,6 +104,11 @@ export class GitlabForge implements Forge {
   private readonly graphql: ReturnType<typeof graphqlPoster>;
   /** Per group: whether its epics have the health status widget (Ultimate), as their work-item read said. */
   private readonly epicHealth = new Map<string, boolean>();
+  /**
+   * An epic's id (its notes are addressed by it, not by its iid), kept once read: a group's epic iid never names
+   * another epic, so the notes of an epic just shown cost no second read of it.
+   */
+  private readonly epicIds = new Map<string, number>();
   /** What the children read learnt this GitLab's schema lacks (descendant counts, custom fields). */
   private readonly childrenSupport: ChildrenSupport = {};
   /** This GitLab's GraphQL has no epic work items (or not these widgets): epics stay on REST. */
@@ -287,7 +292,7 @@ export class GitlabForge implements Forge {
     this.check(ref);
     const options = { sort: 'asc' as const, orderBy: 'created_at' as const, perPage: 100 };
     const raw = isEpic(ref)
-      ? await this.epic(ref).then((e) => guarded(() => this.api.EpicNotes.all(ref.path, e.id, options) as Promise<unknown> as Promise<RawNote[]>))
+      ? await this.epicId(ref).then((id) => guarded(() => this.api.EpicNotes.all(ref.path, id, options) as Promise<unknown> as Promise<RawNote[]>))
       : await guarded(() => this.api.IssueNotes.all(ref.path, ref.iid, options) as Promise<unknown> as Promise<RawNote[]>);
     return raw.map(toNote).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id));
   }
@@ -407,7 +412,7 @@ export class GitlabForge implements Forge {
   async createNote(ref: IssueRef, body: string): Promise<Note> {
     this.check(ref);
     if (!body.trim()) throw new ForgeError('invalid', 'An empty comment cannot be posted.');
-    const epicId = isEpic(ref) ? (await this.epic(ref)).id : undefined;
+    const epicId = isEpic(ref) ? await this.epicId(ref) : undefined;
     const commands = commandLines(body);
     // The newest note before posting tells the system notes the commands leave from older ones.
     const before = commands ? ((await this.newestNotes(ref, epicId, 1))[0]?.id ?? 0) : 0;
@@ -758,10 +763,15 @@ export class GitlabForge implements Forge {
   }
 
   /** Epic notes are addressed by the epic's global id, so epics are read first. */
+  private async epicId(ref: IssueRef): Promise<number> {
+    return this.epicIds.get(`epic:${issueKey(ref)}`) ?? (await this.epic(ref)).id;
+  }
+
   private async epic(ref: IssueRef): Promise<RawEpic> {
     try {
       const epic = await guarded(() => this.api.Epics.show(ref.path, ref.iid) as Promise<unknown> as Promise<RawEpic>);
       this.capabilities.set(cacheKey(ref), epicCapabilities(this.epicHealth.get(cacheKey(ref))));
+      if (Number.isSafeInteger(epic.id)) this.epicIds.set(`epic:${issueKey(ref)}`, epic.id);
       return epic;
     } catch (e) {
       // "If epics feature is not available a 403 status code is returned" (Epics API docs).

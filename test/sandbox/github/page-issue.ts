@@ -27,8 +27,11 @@ function labelHref(v: IssueView, name: string): string {
   return `/${v.repo.owner}/${v.repo.name}/issues?q=${encodeURIComponent(`state:open label:"${name}"`)}`;
 }
 
+/** The issue's labels the repository has: the API leaves out the others (json.ts issueLabelsJson), so the page does. */
+const shownLabels = (v: IssueView) => v.issue.labels.filter((name) => v.repo.labels.some((x) => x.name === name));
+
 function chips(v: IssueView): string {
-  return v.issue.labels
+  return shownLabels(v)
     .map((name) => {
       const l = findLabel(v.repo, name);
       return labelChip(name, l?.color ?? 'ededed', l?.description ?? null, labelHref(v, name));
@@ -267,5 +270,5 @@ export function railsIssue(v: IssueView): string {
 export function bareIssue(v: IssueView): string {
   return `<main><h1>${escapeHtml(v.issue.title)} #${v.issue.number}</h1>
 <div>${md(v, v.issue.body)}</div>
-<p>Labels: ${v.issue.labels.map(escapeHtml).join(', ') || 'none'}</p></main>`;
+<p>Labels: ${shownLabels(v).map(escapeHtml).join(', ') || 'none'}</p></main>`;
 }
