@@ -67,6 +67,9 @@ describe('weeklyDraft', () => {
     expect(reportedBlocked('- a/b#12 x: blocked', 'a/b#1')).toBe(false);
     expect(reportedBlocked('- a/b#1 x: 20% complete\nblocked elsewhere', 'a/b#1')).toBe(false);
     expect(reportedBlocked('', 'a/b#1')).toBe(false);
+    expect(reportedBlocked('- x/a/b#1: blocked', 'a/b#1')).toBe(false); // another project's #1
+    expect(reportedBlocked('blocked: a/b&4, a/b#1.', 'a/b#1')).toBe(true);
+    expect(reportedBlocked('blocked (a/b#1)', 'a/b#1')).toBe(true);
   });
 
   it('without an earlier weekly update every child with an update or closed is listed', () => {

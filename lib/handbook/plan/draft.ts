@@ -56,14 +56,30 @@ function firstLine(text: string, max = 120): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** Did `text` (the last weekly update) name `reference` on a line saying blocked? Linear in the text. */
+const isPathChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_' || c === '.' || c === '/' || c === '-';
+
+/**
+ * Did `text` (the last weekly update) name `reference` on a line saying blocked? One pass over each line: a reference
+ * is a whole run of path characters, `#` or `&`, digits (so #1 is not #12, and b/c#1 is not a/b/c#1). Linear in the
+ * text whatever the reference: each run is compared at most once, and only when it is the reference's length.
+ */
 export function reportedBlocked(text: string, reference: string): boolean {
   const ref = reference.toLowerCase();
-  if (ref === '') return false;
+  if (ref.length < 3) return false;
   for (const line of text.toLowerCase().split('\n')) {
     if (!line.includes('block')) continue;
-    for (let at = line.indexOf(ref); at !== -1; at = line.indexOf(ref, at + ref.length)) {
-      if (!/[0-9]/.test(line[at + ref.length] ?? '')) return true; // #1 is not #12
+    let run = 0; // where the current run of path characters started
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i]!;
+      if (c === '#' || c === '&') {
+        let end = i + 1;
+        while (end < line.length && line[end]! >= '0' && line[end]! <= '9') end++;
+        // Digits end the reference unless a letter, digit, `_` or `/` goes on (a full stop or dash after it is prose).
+        const next = line[end] ?? ' ';
+        const goesOn = (next >= 'a' && next <= 'z') || next === '_' || next === '/';
+        if (end > i + 1 && end - run === ref.length && !goesOn && line.startsWith(ref, run)) return true;
+        run = i + 1;
+      } else if (!isPathChar(c)) run = i + 1;
     }
   }
   return false;
