@@ -121,6 +121,7 @@ export function walk(baseUrl: string, connection: RawConnection | undefined, all
   let counted = all !== null;
   let subtrees = 0; // Σ (1 + descendants) of the readable children listed
   let listed = 0;
+  let skipped = 0; // readable children past MAX_CHILDREN: counted as not read here, with what is below them
   for (const node of (connection?.nodes ?? []).slice(0, 1000)) {
     if (!node) continue;
     const below = descendants(node);
@@ -128,6 +129,7 @@ export function walk(baseUrl: string, connection: RawConnection | undefined, all
     if (!child) continue; // not a reference we can link: counted as not read below
     if (out.length >= MAX_CHILDREN || depth > 5) {
       notRead += 1 + (below ?? 0);
+      skipped += 1;
       continue;
     }
     out.push(child);
@@ -147,6 +149,6 @@ export function walk(baseUrl: string, connection: RawConnection | undefined, all
   }
   const readable = connection ? (whole(connection.count) ?? listed) : 0;
   if (all !== null && counted && readable === listed) hidden += Math.max(0, all - subtrees);
-  else notRead += Math.max(0, readable - listed);
+  else notRead += Math.max(0, readable - listed - skipped);
   return { hidden: Math.min(hidden, 1_000_000), notRead: Math.min(notRead, 1_000_000), counted };
 }

@@ -245,6 +245,17 @@ describe('listChildren on GitLab', () => {
     expect(Math.max(...read.children.map((c) => c.depth))).toBeLessThanOrEqual(5);
   });
 
+  it('children past MAX_CHILDREN are counted as left out once', async () => {
+    const node = (k: number, inner: object[] = []) => ({ reference: `acme/a#${k}`, state: 'OPEN', webUrl: '', widgets: [{ rolledUpCountsByType: [{ countsByState: { all: inner.length } }] }, { children: { count: inner.length, nodes: inner } }] });
+    // 100 children with 3 each: 400 items; the first 75 fill the 300, the other 25 are left out with what is below them.
+    const top = Array.from({ length: 100 }, (_, k) => node(k + 1, [1, 2, 3].map((j) => node(1000 + k * 10 + j))));
+    sb.faults.add({ forge: 'gitlab', method: 'POST', path: /\/api\/graphql$/, status: 200, times: 1, body: { data: { namespace: { workItem: { widgets: [{ rolledUpCountsByType: [{ countsByState: { all: 400 } }], children: { count: 100, pageInfo: { hasNextPage: false }, nodes: top } }] } } } } });
+    const read = await forge().listChildren(epic());
+    expect(read.children).toHaveLength(300);
+    expect(read.leftOut).toBe(100);
+    expect(read.unreadable.count).toBe(0);
+  });
+
   it('references become refs; anything else is refused', () => {
     expect(refOfReference('https://g', 'a/b&4')).toMatchObject({ container: 'group', path: 'a/b', iid: 4, kind: 'epic' });
     expect(refOfReference('https://g', 'a/b/c#12')).toMatchObject({ container: 'project', path: 'a/b/c', kind: 'issue' });
